@@ -1,0 +1,184 @@
+#pragma once
+// Plain data of a content pack, as the reader returns it and the builder writes it.
+// No SQL, no IO: screens and tools consume these structs directly.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pavilion::content {
+
+// Text in every locale of a pack: locale code -> text.
+using Localized = std::map<std::string, std::string>;
+
+// The pack format this build writes and reads (PRAGMA user_version).
+constexpr int kPackFormatVersion = 1;
+// 'PVLN': marks an SQLite file as a Pavilion pack (PRAGMA application_id).
+constexpr std::int32_t kPackApplicationId = 0x50564C4E;
+
+struct GeoPoint {
+    double lon = 0;
+    double lat = 0;
+    friend bool operator==(const GeoPoint& a, const GeoPoint& b) {
+        return a.lon == b.lon && a.lat == b.lat;
+    }
+};
+
+struct Locale {
+    std::string code; // e.g. "en", "zh"
+    std::string name; // the language's own name, e.g. "中文"
+    friend bool operator==(const Locale& a, const Locale& b) {
+        return a.code == b.code && a.name == b.name;
+    }
+};
+
+struct PackMeta {
+    std::string id;
+    std::int64_t version = 0;
+    std::string created;
+    std::string default_locale;
+    std::vector<Locale> locales;
+    int idle_timeout_s = 90;
+    Localized title;
+    Localized subtitle;
+    std::string font_media; // media id of the pack's own font, "" for the system font
+};
+
+enum class SpanStyle { emphasis, strong };
+
+// An inline style over [begin, end) bytes of a block's text.
+struct TextSpan {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    SpanStyle style = SpanStyle::emphasis;
+    friend bool operator==(const TextSpan& a, const TextSpan& b) {
+        return a.begin == b.begin && a.end == b.end && a.style == b.style;
+    }
+};
+
+enum class BlockKind { heading, paragraph, bullet, quote };
+
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    int level = 0; // heading level 1..3
+    std::string text;
+    std::vector<TextSpan> spans;
+    friend bool operator==(const Block& a, const Block& b) {
+        return a.kind == b.kind && a.level == b.level && a.text == b.text && a.spans == b.spans;
+    }
+};
+
+struct ItemText {
+    std::string title;
+    std::string summary;    // one-sentence teaser for cards
+    std::string place_name; // "" when the item has no place
+    std::vector<std::string> key_points;
+    std::vector<Block> blocks;
+};
+
+enum class ItemKind { initiative, story };
+
+const char* to_string(ItemKind kind);
+
+struct Item {
+    std::string ref;  // "initiative/<id>" or "story/<id>"
+    ItemKind kind = ItemKind::initiative;
+    std::string slug; // the <id> part of ref
+    int order = 0;
+    std::string image; // media id of the hero image
+    std::string theme; // facet id or ""
+    std::string region;
+    std::string url;
+    std::optional<GeoPoint> place;
+    std::vector<std::string> sources; // source ids
+    std::vector<std::string> related; // item refs
+    std::map<std::string, ItemText> text; // locale -> text
+};
+
+struct FigureText {
+    std::string label;
+    std::string unit;
+};
+
+struct Figure {
+    std::string id;
+    double value = 0;
+    int decimals = 0;
+    std::string suffix;
+    std::string source;
+    std::map<std::string, FigureText> text;
+};
+
+struct SourceText {
+    std::string title;
+    std::string summary;
+};
+
+struct Source {
+    std::string id;
+    std::string author;
+    std::string outlet;
+    std::string date;
+    std::string url;
+    std::map<std::string, SourceText> text;
+};
+
+enum class FeatureKind { point, line, area };
+
+struct MapFeature {
+    std::string id;
+    FeatureKind kind = FeatureKind::point;
+    std::string role; // corridor, route, story, site, area
+    std::string link; // item ref or ""
+    std::vector<GeoPoint> coords;
+    Localized name;
+};
+
+struct AttractSlide {
+    std::string image; // media id
+    Localized caption;
+};
+
+enum class FacetKind { theme, region };
+
+struct Facet {
+    FacetKind kind = FacetKind::theme;
+    std::string id;
+    Localized name;
+};
+
+// Everything textual in a pack, in every locale. Small enough to hold in memory, so a language
+// switch is instant; images stay in the pack until a screen asks for them.
+struct Catalog {
+    PackMeta meta;
+    std::vector<Item> initiatives; // in display order
+    std::vector<Item> stories;
+    std::vector<Figure> figures;
+    std::vector<Source> sources;
+    std::vector<MapFeature> features;
+    std::vector<AttractSlide> slides;
+    std::vector<Facet> facets;
+    std::map<std::string, std::map<std::string, std::string>> strings; // locale -> key -> text
+
+    const Item* find_item(const std::string& ref) const;
+    const Source* find_source(const std::string& id) const;
+};
+
+struct MediaInfo {
+    std::string id;
+    std::string mime;
+    int width = 0;
+    int height = 0;
+    int thumb_width = 0;
+    int thumb_height = 0;
+};
+
+// A full-text search result.
+struct SearchHit {
+    std::string item_ref;
+    std::string title;
+};
+
+} // namespace pavilion::content

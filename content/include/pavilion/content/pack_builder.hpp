@@ -1,0 +1,26 @@
+#pragma once
+// Compiles a pack source folder (see content/AUTHORING.md) into a pack file.
+
+#include "pavilion/content/expected.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pavilion::content {
+
+struct BuildReport {
+    std::string pack_id;
+    std::int64_t version = 0;
+    int initiatives = 0;
+    int stories = 0;
+    int figures = 0;
+    int images = 0;
+    std::uintmax_t bytes = 0;
+};
+
+// On failure the error's code is `authoring` and its message lists every problem, one
+// "file:line: what is wrong" per line; the output file is left untouched.
+Expected<BuildReport> build_pack(const std::string& source_dir, const std::string& output_path);
+
+} // namespace pavilion::content

@@ -1,0 +1,53 @@
+#pragma once
+// Opens a content pack safely and reads it into plain structs.
+//
+// Packs come from USB sticks, so the file is treated as hostile even after its signature checks
+// out: it is opened read-only with SQLite's defensive settings (sqlite.org/security.html), its
+// integrity and schema are checked before anything is read, and the whole catalog is loaded and
+// cross-checked at open, so a caller gets either a complete pack or one error, never half a pack.
+
+#include "pavilion/content/expected.hpp"
+#include "pavilion/content/model.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pavilion::content {
+
+enum class ImageVariant { full, thumbnail };
+
+class PackReader {
+public:
+    static Expected<PackReader> open(const std::string& path);
+
+    PackReader(PackReader&&) noexcept;
+    PackReader& operator=(PackReader&&) noexcept;
+    ~PackReader();
+
+    const std::string& path() const;
+    const Catalog& catalog() const;
+
+    Expected<MediaInfo> media_info(const std::string& media_id) const;
+    // Encoded bytes (JPEG or PNG) of an image the builder produced.
+    Expected<std::vector<std::uint8_t>> image_bytes(const std::string& media_id,
+                                                    ImageVariant variant) const;
+    // The pack's own font file, if it brings one (empty vector when it does not).
+    Expected<std::vector<std::uint8_t>> font_bytes() const;
+
+    // Items whose title or body contains the query, in one locale, best matches first.
+    Expected<std::vector<SearchHit>> search(std::string_view query, const std::string& locale,
+                                            int limit = 50) const;
+
+private:
+    struct State;
+    explicit PackReader(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
+
+// The schema SQL of format kPackFormatVersion, as shipped in content/schema/.
+const char* pack_schema_sql();
+
+} // namespace pavilion::content

@@ -1,0 +1,108 @@
+#include "pavilion/content/image_codec.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+// Our own, private copy of the stb implementations, with the hardening settings. STB_*_STATIC
+// keeps the symbols in this file, so they cannot clash with Debian's libstb (which ImGui links).
+#define STB_IMAGE_STATIC
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_ONLY_PNG
+#define STBI_ONLY_JPEG
+#define STBI_NO_STDIO
+#define STBI_MAX_DIMENSIONS 8192
+#define STB_IMAGE_WRITE_STATIC
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STBI_WRITE_NO_STDIO
+#define STB_IMAGE_RESIZE_STATIC
+#define STB_IMAGE_RESIZE_IMPLEMENTATION
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wunused-but-set-variable"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#include <stb/stb_image.h>
+#include <stb/stb_image_resize.h>
+#include <stb/stb_image_write.h>
+#pragma GCC diagnostic pop
+
+static_assert(STBI_MAX_DIMENSIONS == pavilion::content::kMaxImageSide);
+
+namespace pavilion::content {
+
+Expected<Pixels> decode_image(const std::uint8_t* data, std::size_t size, int desired_channels) {
+    if (!data || size == 0 || size > 0x7fffffff)
+        return make_error(ErrorCode::corrupt, "image is empty or too large");
+    const int length = static_cast<int>(size);
+    int width = 0, height = 0, channels = 0;
+    if (!stbi_info_from_memory(data, length, &width, &height, &channels))
+        return make_error(ErrorCode::corrupt,
+                          std::string("not a PNG or JPEG image (") + stbi_failure_reason() + ")");
+    if (width <= 0 || height <= 0 || width > kMaxImageSide || height > kMaxImageSide ||
+        static_cast<std::int64_t>(width) * height > kMaxImagePixels)
+        return make_error(ErrorCode::corrupt,
+                          "image is " + std::to_string(width) + "x" + std::to_string(height) +
+                              " pixels; at most " + std::to_string(kMaxImageSide) +
+                              " per side are allowed");
+    const bool alpha = channels == 2 || channels == 4;
+    const int wanted = desired_channels ? desired_channels : (alpha ? 4 : 3);
+    stbi_uc* pixels = stbi_load_from_memory(data, length, &width, &height, &channels, wanted);
+    if (!pixels)
+        return make_error(ErrorCode::corrupt,
+                          std::string("image cannot be decoded (") + stbi_failure_reason() + ")");
+    Pixels out{width, height, wanted, {}};
+    out.data.assign(pixels, pixels + static_cast<std::size_t>(width) * height * wanted);
+    stbi_image_free(pixels);
+    return out;
+}
+
+Pixels scale_to_fit(const Pixels& source, int max_side) {
+    const int long_side = std::max(source.width, source.height);
+    if (long_side <= max_side) return source;
+    const double factor = static_cast<double>(max_side) / long_side;
+    Pixels out;
+    out.width = std::max(1, static_cast<int>(std::lround(source.width * factor)));
+    out.height = std::max(1, static_cast<int>(std::lround(source.height * factor)));
+    out.channels = source.channels;
+    out.data.resize(static_cast<std::size_t>(out.width) * out.height * out.channels);
+    stbir_resize_uint8_srgb(source.data.data(), source.width, source.height, 0, out.data.data(),
+                            out.width, out.height, 0, source.channels,
+                            source.channels == 4 ? 3 : STBIR_ALPHA_CHANNEL_NONE, 0);
+    return out;
+}
+
+bool has_transparency(const Pixels& pixels) {
+    if (pixels.channels != 4) return false;
+    for (std::size_t i = 3; i < pixels.data.size(); i += 4) {
+        if (pixels.data[i] != 255) return true;
+    }
+    return false;
+}
+
+namespace {
+
+void append_bytes(void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<std::uint8_t>*>(context);
+    const auto* bytes = static_cast<const std::uint8_t*>(data);
+    out->insert(out->end(), bytes, bytes + size);
+}
+
+} // namespace
+
+std::vector<std::uint8_t> encode_jpeg(const Pixels& pixels, int quality) {
+    std::vector<std::uint8_t> out;
+    stbi_write_jpg_to_func(append_bytes, &out, pixels.width, pixels.height, pixels.channels,
+                           pixels.data.data(), quality);
+    return out;
+}
+
+std::vector<std::uint8_t> encode_png(const Pixels& pixels) {
+    std::vector<std::uint8_t> out;
+    stbi_write_png_to_func(append_bytes, &out, pixels.width, pixels.height, pixels.channels,
+                           pixels.data.data(), pixels.width * pixels.channels);
+    return out;
+}
+
+} // namespace pavilion::content

@@ -1,0 +1,263 @@
+#include "pavilion/content/pack_reader.hpp"
+
+#include "catalog_loader.hpp"
+#include "sqlite_db.hpp"
+
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+namespace pavilion::content {
+namespace {
+
+using sqlite::DatabasePtr;
+using sqlite::Statement;
+
+// Limits far above what a real pack needs and far below what could hurt the kiosk.
+void lower_limits(sqlite3* db) {
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024); // largest image or font
+    sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 64 * 1024);
+    sqlite3_limit(db, SQLITE_LIMIT_COLUMN, 100);
+    sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 50);
+    sqlite3_limit(db, SQLITE_LIMIT_COMPOUND_SELECT, 5);
+    sqlite3_limit(db, SQLITE_LIMIT_VDBE_OP, 100000);
+    sqlite3_limit(db, SQLITE_LIMIT_FUNCTION_ARG, 8);
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_limit(db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 200);
+    sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, 16);
+    sqlite3_limit(db, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
+}
+
+std::string harden(sqlite3* db) {
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    lower_limits(db);
+    return sqlite::exec(db, "PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;");
+}
+
+Error sqlite_failure(const std::string& path, int rc, const std::string& detail) {
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_NOTADB)
+        return make_error(ErrorCode::not_a_pack, path + ": not a content pack (not an SQLite database)");
+    if (primary == SQLITE_CORRUPT)
+        return make_error(ErrorCode::corrupt, path + ": the pack is damaged (" + detail + ")");
+    return make_error(ErrorCode::io, path + ": cannot read the pack (" + detail + ")");
+}
+
+// quick_check reads every page, so damage shows here and not halfway through loading.
+Status check_integrity(sqlite3* db, const std::string& path) {
+    Statement check(db, "PRAGMA quick_check(5)");
+    std::string problems;
+    while (check.step()) {
+        const std::string row = check.text(0);
+        if (row != "ok") problems += (problems.empty() ? "" : "; ") + row;
+    }
+    if (!check.ok()) return sqlite_failure(path, check.result_code(), check.error());
+    if (!problems.empty())
+        return make_error(ErrorCode::corrupt, path + ": the pack is damaged (" + problems + ")");
+    return ok();
+}
+
+Expected<std::int64_t> pragma_integer(sqlite3* db, const char* sql, const std::string& path) {
+    Statement query(db, sql);
+    if (!query.step()) return sqlite_failure(path, query.result_code(), query.error());
+    return query.integer(0);
+}
+
+Status check_identity(sqlite3* db, const std::string& path) {
+    const auto application_id = pragma_integer(db, "PRAGMA application_id", path);
+    if (!application_id) return application_id.error();
+    if (*application_id != kPackApplicationId)
+        return make_error(ErrorCode::not_a_pack,
+                          path + ": not a content pack (an SQLite database of another program)");
+    const auto format = pragma_integer(db, "PRAGMA user_version", path);
+    if (!format) return format.error();
+    if (*format != kPackFormatVersion)
+        return make_error(ErrorCode::unsupported,
+                          path + ": pack format " + std::to_string(*format) +
+                              " is not supported (this kiosk reads format " +
+                              std::to_string(kPackFormatVersion) + ")");
+    return ok();
+}
+
+using SchemaEntry = std::tuple<std::string, std::string, std::string>; // type, name, sql
+
+std::set<SchemaEntry> schema_entries(sqlite3* db) {
+    std::set<SchemaEntry> entries;
+    Statement query(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema");
+    while (query.step()) entries.emplace(query.text(0), query.text(1), query.text(2));
+    return entries;
+}
+
+// The reference schema, made from the same SQL the builder uses, in memory.
+std::set<SchemaEntry> reference_schema() {
+    sqlite3* raw = nullptr;
+    sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr);
+    DatabasePtr db(raw);
+    sqlite::exec(db.get(), pack_schema_sql());
+    return schema_entries(db.get());
+}
+
+// A pack holds exactly the tables of its format: anything else (a trigger, a view, an altered
+// table) means the file was not made by pavilion-pack and is not read further.
+Status check_schema(sqlite3* db, const std::string& path) {
+    const auto actual = schema_entries(db);
+    for (const auto& [type, name, sql] : actual) {
+        if (type == "trigger" || type == "view")
+            return make_error(ErrorCode::unsafe,
+                              path + ": the pack contains a " + type + " ('" + name +
+                                  "'); packs may hold only data");
+    }
+    const auto expected = reference_schema();
+    for (const auto& entry : actual) {
+        if (!expected.count(entry))
+            return make_error(ErrorCode::corrupt, path + ": unexpected schema object '" +
+                                                      std::get<1>(entry) + "'");
+    }
+    for (const auto& entry : expected) {
+        if (!actual.count(entry))
+            return make_error(ErrorCode::corrupt,
+                              path + ": schema object '" + std::get<1>(entry) + "' is missing");
+    }
+    return ok();
+}
+
+} // namespace
+
+struct PackReader::State {
+    std::string path;
+    DatabasePtr db;
+    Catalog catalog;
+};
+
+PackReader::PackReader(std::unique_ptr<State> state) : state_(std::move(state)) {}
+PackReader::PackReader(PackReader&&) noexcept = default;
+PackReader& PackReader::operator=(PackReader&&) noexcept = default;
+PackReader::~PackReader() = default;
+
+Expected<PackReader> PackReader::open(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        return make_error(ErrorCode::io, path + ": no such pack file");
+
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX,
+                                   nullptr);
+    DatabasePtr db(raw);
+    if (rc != SQLITE_OK) return sqlite_failure(path, rc, raw ? sqlite3_errmsg(raw) : "out of memory");
+
+    if (const auto error = harden(db.get()); !error.empty())
+        return make_error(ErrorCode::io, path + ": cannot configure SQLite (" + error + ")");
+    for (auto check : {check_integrity, check_identity, check_schema}) {
+        if (auto status = check(db.get(), path); !status) return status.error();
+    }
+    auto catalog = load_catalog(db.get(), path);
+    if (!catalog) return catalog.error();
+
+    auto state = std::make_unique<State>();
+    state->path = path;
+    state->db = std::move(db);
+    state->catalog = std::move(catalog).value();
+    return PackReader(std::move(state));
+}
+
+const std::string& PackReader::path() const { return state_->path; }
+const Catalog& PackReader::catalog() const { return state_->catalog; }
+
+Expected<MediaInfo> PackReader::media_info(const std::string& media_id) const {
+    Statement query(state_->db.get(),
+                    "SELECT mime, width, height, thumb_width, thumb_height FROM media WHERE id = ?");
+    query.bind(1, media_id);
+    if (!query.step()) {
+        if (!query.ok()) return sqlite_failure(state_->path, query.result_code(), query.error());
+        return make_error(ErrorCode::corrupt, state_->path + ": no media '" + media_id + "'");
+    }
+    return MediaInfo{media_id,
+                     query.text(0),
+                     static_cast<int>(query.integer(1)),
+                     static_cast<int>(query.integer(2)),
+                     static_cast<int>(query.integer(3)),
+                     static_cast<int>(query.integer(4))};
+}
+
+Expected<std::vector<std::uint8_t>> PackReader::image_bytes(const std::string& media_id,
+                                                            ImageVariant variant) const {
+    Statement query(state_->db.get(),
+                    variant == ImageVariant::full
+                        ? "SELECT data FROM media WHERE id = ? AND kind = 'image'"
+                        : "SELECT thumb_data FROM media WHERE id = ? AND kind = 'image'");
+    query.bind(1, media_id);
+    if (!query.step()) {
+        if (!query.ok()) return sqlite_failure(state_->path, query.result_code(), query.error());
+        return make_error(ErrorCode::corrupt, state_->path + ": no image '" + media_id + "'");
+    }
+    return query.blob(0);
+}
+
+Expected<std::vector<std::uint8_t>> PackReader::font_bytes() const {
+    const auto& id = state_->catalog.meta.font_media;
+    if (id.empty()) return std::vector<std::uint8_t>{};
+    Statement query(state_->db.get(), "SELECT data FROM media WHERE id = ? AND kind = 'font'");
+    query.bind(1, id);
+    if (!query.step()) {
+        if (!query.ok()) return sqlite_failure(state_->path, query.result_code(), query.error());
+        return make_error(ErrorCode::corrupt, state_->path + ": the pack's font is missing");
+    }
+    return query.blob(0);
+}
+
+namespace {
+
+// FTS5 query syntax would let a visitor's text act as operators; quoting makes it a phrase.
+std::string fts_phrase(std::string_view query) {
+    std::string phrase = "\"";
+    for (char c : query) {
+        if (c == '"') phrase += '"';
+        phrase += c;
+    }
+    return phrase + "\"";
+}
+
+std::size_t utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    return count;
+}
+
+} // namespace
+
+Expected<std::vector<SearchHit>> PackReader::search(std::string_view query,
+                                                    const std::string& locale, int limit) const {
+    std::vector<SearchHit> hits;
+    if (query.empty()) return hits;
+    // Trigrams need three characters; shorter queries (two-character Chinese words are common)
+    // scan the same table with LIKE, which is fast enough for a pack's few thousand rows.
+    const bool use_index = utf8_length(query) >= 3;
+    Statement statement(
+        state_->db.get(),
+        use_index ? "SELECT item, title FROM search WHERE search MATCH ? AND locale = ? "
+                    "ORDER BY rank LIMIT ?"
+                  : "SELECT item, title FROM search WHERE (title LIKE ?1 OR body LIKE ?1) "
+                    "AND locale = ?2 ORDER BY instr(title, ?4) = 0, rowid LIMIT ?3");
+    if (use_index) {
+        statement.bind(1, fts_phrase(query)).bind(2, locale).bind(3, limit);
+    } else {
+        std::string pattern = "%";
+        for (char c : query) {
+            if (c == '%' || c == '_') continue; // wildcards typed by a visitor match nothing special
+            pattern += c;
+        }
+        pattern += "%";
+        statement.bind(1, pattern).bind(2, locale).bind(3, limit).bind(4, query);
+    }
+    while (statement.step()) hits.push_back({statement.text(0), statement.text(1)});
+    if (!statement.ok())
+        return sqlite_failure(state_->path, statement.result_code(), statement.error());
+    return hits;
+}
+
+} // namespace pavilion::content

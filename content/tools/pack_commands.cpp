@@ -1,0 +1,328 @@
+#include "pack_commands.hpp"
+
+#include "pavilion/content/minisign.hpp"
+#include "pavilion/content/pack_builder.hpp"
+#include "pavilion/content/pack_claim.hpp"
+#include "pavilion/content/pack_reader.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace pavilion::tools {
+namespace {
+
+namespace content = pavilion::content;
+namespace fs = std::filesystem;
+
+// Options of one command: which take a value (may repeat), which are plain flags.
+struct CommandLine {
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> values;
+    std::set<std::string> flags;
+    bool help = false;
+    std::string error;
+
+    std::string value(const std::string& name) const {
+        const auto it = values.find(name);
+        return it == values.end() || it->second.empty() ? "" : it->second.back();
+    }
+};
+
+CommandLine parse(const Arguments& args, const std::set<std::string>& with_value,
+                  const std::set<std::string>& flags) {
+    CommandLine line;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            line.help = true;
+        } else if (with_value.count(arg)) {
+            if (i + 1 >= args.size()) line.error = arg + " needs a value";
+            else line.values[arg].push_back(args[++i]);
+        } else if (flags.count(arg)) {
+            line.flags.insert(arg);
+        } else if (!arg.empty() && arg[0] == '-') {
+            line.error = "unknown option " + arg;
+        } else {
+            line.positional.push_back(arg);
+        }
+    }
+    return line;
+}
+
+// Handles --help and usage errors uniformly; returns -1 when the command should run.
+int usage_check(const CommandLine& line, const char* usage, std::size_t positional) {
+    if (line.help) {
+        std::fputs(usage, stdout);
+        return 0;
+    }
+    if (!line.error.empty() || line.positional.size() != positional) {
+        std::fprintf(stderr, "pavilion-pack: %s\n%s",
+                     line.error.empty() ? "wrong number of arguments" : line.error.c_str(), usage);
+        return 2;
+    }
+    return -1;
+}
+
+int fail(const std::string& message) {
+    std::fprintf(stderr, "pavilion-pack: %s\n", message.c_str());
+    return 1;
+}
+
+bool read_text(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream text;
+    text << in.rdbuf();
+    out = text.str();
+    return true;
+}
+
+// Writes through a temporary file so an interrupted write never leaves a half file.
+bool write_text(const std::string& path, const std::string& text, bool secret) {
+    const std::string temp = path + ".tmp";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) return false;
+        if (secret) ::chmod(temp.c_str(), 0600);
+        out << text;
+        if (!out.flush()) return false;
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    return !ec;
+}
+
+} // namespace
+
+int run_build(const Arguments& args) {
+    const char* usage =
+        "usage: pavilion-pack build SRC_DIR -o PACK\n"
+        "\n"
+        "Compiles a pack source folder (see content/AUTHORING.md) into one pack file.\n"
+        "Images are validated, scaled and re-encoded. Every authoring error is printed as\n"
+        "file:line: message, and nothing is written unless the whole source is valid.\n"
+        "The same source always gives a byte-identical pack.\n";
+    const auto line = parse(args, {"-o", "--output"}, {});
+    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto output = line.value("-o").empty() ? line.value("--output") : line.value("-o");
+    if (output.empty()) return usage_check(CommandLine{{}, {}, {}, false, "-o PACK is required"}, usage, 1);
+
+    auto report = content::build_pack(line.positional[0], output);
+    if (!report) {
+        if (report.error().code == content::ErrorCode::authoring) {
+            std::istringstream messages(report.error().message);
+            std::string message;
+            int count = 0;
+            while (std::getline(messages, message)) {
+                std::fprintf(stderr, "%s\n", message.c_str());
+                ++count;
+            }
+            std::fprintf(stderr, "pavilion-pack: build failed: %d problem%s in %s\n", count,
+                         count == 1 ? "" : "s", line.positional[0].c_str());
+            return 1;
+        }
+        return fail(report.error().message);
+    }
+    std::printf("built %s: pack %s version %lld, %d initiatives, %d stories, %d figures, "
+                "%d images, %llu bytes\n",
+                output.c_str(), report->pack_id.c_str(), static_cast<long long>(report->version),
+                report->initiatives, report->stories, report->figures, report->images,
+                static_cast<unsigned long long>(report->bytes));
+    return 0;
+}
+
+namespace {
+
+nlohmann::json info_json(const content::PackReader& reader) {
+    const auto& catalog = reader.catalog();
+    const auto& meta = catalog.meta;
+    nlohmann::json locales = nlohmann::json::array();
+    for (const auto& locale : meta.locales) locales.push_back({{"code", locale.code}, {"name", locale.name}});
+    std::map<std::string, int> features;
+    for (const auto& feature : catalog.features) ++features[feature.role];
+    std::set<std::string> images;
+    for (const auto* list : {&catalog.initiatives, &catalog.stories}) {
+        for (const auto& item : *list) images.insert(item.image);
+    }
+    for (const auto& slide : catalog.slides) images.insert(slide.image);
+    auto refs = [](const std::vector<content::Item>& items) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& item : items) list.push_back(item.ref);
+        return list;
+    };
+    std::error_code ec;
+    return {
+        {"id", meta.id},
+        {"version", meta.version},
+        {"created", meta.created},
+        {"format", content::kPackFormatVersion},
+        {"default_locale", meta.default_locale},
+        {"locales", locales},
+        {"idle_timeout_s", meta.idle_timeout_s},
+        {"title", meta.title},
+        {"counts",
+         {{"initiatives", catalog.initiatives.size()},
+          {"stories", catalog.stories.size()},
+          {"figures", catalog.figures.size()},
+          {"sources", catalog.sources.size()},
+          {"map_features", catalog.features.size()},
+          {"attract_slides", catalog.slides.size()},
+          {"images", images.size()}}},
+        {"map_features_by_role", features},
+        {"initiatives", refs(catalog.initiatives)},
+        {"stories", refs(catalog.stories)},
+        {"has_own_font", !meta.font_media.empty()},
+        {"bytes", fs::file_size(reader.path(), ec)},
+    };
+}
+
+} // namespace
+
+int run_info(const Arguments& args) {
+    const char* usage =
+        "usage: pavilion-pack info PACK [--json]\n"
+        "\n"
+        "Opens a pack with the kiosk's own safe reader and shows what it contains:\n"
+        "id, version, locales and the number of initiatives, stories, figures, sources,\n"
+        "map features, attract slides and images. --json prints it as one JSON object.\n";
+    const auto line = parse(args, {}, {"--json"});
+    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    auto reader = content::PackReader::open(line.positional[0]);
+    if (!reader) return fail(reader.error().message);
+    const auto info = info_json(*reader);
+    if (line.flags.count("--json")) {
+        std::cout << info.dump(2) << "\n";
+        return 0;
+    }
+    const auto& meta = reader->catalog().meta;
+    std::cout << "pack       " << meta.id << " version " << meta.version << " (format "
+              << content::kPackFormatVersion << "), created " << meta.created << "\n";
+    for (const auto& locale : meta.locales)
+        std::cout << "title " << locale.code << "   " << meta.title.at(locale.code) << "\n";
+    std::cout << "locales    ";
+    for (const auto& locale : meta.locales) std::cout << locale.code << " (" << locale.name << ") ";
+    std::cout << "- default " << meta.default_locale << "\n";
+    for (const auto& [key, value] : info["counts"].items())
+        std::cout << key << std::string(key.size() < 11 ? 11 - key.size() : 1, ' ') << value << "\n";
+    std::cout << "size       " << info["bytes"] << " bytes\n";
+    return 0;
+}
+
+int run_verify(const Arguments& args) {
+    const char* usage =
+        "usage: pavilion-pack verify PACK --key PUBKEY_FILE [--key PUBKEY_FILE ...] [--sig SIG]\n"
+        "\n"
+        "Checks the minisign signature PACK.minisig (or SIG) against the trusted public keys,\n"
+        "then checks that its trusted comment names this pack's id and version.\n"
+        "Exit 0 when the pack is authentic.\n";
+    const auto line = parse(args, {"--key", "-p", "--sig", "-x"}, {});
+    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto& pack = line.positional[0];
+    std::vector<std::string> key_files;
+    for (const char* name : {"--key", "-p"}) {
+        if (line.values.count(name))
+            key_files.insert(key_files.end(), line.values.at(name).begin(), line.values.at(name).end());
+    }
+    if (key_files.empty()) return usage_check(CommandLine{{}, {}, {}, false, "--key is required"}, usage, 1);
+
+    std::vector<content::minisign::PublicKey> keys;
+    for (const auto& file : key_files) {
+        std::string text;
+        if (!read_text(file, text)) return fail(file + ": cannot read the public key");
+        auto key = content::minisign::parse_public_key(text);
+        if (!key) return fail(file + ": " + key.error().message);
+        keys.push_back(*key);
+    }
+    std::string sig_path = line.value("--sig").empty() ? line.value("-x") : line.value("--sig");
+    if (sig_path.empty()) sig_path = pack + ".minisig";
+    std::string signature;
+    if (!read_text(sig_path, signature)) return fail(sig_path + ": cannot read the signature file");
+    auto hash = content::minisign::hash_file(pack);
+    if (!hash) return fail(pack + ": " + hash.error().message);
+    auto verified = content::minisign::verify(keys, signature, *hash);
+    if (!verified) return fail(pack + ": " + verified.error().message);
+
+    // Only now, with the bytes proven authentic, is the file opened by SQLite.
+    auto claim = content::parse_pack_claim(verified->trusted_comment);
+    if (!claim) return fail(pack + ": " + claim.error().message);
+    auto reader = content::PackReader::open(pack);
+    if (!reader) return fail(reader.error().message);
+    const auto& meta = reader->catalog().meta;
+    if (claim->pack_id != meta.id || claim->version != meta.version)
+        return fail(pack + ": the signature vouches for pack " + claim->pack_id + " version " +
+                    std::to_string(claim->version) + ", but the file is pack " + meta.id +
+                    " version " + std::to_string(meta.version));
+    std::printf("signature OK: pack %s version %lld, signed by key %s\n", meta.id.c_str(),
+                static_cast<long long>(meta.version),
+                content::minisign::key_id_hex(verified->key_id).c_str());
+    return 0;
+}
+
+int run_keygen(const Arguments& args) {
+    const char* usage =
+        "usage: pavilion-pack keygen -p PUBKEY_FILE -s SECRETKEY_FILE [--force]\n"
+        "\n"
+        "Creates an Ed25519 signing key pair in minisign's format. The secret key is not\n"
+        "password-protected (like minisign -W): keep it offline, readable only by you.\n"
+        "Install the public key on kiosks; sign packs with 'pavilion-pack sign' or minisign.\n";
+    const auto line = parse(args, {"-p", "-s"}, {"--force"});
+    if (int code = usage_check(line, usage, 0); code >= 0) return code;
+    const auto pub = line.value("-p");
+    const auto sec = line.value("-s");
+    if (pub.empty() || sec.empty())
+        return usage_check(CommandLine{{}, {}, {}, false, "-p and -s are required"}, usage, 0);
+    if (!line.flags.count("--force") && (fs::exists(pub) || fs::exists(sec)))
+        return fail("key file exists already (use --force to replace it)");
+    auto keys = content::minisign::generate_key_pair();
+    if (!keys) return fail(keys.error().message);
+    if (!write_text(sec, keys->secret_key_file, true)) return fail(sec + ": cannot write the secret key");
+    if (!write_text(pub, keys->public_key_file, false)) return fail(pub + ": cannot write the public key");
+    std::printf("key %s: public key %s, secret key %s\n",
+                content::minisign::key_id_hex(keys->key_id).c_str(), pub.c_str(), sec.c_str());
+    return 0;
+}
+
+int run_sign(const Arguments& args) {
+    const char* usage =
+        "usage: pavilion-pack sign PACK -s SECRETKEY_FILE [-x SIG_FILE]\n"
+        "\n"
+        "Writes a minisign signature of PACK to PACK.minisig (or SIG_FILE). Its trusted\n"
+        "comment names the pack id, version and format, which kiosks check before install.\n"
+        "Reads unencrypted minisign secret keys (pavilion-pack keygen, minisign -G -W).\n";
+    const auto line = parse(args, {"-s", "-x"}, {});
+    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto& pack = line.positional[0];
+    const auto sec = line.value("-s");
+    if (sec.empty()) return usage_check(CommandLine{{}, {}, {}, false, "-s is required"}, usage, 1);
+    std::string key_text;
+    if (!read_text(sec, key_text)) return fail(sec + ": cannot read the secret key");
+    auto key = content::minisign::parse_secret_key(key_text);
+    if (!key) return fail(sec + ": " + key.error().message);
+    // The author signs a pack they just built, so opening it here is safe; it also proves the
+    // file is a valid pack before anyone vouches for it.
+    auto reader = content::PackReader::open(pack);
+    if (!reader) return fail(reader.error().message);
+    const auto& meta = reader->catalog().meta;
+    const content::PackClaim claim{meta.id, meta.version, content::kPackFormatVersion,
+                                   fs::path(pack).filename().string()};
+    auto hash = content::minisign::hash_file(pack);
+    if (!hash) return fail(pack + ": " + hash.error().message);
+    auto signature = content::minisign::sign(*key, *hash, content::format_pack_claim(claim));
+    if (!signature) return fail(signature.error().message);
+    const auto out = line.value("-x").empty() ? pack + ".minisig" : line.value("-x");
+    if (!write_text(out, *signature, false)) return fail(out + ": cannot write the signature");
+    std::printf("signed %s (pack %s version %lld) with key %s: %s\n", pack.c_str(), meta.id.c_str(),
+                static_cast<long long>(meta.version),
+                content::minisign::key_id_hex(key->key_id).c_str(), out.c_str());
+    return 0;
+}
+
+} // namespace pavilion::tools
