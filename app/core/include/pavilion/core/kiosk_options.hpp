@@ -1,0 +1,37 @@
+#pragma once
+// The kiosk's command line, parsed without side effects so it can be tested.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pavilion::core {
+
+struct PixelSize {
+    int width = 0;
+    int height = 0;
+};
+
+struct KioskOptions {
+    std::string pack_path;                // "" = the default pack installed with the kiosk
+    std::string language;                 // "" = the pack's default locale
+    std::optional<PixelSize> windowed;    // a desktop window instead of full screen
+    std::string screenshot_path;          // render one frame off-screen, write a PNG, exit
+    PixelSize screenshot_size{1920, 1080};
+    std::string screen;                   // route to show first, e.g. "home"
+    bool help = false;
+};
+
+struct ParsedOptions {
+    KioskOptions options;
+    std::string error; // "" when the command line is valid
+};
+
+ParsedOptions parse_kiosk_options(const std::vector<std::string>& args);
+
+// "1920x1080" -> size; nullopt unless both sides are 1..16384.
+std::optional<PixelSize> parse_pixel_size(const std::string& text);
+
+const char* kiosk_usage();
+
+} // namespace pavilion::core

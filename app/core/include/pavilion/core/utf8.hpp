@@ -1,0 +1,21 @@
+#pragma once
+// UTF-8 decoding for text layout and glyph collection. Malformed bytes decode as U+FFFD and
+// never read past the end, because pack text is only as good as the stick it came from.
+
+#include <cstddef>
+#include <set>
+#include <string_view>
+
+namespace pavilion::core {
+
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+// Decodes the code point at text[at], stores its byte length in length (at least 1).
+char32_t decode_utf8(std::string_view text, std::size_t at, std::size_t& length);
+
+using CodepointSet = std::set<char32_t>;
+
+// Adds every code point of text to set.
+void add_codepoints(std::string_view text, CodepointSet& set);
+
+} // namespace pavilion::core

@@ -1,0 +1,70 @@
+#include "pavilion/core/kiosk_options.hpp"
+
+#include <charconv>
+
+namespace pavilion::core {
+
+std::optional<PixelSize> parse_pixel_size(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    PixelSize size;
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    auto w = std::from_chars(begin, begin + x, size.width);
+    auto h = std::from_chars(begin + x + 1, end, size.height);
+    if (w.ec != std::errc() || w.ptr != begin + x || h.ec != std::errc() || h.ptr != end)
+        return std::nullopt;
+    if (size.width < 1 || size.height < 1 || size.width > 16384 || size.height > 16384)
+        return std::nullopt;
+    return size;
+}
+
+ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
+    ParsedOptions parsed;
+    auto& options = parsed.options;
+    for (std::size_t i = 0; i < args.size() && parsed.error.empty(); ++i) {
+        const auto& arg = args[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 < args.size()) return args[++i];
+            parsed.error = arg + " needs a value";
+            return {};
+        };
+        if (arg == "--help" || arg == "-h") {
+            options.help = true;
+        } else if (arg == "--pack") {
+            options.pack_path = value();
+        } else if (arg == "--lang") {
+            options.language = value();
+        } else if (arg == "--screen") {
+            options.screen = value();
+        } else if (arg == "--screenshot") {
+            options.screenshot_path = value();
+        } else if (arg == "--windowed" || arg == "--size") {
+            const auto text = value();
+            if (!parsed.error.empty()) break;
+            const auto size = parse_pixel_size(text);
+            if (!size) parsed.error = arg + " wants WIDTHxHEIGHT, like 1920x1080, not '" + text + "'";
+            else if (arg == "--windowed") options.windowed = size;
+            else options.screenshot_size = *size;
+        } else {
+            parsed.error = "unknown argument '" + arg + "'";
+        }
+    }
+    return parsed;
+}
+
+const char* kiosk_usage() {
+    return "usage: pavilion [--pack PACK] [--lang CODE] [--windowed WxH]\n"
+           "       pavilion [--pack PACK] [--lang CODE] --screenshot OUT.png [--size WxH] [--screen ROUTE]\n"
+           "\n"
+           "Pavilion, the offline exhibition kiosk. Shows a content pack full screen.\n"
+           "\n"
+           "  --pack PACK        the content pack to show (default: the installed default pack)\n"
+           "  --lang CODE        the language to start in (default: the pack's default)\n"
+           "  --windowed WxH     a desktop window of that size instead of full screen\n"
+           "  --screenshot FILE  render the first screen off-screen, write a PNG and exit\n"
+           "  --size WxH         size of the screenshot (default 1920x1080)\n"
+           "  --screen ROUTE     the screen to show first (default: home)\n";
+}
+
+} // namespace pavilion::core

@@ -1,0 +1,154 @@
+#include "pavilion/core/line_breaker.hpp"
+
+#include "pavilion/core/utf8.hpp"
+
+#include <algorithm>
+
+namespace pavilion::core {
+namespace {
+
+struct CodePoint {
+    char32_t value;
+    std::size_t begin;
+    std::size_t end;
+};
+
+std::vector<CodePoint> decode_all(std::string_view text) {
+    std::vector<CodePoint> points;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t length;
+        const char32_t value = decode_utf8(text, at, length);
+        points.push_back({value, at, at + length});
+        at += length;
+    }
+    return points;
+}
+
+bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000; }
+
+bool is_dash(char32_t c) { return c == '-' || c == 0x2013; }
+
+bool is_alnum(char32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c <= 0x24F);
+}
+
+// Whether a line may end between points[i - 1] and points[i].
+bool may_break_before(const std::vector<CodePoint>& points, std::size_t i) {
+    const char32_t a = points[i - 1].value;
+    const char32_t b = points[i].value;
+    if (is_space(b)) return false; // spaces stay at the end of the line they follow
+    if (is_space(a)) return true;
+    if (is_closing_punctuation(b) || is_opening_punctuation(a)) return false;
+    if (is_dash(a)) return i >= 2 && is_alnum(points[i - 2].value) && is_alnum(b);
+    return is_cjk(a) || is_cjk(b);
+}
+
+// Byte offset where a line ending at `end` stops once trailing spaces are dropped.
+std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end) {
+    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    if (end >= begin + 3 && text.substr(end - 3, 3) == "\xE3\x80\x80") end -= 3; // ideographic space
+    return end;
+}
+
+class Breaker {
+public:
+    Breaker(std::string_view text, float max_width, const MeasureText& measure)
+        : text_(text), max_width_(max_width), measure_(measure) {}
+
+    std::vector<LineRange> run() {
+        // Paragraphs split at "\n" are broken independently.
+        std::size_t start = 0;
+        while (true) {
+            const auto newline = text_.find('\n', start);
+            const auto end = newline == std::string_view::npos ? text_.size() : newline;
+            paragraph(start, end);
+            if (newline == std::string_view::npos) break;
+            start = newline + 1;
+        }
+        return std::move(lines_);
+    }
+
+private:
+    float width(std::size_t begin, std::size_t end) const {
+        return measure_(text_.substr(begin, trim_end(text_, begin, end) - begin));
+    }
+
+    void emit(std::size_t begin, std::size_t end) {
+        lines_.push_back({begin, trim_end(text_, begin, end)});
+    }
+
+    void paragraph(std::size_t begin, std::size_t end) {
+        const auto points = decode_all(text_.substr(begin, end - begin));
+        if (points.empty()) return emit(begin, begin);
+        // Units are the unbreakable runs between break opportunities.
+        std::vector<std::size_t> unit_ends;
+        for (std::size_t i = 1; i < points.size(); ++i) {
+            if (may_break_before(points, i)) unit_ends.push_back(begin + points[i].begin);
+        }
+        unit_ends.push_back(end);
+
+        std::size_t line_start = begin;
+        std::size_t unit_start = begin;
+        for (const auto unit_end : unit_ends) {
+            if (line_start < unit_start && width(line_start, unit_end) > max_width_) {
+                emit(line_start, unit_start);
+                line_start = unit_start;
+            }
+            if (width(line_start, unit_end) > max_width_) line_start = split_long(line_start, unit_end);
+            unit_start = unit_end;
+        }
+        emit(line_start, end);
+    }
+
+    // A run wider than a whole line: break it between characters. Returns the start of the
+    // last, unfinished piece.
+    std::size_t split_long(std::size_t begin, std::size_t end) {
+        const auto points = decode_all(text_.substr(begin, end - begin));
+        std::size_t line_start = begin;
+        for (std::size_t i = 1; i < points.size(); ++i) {
+            const std::size_t at = begin + points[i].begin;
+            if (width(line_start, begin + points[i].end) > max_width_ && at > line_start) {
+                emit(line_start, at);
+                line_start = at;
+            }
+        }
+        return line_start;
+    }
+
+    std::string_view text_;
+    float max_width_;
+    const MeasureText& measure_;
+    std::vector<LineRange> lines_;
+};
+
+} // namespace
+
+bool is_cjk(char32_t c) {
+    return (c >= 0x2E80 && c <= 0x30FF) || (c >= 0x3100 && c <= 0x312F) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+           (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+bool is_closing_punctuation(char32_t c) {
+    static constexpr char32_t kClosing[] = {
+        0xFF0C, 0x3002, 0x3001, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF09, 0x300D, 0x300F, 0x300B,
+        0x3009, 0x3011, 0x3015, 0x3017, 0x3019, 0x301B, 0x201D, 0x2019, 0x2026, 0x2025, 0x30FB,
+        0xFF05, 0xFF0E, 0x00B7, ',', '.', ';', ':', '!', '?', ')', ']', '}', '%'};
+    return std::find(std::begin(kClosing), std::end(kClosing), c) != std::end(kClosing);
+}
+
+bool is_opening_punctuation(char32_t c) {
+    static constexpr char32_t kOpening[] = {0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x3010,
+                                            0x3014, 0x3016, 0x3018, 0x301A, 0x201C, 0x2018,
+                                            '(', '[', '{'};
+    return std::find(std::begin(kOpening), std::end(kOpening), c) != std::end(kOpening);
+}
+
+std::vector<LineRange> break_lines(std::string_view text, float max_width,
+                                   const MeasureText& measure) {
+    return Breaker(text, max_width, measure).run();
+}
+
+} // namespace pavilion::core

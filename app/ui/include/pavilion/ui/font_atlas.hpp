@@ -1,0 +1,59 @@
+#pragma once
+// Builds the kiosk's fonts into ImGui's atlas from the glyph plan, within the GPU's texture limit
+// (4096 px on a Raspberry Pi's V3D).
+
+#include "pavilion/ui/glyph_plan.hpp"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pavilion::ui {
+
+struct FontFace {
+    const std::vector<std::uint8_t>* bytes = nullptr; // owned by the caller, kept alive
+    int face_index = 0;
+};
+
+struct FontSources {
+    FontFace regular;
+    FontFace bold;
+    // Merged under the primary faces: they supply only the glyphs the primary lacks.
+    FontFace fallback_regular;
+    FontFace fallback_bold;
+};
+
+// Sizes in dp; multiplied by the UI scale when rasterized.
+struct FontSizes {
+    float body = 26;
+    float heading = 34;
+    float display = 68;
+};
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* display = nullptr;
+    int atlas_width = 0;
+    int atlas_height = 0;
+    float raster_scale = 1; // below 1 when the atlas had to shrink to fit the texture limit
+};
+
+class FontAtlasBuilder {
+public:
+    // Clears atlas and fills it. nullopt with a reason in error when nothing fits.
+    std::optional<Fonts> build(ImFontAtlas& atlas, const FontSources& sources,
+                               const GlyphPlan& plan, float ui_scale, int max_texture_side,
+                               std::string& error);
+
+private:
+    // Glyph ranges must outlive the atlas build; kept here between builds.
+    ImVector<ImWchar> body_ranges_;
+    ImVector<ImWchar> heading_ranges_;
+    ImVector<ImWchar> display_ranges_;
+};
+
+} // namespace pavilion::ui

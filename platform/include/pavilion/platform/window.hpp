@@ -1,0 +1,58 @@
+#pragma once
+// The kiosk's window and its OpenGL ES 3.0 context (GLFW, X11 build).
+//
+// GLES 3.0 is what a Raspberry Pi's V3D offers (desktop GL core contexts fail there); Mesa gives
+// the same API under Xvfb, so tests run the device's code path. GLFW stays out of this header.
+
+#include <memory>
+#include <string>
+
+struct GLFWwindow;
+
+namespace pavilion::platform {
+
+enum class WindowMode {
+    fullscreen, // the whole primary monitor, no decorations
+    windowed,   // a desktop window of the given size
+    hidden,     // never shown: for off-screen rendering (screenshots, tests)
+};
+
+struct WindowConfig {
+    std::string title = "Pavilion";
+    WindowMode mode = WindowMode::fullscreen;
+    int width = 1280;  // windowed and hidden modes
+    int height = 720;
+};
+
+class Window {
+public:
+    // nullptr with a one-line reason in error (for example when no display is available).
+    static std::unique_ptr<Window> create(const WindowConfig& config, std::string& error);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    GLFWwindow* native() const { return window_; }
+    void framebuffer_size(int& width, int& height) const;
+    bool should_close() const;
+    void swap_buffers();
+    // Sleeps until input arrives or timeout_s passes: an idle kiosk uses no CPU.
+    void wait_events(double timeout_s);
+    void poll_events();
+    void hide_cursor();
+    // True when input or a redraw request arrived since the last call: the loop renders only then.
+    bool take_activity();
+
+private:
+    explicit Window(GLFWwindow* window) : window_(window) {}
+    void watch_activity();
+    static void mark_activity(GLFWwindow* window);
+
+    GLFWwindow* window_;
+    bool activity_ = true;
+};
+
+// The folder of the running executable ("" if unknown): the build tree keeps packs beside it.
+std::string executable_dir();
+
+} // namespace pavilion::platform

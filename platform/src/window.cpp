@@ -1,0 +1,102 @@
+#include "pavilion/platform/window.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <filesystem>
+
+namespace pavilion::platform {
+namespace {
+
+// GLFW reports errors through a callback; keep the last one to explain a failure.
+thread_local std::string last_glfw_error;
+
+void remember_error(int, const char* description) { last_glfw_error = description ? description : ""; }
+
+GLFWwindow* create_native(const WindowConfig& config, int context_api) {
+    glfwDefaultWindowHints();
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_CREATION_API, context_api);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_VISIBLE, config.mode == WindowMode::hidden ? GLFW_FALSE : GLFW_TRUE);
+    if (config.mode == WindowMode::fullscreen) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return nullptr;
+        // Keeping the monitor's current mode avoids a mode switch (and a black flash) at start.
+        glfwWindowHint(GLFW_RED_BITS, mode->redBits);
+        glfwWindowHint(GLFW_GREEN_BITS, mode->greenBits);
+        glfwWindowHint(GLFW_BLUE_BITS, mode->blueBits);
+        glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+        return glfwCreateWindow(mode->width, mode->height, config.title.c_str(), monitor, nullptr);
+    }
+    return glfwCreateWindow(config.width, config.height, config.title.c_str(), nullptr, nullptr);
+}
+
+} // namespace
+
+std::unique_ptr<Window> Window::create(const WindowConfig& config, std::string& error) {
+    glfwSetErrorCallback(remember_error);
+    if (!glfwInit()) {
+        error = "no display available (" + last_glfw_error + ")";
+        return nullptr;
+    }
+    // GLX first (what Xwayland and Xvfb offer), EGL as the fallback for drivers without
+    // GLX_EXT_create_context_es2_profile.
+    GLFWwindow* window = create_native(config, GLFW_NATIVE_CONTEXT_API);
+    if (!window) window = create_native(config, GLFW_EGL_CONTEXT_API);
+    if (!window) {
+        error = "cannot create an OpenGL ES 3.0 window (" + last_glfw_error + ")";
+        glfwTerminate();
+        return nullptr;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1); // animations at the display's refresh, no tearing
+    std::unique_ptr<Window> result(new Window(window));
+    result->watch_activity();
+    return result;
+}
+
+// Installed before ImGui's backend, which chains to these callbacks after its own.
+void Window::watch_activity() {
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { mark_activity(w); });
+    glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { mark_activity(w); });
+    glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { mark_activity(w); });
+    glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { mark_activity(w); });
+    glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { mark_activity(w); });
+    glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { mark_activity(w); });
+}
+
+void Window::mark_activity(GLFWwindow* window) {
+    static_cast<Window*>(glfwGetWindowUserPointer(window))->activity_ = true;
+}
+
+bool Window::take_activity() {
+    const bool seen = activity_;
+    activity_ = false;
+    return seen;
+}
+
+std::string executable_dir() {
+    std::error_code ec;
+    const auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : path.parent_path().string();
+}
+
+Window::~Window() {
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+void Window::framebuffer_size(int& width, int& height) const {
+    glfwGetFramebufferSize(window_, &width, &height);
+}
+
+bool Window::should_close() const { return glfwWindowShouldClose(window_); }
+void Window::swap_buffers() { glfwSwapBuffers(window_); }
+void Window::wait_events(double timeout_s) { glfwWaitEventsTimeout(timeout_s); }
+void Window::poll_events() { glfwPollEvents(); }
+void Window::hide_cursor() { glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN); }
+
+} // namespace pavilion::platform
