@@ -39,12 +39,7 @@ std::string default_pack_path() {
 }
 
 // Font files stay alive for the atlas, which refers to their bytes.
-struct FontFiles {
-    platform::FontFile regular;
-    platform::FontFile bold;
-    platform::FontFile fallback_regular;
-    platform::FontFile fallback_bold;
-};
+using FontFiles = platform::SystemFonts;
 
 bool load_font_files(const content::PackReader& pack, FontFiles& files, std::string& error) {
     auto own = pack.font_bytes();
@@ -54,13 +49,11 @@ bool load_font_files(const content::PackReader& pack, FontFiles& files, std::str
     }
     auto system = platform::locate_system_fonts(error);
     if (!system) return false;
-    files.regular = std::move(system->regular);
-    files.bold = std::move(system->bold);
-    files.fallback_regular = std::move(system->fallback_regular);
-    files.fallback_bold = std::move(system->fallback_bold);
-    if (!own->empty()) { // a pack's own font comes first, for every style
-        files.regular = platform::FontFile{"pack", 0, *own};
-        files.bold = platform::FontFile{"pack", 0, std::move(*own)};
+    files = std::move(*system);
+    if (!own->empty()) { // a pack's own font is used alone, for every style
+        files = FontFiles{};
+        files.cjk_regular = platform::FontFile{"pack", 0, *own};
+        files.cjk_bold = platform::FontFile{"pack", 0, std::move(*own)};
     }
     return true;
 }
@@ -99,8 +92,8 @@ bool Kiosk::build_fonts(int width, int height, std::string& error) {
     const int max_side = std::min(4096, gl.max_texture_size > 0 ? gl.max_texture_size : 4096);
     theme_.scale = core::ui_scale_for(width, height);
     auto face = [](const platform::FontFile& file) { return ui::FontFace{&file.bytes, file.face_index}; };
-    const ui::FontSources sources{face(font_files_.regular), face(font_files_.bold),
-                                  face(font_files_.fallback_regular), face(font_files_.fallback_bold)};
+    const ui::FontSources sources{face(font_files_.latin_regular), face(font_files_.latin_bold),
+                                  face(font_files_.cjk_regular), face(font_files_.cjk_bold)};
     auto fonts = atlas_builder_.build(*ImGui::GetIO().Fonts, sources,
                                       ui::plan_glyphs(pack_.catalog()), theme_.scale, max_side, error);
     if (!fonts) return false;

@@ -115,6 +115,7 @@ public:
 
     int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size) {
         last_line_ = line_at(data);
+        if (open_ && open_->text.empty()) block_line_ = last_line_;
         report_pending();
         if (!open_) return 0;
         switch (type) {
@@ -141,7 +142,15 @@ private:
     }
 
     void finish() {
-        if (open_ && !open_->text.empty()) blocks_.push_back(std::move(*open_));
+        if (open_ && !open_->text.empty()) {
+            // CommonMark does not close "**" between punctuation and a CJK character
+            // ("**机制：**文字"), so the markers would show on screen as literal asterisks.
+            if (open_->text.find('*') != std::string::npos)
+                diagnostics_.error(file_, block_line_,
+                                   "an emphasis marker '*' is not closed; in Chinese put "
+                                   "punctuation outside the markers: **机制**：");
+            blocks_.push_back(std::move(*open_));
+        }
         open_.reset();
     }
 
@@ -179,6 +188,7 @@ private:
     int quote_depth_ = 0;
     int list_depth_ = 0;
     int last_line_ = 0;
+    int block_line_ = 0;
     bool pending_break_ = false;
     std::string pending_;
 };

@@ -34,8 +34,8 @@ std::optional<SystemFonts> locate_system_fonts(std::string& error) {
             error = std::string("PAVILION_FONT=") + override_path + " cannot be read";
             return std::nullopt;
         }
-        fonts.regular = *font;
-        fonts.bold = std::move(*font);
+        fonts.cjk_regular = *font;
+        fonts.cjk_bold = std::move(*font);
     } else {
         const char* regular = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
         auto primary = first_readable({regular}, kNotoSansCjkScFace);
@@ -45,15 +45,15 @@ std::optional<SystemFonts> locate_system_fonts(std::string& error) {
             error = "Noto Sans CJK is not installed (install the Debian package fonts-noto-cjk)";
             return std::nullopt;
         }
-        fonts.regular = std::move(*primary);
-        fonts.bold = std::move(*bold);
+        fonts.cjk_regular = std::move(*primary);
+        fonts.cjk_bold = std::move(*bold);
     }
-    if (auto fallback = first_readable({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    if (auto latin = first_readable({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
                                         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}, 0))
-        fonts.fallback_regular = std::move(*fallback);
-    if (auto fallback = first_readable({"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+        fonts.latin_regular = std::move(*latin);
+    if (auto latin = first_readable({"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
                                         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"}, 0))
-        fonts.fallback_bold = std::move(*fallback);
+        fonts.latin_bold = std::move(*latin);
     return fonts;
 }
 

@@ -28,11 +28,14 @@ ImFont* add_face(ImFontAtlas& atlas, const FontFace& face, float pixels,
                                       ranges.Data);
 }
 
-// ImGui's builder keeps the first glyph it finds for a code point, so the fallback only fills gaps.
-ImFont* add_font(ImFontAtlas& atlas, const FontFace& face, const FontFace& fallback, float pixels,
+bool usable(const FontFace& face) { return face.bytes && !face.bytes->empty(); }
+
+// ImGui's builder keeps the first glyph it finds for a code point, so later faces only fill gaps.
+ImFont* add_font(ImFontAtlas& atlas, const FontFace& first, const FontFace& second, float pixels,
                  const ImVector<ImWchar>& ranges) {
-    ImFont* font = add_face(atlas, face, pixels, ranges, false);
-    if (font && fallback.bytes && !fallback.bytes->empty()) add_face(atlas, fallback, pixels, ranges, true);
+    const FontFace& primary = usable(first) ? first : second;
+    ImFont* font = add_face(atlas, primary, pixels, ranges, false);
+    if (font && &primary == &first && usable(second)) add_face(atlas, second, pixels, ranges, true);
     return font;
 }
 
@@ -55,9 +58,9 @@ std::optional<Fonts> FontAtlasBuilder::build(ImFontAtlas& atlas, const FontSourc
         atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
         const float scale = ui_scale * raster;
         Fonts fonts;
-        fonts.body = add_font(atlas, sources.regular, sources.fallback_regular, sizes.body * scale, body_ranges_);
-        fonts.heading = add_font(atlas, sources.bold, sources.fallback_bold, sizes.heading * scale, heading_ranges_);
-        fonts.display = add_font(atlas, sources.bold, sources.fallback_bold, sizes.display * scale, display_ranges_);
+        fonts.body = add_font(atlas, sources.latin_regular, sources.cjk_regular, sizes.body * scale, body_ranges_);
+        fonts.heading = add_font(atlas, sources.latin_bold, sources.cjk_bold, sizes.heading * scale, heading_ranges_);
+        fonts.display = add_font(atlas, sources.latin_bold, sources.cjk_bold, sizes.display * scale, display_ranges_);
         if (!fonts.body || !fonts.heading || !fonts.display || !atlas.Build()) {
             error = "the font cannot be loaded";
             return std::nullopt;

@@ -15,16 +15,16 @@ struct FontFile {
 };
 
 struct SystemFonts {
-    FontFile regular;
-    FontFile bold;
-    // Latin letters Noto Sans CJK lacks (ž, š, ł, ő ...) come from these; empty when not installed.
-    FontFile fallback_regular;
-    FontFile fallback_bold;
+    // Noto Sans CJK from fonts-noto-cjk (face "Noto Sans CJK SC": Simplified Chinese forms).
+    FontFile cjk_regular;
+    FontFile cjk_bold;
+    // Noto Sans from fonts-noto-core, or DejaVu Sans: proportional Latin punctuation and the
+    // letters Noto Sans CJK lacks (ž, š, ł, ő ...). Empty when neither is installed.
+    FontFile latin_regular;
+    FontFile latin_bold;
 };
 
-// Noto Sans CJK from Debian's fonts-noto-cjk (face "Noto Sans CJK SC": Simplified Chinese glyph
-// forms), with Noto Sans (fonts-noto-core) or DejaVu Sans as the Latin fallback.
-// PAVILION_FONT=/path/to/font overrides the primary font.
+// PAVILION_FONT=/path/to/font replaces the CJK face (for scripts Noto Sans CJK does not cover).
 // nullopt with a clear reason in error when no usable font is installed.
 std::optional<SystemFonts> locate_system_fonts(std::string& error);
 

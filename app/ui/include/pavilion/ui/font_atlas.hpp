@@ -18,12 +18,15 @@ struct FontFace {
     int face_index = 0;
 };
 
+// Each style is a Latin face with a CJK face merged under it: for every character the first face
+// that has it wins. Latin comes first because Noto Sans CJK's quotes and ellipsis are full-width
+// (right in Chinese, gaps in English) and it lacks letters such as ž; Chinese characters come
+// from the CJK face. A missing Latin face (bytes == nullptr) leaves the CJK face alone.
 struct FontSources {
-    FontFace regular;
-    FontFace bold;
-    // Merged under the primary faces: they supply only the glyphs the primary lacks.
-    FontFace fallback_regular;
-    FontFace fallback_bold;
+    FontFace latin_regular;
+    FontFace latin_bold;
+    FontFace cjk_regular;
+    FontFace cjk_bold;
 };
 
 // Sizes in dp; multiplied by the UI scale when rasterized.
