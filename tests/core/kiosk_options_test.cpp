@@ -1,0 +1,57 @@
+#include "pavilion/core/kiosk_options.hpp"
+#include "pavilion/core/ui_scale.hpp"
+
+#include <gtest/gtest.h>
+
+namespace pavilion::core {
+namespace {
+
+TEST(KioskOptions, DefaultsToFullScreenDefaultPack) {
+    const auto parsed = parse_kiosk_options({});
+    EXPECT_TRUE(parsed.error.empty());
+    EXPECT_TRUE(parsed.options.pack_path.empty());
+    EXPECT_FALSE(parsed.options.windowed.has_value());
+    EXPECT_TRUE(parsed.options.screenshot_path.empty());
+}
+
+TEST(KioskOptions, ReadsEveryOption) {
+    const auto parsed = parse_kiosk_options({"--pack", "a.pack", "--lang", "zh", "--windowed",
+                                             "800x480", "--screenshot", "out.png", "--size",
+                                             "1080x1920", "--screen", "home"});
+    ASSERT_TRUE(parsed.error.empty()) << parsed.error;
+    const auto& o = parsed.options;
+    EXPECT_EQ(o.pack_path, "a.pack");
+    EXPECT_EQ(o.language, "zh");
+    ASSERT_TRUE(o.windowed.has_value());
+    EXPECT_EQ(o.windowed->width, 800);
+    EXPECT_EQ(o.windowed->height, 480);
+    EXPECT_EQ(o.screenshot_path, "out.png");
+    EXPECT_EQ(o.screenshot_size.width, 1080);
+    EXPECT_EQ(o.screenshot_size.height, 1920);
+    EXPECT_EQ(o.screen, "home");
+}
+
+TEST(KioskOptions, ReportsMistakesClearly) {
+    EXPECT_NE(parse_kiosk_options({"--pack"}).error.find("--pack needs a value"), std::string::npos);
+    EXPECT_NE(parse_kiosk_options({"--size", "big"}).error.find("WIDTHxHEIGHT"), std::string::npos);
+    EXPECT_NE(parse_kiosk_options({"--bogus"}).error.find("unknown argument '--bogus'"), std::string::npos);
+}
+
+TEST(KioskOptions, PixelSizesMustBeSane) {
+    EXPECT_TRUE(parse_pixel_size("3840x2160").has_value());
+    EXPECT_FALSE(parse_pixel_size("0x100").has_value());
+    EXPECT_FALSE(parse_pixel_size("100x").has_value());
+    EXPECT_FALSE(parse_pixel_size("100x100x3").has_value());
+    EXPECT_FALSE(parse_pixel_size("99999x10").has_value());
+}
+
+TEST(UiScale, FollowsTheShortSideWithinLimits) {
+    EXPECT_FLOAT_EQ(ui_scale_for(1920, 1080), 1.0f);
+    EXPECT_FLOAT_EQ(ui_scale_for(1080, 1920), 1.0f); // portrait: same design scale
+    EXPECT_FLOAT_EQ(ui_scale_for(3840, 2160), 2.0f);
+    EXPECT_FLOAT_EQ(ui_scale_for(800, 480), 0.5f);   // clamped: text stays readable
+    EXPECT_FLOAT_EQ(ui_scale_for(10000, 8000), 3.0f);
+}
+
+} // namespace
+} // namespace pavilion::core

@@ -1,0 +1,105 @@
+// Runs the real pavilion executable. The test command runs the suite under xvfb-run, so an X
+// server with Mesa's software OpenGL ES is there, exactly as in CI.
+
+#include "pavilion/content/image_codec.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace pavilion {
+namespace {
+
+using testing::run_command;
+using testing::TempDir;
+
+const std::string kKiosk = PAVILION_KIOSK;
+const std::string kMiniPack = [] {
+    static TempDir dir;
+    const auto path = dir / "mini.pack";
+    const auto built = run_command({PAVILION_PACK_TOOL, "build",
+                                    std::string(PAVILION_FIXTURES_DIR) + "/mini-pack", "-o", path});
+    if (built.exit_code != 0) throw std::runtime_error(built.output);
+    return path;
+}();
+
+struct Screenshot {
+    content::Pixels pixels;
+    std::string log;
+};
+
+Screenshot take(const std::vector<std::string>& extra, const std::string& size) {
+    TempDir dir;
+    const auto png = dir / "shot.png";
+    std::vector<std::string> argv{kKiosk, "--screenshot", png, "--size", size};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    const auto result = run_command(argv);
+    EXPECT_EQ(result.exit_code, 0) << result.output;
+    const auto bytes = testing::read_bytes(png);
+    auto decoded = content::decode_image(bytes.data(), bytes.size(), 4);
+    EXPECT_TRUE(decoded) << "no PNG written: " << result.output;
+    return {decoded ? std::move(decoded).value() : content::Pixels{}, result.output};
+}
+
+// Pixels much brighter than the dark navy background: text and highlights.
+int bright_pixels(const content::Pixels& image, int x0, int y0, int x1, int y1) {
+    int count = 0;
+    for (int y = y0; y < y1 && y < image.height; ++y) {
+        for (int x = x0; x < x1 && x < image.width; ++x) {
+            const auto* p = &image.data[(static_cast<std::size_t>(y) * image.width + x) * 4];
+            if (p[0] + p[1] + p[2] > 600) ++count;
+        }
+    }
+    return count;
+}
+
+TEST(KioskScreenshot, LandscapeHomeShowsTheTitleAsText) {
+    const auto shot = take({"--pack", kMiniPack}, "1280x720");
+    ASSERT_EQ(shot.pixels.width, 1280);
+    ASSERT_EQ(shot.pixels.height, 720);
+    // The title sits top-left (margin 64 dp at 0.67 px/dp); text makes many bright pixels there.
+    EXPECT_GT(bright_pixels(shot.pixels, 30, 30, 600, 110), 800);
+    // The lower-right corner of this small pack is empty background.
+    EXPECT_EQ(bright_pixels(shot.pixels, 900, 600, 1280, 720), 0);
+    EXPECT_NE(shot.log.find("screen=home lang=en"), std::string::npos) << shot.log;
+}
+
+TEST(KioskScreenshot, PortraitChineseHomeShowsTheTitleAsText) {
+    const auto shot = take({"--pack", kMiniPack, "--lang", "zh"}, "720x1280");
+    ASSERT_EQ(shot.pixels.width, 720);
+    // In portrait the language switch takes the first row; the title comes below it.
+    EXPECT_GT(bright_pixels(shot.pixels, 30, 110, 500, 200), 800);
+    EXPECT_NE(shot.log.find("screen=home lang=zh"), std::string::npos) << shot.log;
+}
+
+TEST(KioskScreenshot, DefaultPackIsUsedWithoutArguments) {
+    const auto shot = take({}, "1920x1080");
+    EXPECT_GT(bright_pixels(shot.pixels, 50, 50, 1100, 140), 3000);
+}
+
+TEST(KioskErrors, NoDisplayGivesOneClearLineAndNonZeroExit) {
+    const auto result = run_command({"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", kKiosk,
+                                     "--pack", kMiniPack});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.output.find("pavilion: no display available"), std::string::npos) << result.output;
+}
+
+TEST(KioskErrors, BrokenPackIsRefusedWithItsReason) {
+    TempDir dir;
+    testing::write_text(dir / "junk.pack", std::string(5000, 'x'));
+    const auto result = run_command({kKiosk, "--pack", dir / "junk.pack"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.output.find("not a content pack"), std::string::npos) << result.output;
+}
+
+TEST(KioskErrors, UnknownLanguageAndBadArgumentsAreRefused) {
+    auto result = run_command({kKiosk, "--pack", kMiniPack, "--lang", "fr"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.output.find("no language 'fr'"), std::string::npos) << result.output;
+    result = run_command({kKiosk, "--size", "huge"});
+    EXPECT_EQ(result.exit_code, 2);
+}
+
+} // namespace
+} // namespace pavilion
