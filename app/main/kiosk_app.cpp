@@ -52,8 +52,8 @@ bool load_font_files(const content::PackReader& pack, FontFiles& files, std::str
     files = std::move(*system);
     if (!own->empty()) { // a pack's own font is used alone, for every style
         files = FontFiles{};
-        files.cjk_regular = platform::FontFile{"pack", 0, *own};
-        files.cjk_bold = platform::FontFile{"pack", 0, std::move(*own)};
+        files.cjk_regular = platform::FontFile{"pack", 0, {}, *own};
+        files.cjk_bold = platform::FontFile{"pack", 0, {}, std::move(*own)};
     }
     return true;
 }
@@ -91,7 +91,9 @@ bool Kiosk::build_fonts(int width, int height, std::string& error) {
     const auto gl = platform::query_gl_info();
     const int max_side = std::min(4096, gl.max_texture_size > 0 ? gl.max_texture_size : 4096);
     theme_.scale = core::ui_scale_for(width, height);
-    auto face = [](const platform::FontFile& file) { return ui::FontFace{&file.bytes, file.face_index}; };
+    auto face = [](const platform::FontFile& file) {
+        return ui::FontFace{file.data(), file.size(), file.face_index};
+    };
     const ui::FontSources sources{face(font_files_.latin_regular), face(font_files_.latin_bold),
                                   face(font_files_.cjk_regular), face(font_files_.cjk_bold)};
     auto fonts = atlas_builder_.build(*ImGui::GetIO().Fonts, sources,

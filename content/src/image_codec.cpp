@@ -98,8 +98,9 @@ std::vector<std::uint8_t> encode_jpeg(const Pixels& pixels, int quality) {
     return out;
 }
 
-std::vector<std::uint8_t> encode_png(const Pixels& pixels) {
+std::vector<std::uint8_t> encode_png(const Pixels& pixels, int compression) {
     std::vector<std::uint8_t> out;
+    stbi_write_png_compression_level = compression; // a file-local setting of our private stb copy
     stbi_write_png_to_func(append_bytes, &out, pixels.width, pixels.height, pixels.channels,
                            pixels.data.data(), pixels.width * pixels.channels);
     return out;

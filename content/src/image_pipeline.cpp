@@ -34,9 +34,9 @@ Expected<std::vector<std::uint8_t>> read_file(const std::string& path) {
     if (ec) return make_error(ErrorCode::io, "cannot read the image (" + ec.message() + ")");
     if (size > kMaxInputBytes) return make_error(ErrorCode::corrupt, "the image file is over 64 MB");
     std::ifstream in(path, std::ios::binary);
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                    std::istreambuf_iterator<char>());
-    if (!in && !in.eof()) return make_error(ErrorCode::io, "cannot read the image");
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
+        return make_error(ErrorCode::io, "cannot read the image");
     return bytes;
 }
 

@@ -1,8 +1,12 @@
 #include "pavilion/platform/font_files.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
+#include <initializer_list>
 
 namespace pavilion::platform {
 namespace {
@@ -11,31 +15,60 @@ constexpr int kNotoSansCjkScFace = 2; // JP, KR, SC, TC, HK: see fc-query
 
 std::optional<FontFile> first_readable(std::initializer_list<const char*> paths, int face_index) {
     for (const char* path : paths) {
-        if (auto bytes = read_binary_file(path); bytes && !bytes->empty())
-            return FontFile{path, face_index, std::move(*bytes)};
+        if (auto mapping = MappedFile::open(path))
+            return FontFile{path, face_index, std::move(*mapping), {}};
     }
     return std::nullopt;
 }
 
 } // namespace
 
-std::optional<std::vector<std::uint8_t>> read_binary_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return bytes;
+std::optional<MappedFile> MappedFile::open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat info {};
+    void* address = MAP_FAILED;
+    if (fstat(fd, &info) == 0 && info.st_size > 0)
+        address = mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd); // the mapping keeps the file alive
+    if (address == MAP_FAILED) return std::nullopt;
+    MappedFile file;
+    file.data_ = static_cast<const std::uint8_t*>(address);
+    file.size_ = static_cast<std::size_t>(info.st_size);
+    return file;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
+    other.data_ = nullptr;
+    other.size_ = 0;
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+    if (this != &other) {
+        this->~MappedFile();
+        data_ = other.data_;
+        size_ = other.size_;
+        other.data_ = nullptr;
+        other.size_ = 0;
+    }
+    return *this;
+}
+
+MappedFile::~MappedFile() {
+    if (data_) munmap(const_cast<std::uint8_t*>(data_), size_);
 }
 
 std::optional<SystemFonts> locate_system_fonts(std::string& error) {
     SystemFonts fonts;
     if (const char* override_path = std::getenv("PAVILION_FONT"); override_path && *override_path) {
-        auto font = first_readable({override_path}, 0);
-        if (!font) {
+        auto regular = first_readable({override_path}, 0);
+        auto bold = first_readable({override_path}, 0);
+        if (!regular || !bold) {
             error = std::string("PAVILION_FONT=") + override_path + " cannot be read";
             return std::nullopt;
         }
-        fonts.cjk_regular = *font;
-        fonts.cjk_bold = std::move(*font);
+        fonts.cjk_regular = std::move(*regular);
+        fonts.cjk_bold = std::move(*bold);
     } else {
         const char* regular = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
         auto primary = first_readable({regular}, kNotoSansCjkScFace);
@@ -49,10 +82,10 @@ std::optional<SystemFonts> locate_system_fonts(std::string& error) {
         fonts.cjk_bold = std::move(*bold);
     }
     if (auto latin = first_readable({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                                        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}, 0))
+                                     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"}, 0))
         fonts.latin_regular = std::move(*latin);
     if (auto latin = first_readable({"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-                                        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"}, 0))
+                                     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"}, 0))
         fonts.latin_bold = std::move(*latin);
     return fonts;
 }

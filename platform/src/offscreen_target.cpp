@@ -50,7 +50,7 @@ std::vector<std::uint8_t> OffscreenTarget::read_pixels() const {
 std::string write_png(const std::string& path, int width, int height,
                       const std::vector<std::uint8_t>& rgba) {
     content::Pixels pixels{width, height, 4, rgba};
-    const auto png = content::encode_png(pixels);
+    const auto png = content::encode_png(pixels, 2); // screenshots favour speed over size
     if (png.empty()) return "cannot encode the PNG";
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));

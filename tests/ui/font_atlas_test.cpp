@@ -15,10 +15,10 @@ protected:
         auto fonts = platform::locate_system_fonts(error);
         ASSERT_TRUE(fonts) << error;
         files_ = std::move(*fonts);
-        ASSERT_FALSE(files_.latin_regular.bytes.empty()) << "Noto Sans (fonts-noto-core) missing";
-        sources_ = {{&files_.latin_regular.bytes, 0}, {&files_.latin_bold.bytes, 0},
-                    {&files_.cjk_regular.bytes, files_.cjk_regular.face_index},
-                    {&files_.cjk_bold.bytes, files_.cjk_bold.face_index}};
+        ASSERT_GT(files_.latin_regular.size(), 0u) << "Noto Sans (fonts-noto-core) missing";
+        auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };
+        sources_ = {face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular),
+                    face(files_.cjk_bold)};
     }
 
     platform::SystemFonts files_;

@@ -30,6 +30,7 @@ Pixels scale_to_fit(const Pixels& source, int max_side);
 bool has_transparency(const Pixels& pixels);
 
 std::vector<std::uint8_t> encode_jpeg(const Pixels& pixels, int quality);
-std::vector<std::uint8_t> encode_png(const Pixels& pixels);
+// compression: zlib level 1 (fast, for screenshots) to 9 (small, for packs).
+std::vector<std::uint8_t> encode_png(const Pixels& pixels, int compression = 8);
 
 } // namespace pavilion::content

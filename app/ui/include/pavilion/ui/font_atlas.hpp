@@ -14,14 +14,15 @@
 namespace pavilion::ui {
 
 struct FontFace {
-    const std::vector<std::uint8_t>* bytes = nullptr; // owned by the caller, kept alive
+    const std::uint8_t* data = nullptr; // owned by the caller, kept alive while the atlas lives
+    std::size_t size = 0;
     int face_index = 0;
 };
 
 // Each style is a Latin face with a CJK face merged under it: for every character the first face
 // that has it wins. Latin comes first because Noto Sans CJK's quotes and ellipsis are full-width
 // (right in Chinese, gaps in English) and it lacks letters such as ž; Chinese characters come
-// from the CJK face. A missing Latin face (bytes == nullptr) leaves the CJK face alone.
+// from the CJK face. A missing Latin face (size == 0) leaves the CJK face alone.
 struct FontSources {
     FontFace latin_regular;
     FontFace latin_bold;
