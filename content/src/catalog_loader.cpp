@@ -113,18 +113,22 @@ void load_items(Loader& loader, Catalog& catalog) {
     for (auto* list : {&catalog.initiatives, &catalog.stories}) {
         for (auto& item : *list) by_ref[item.ref] = &item;
     }
-    auto text_of = [&](Statement& row) -> ItemText* {
-        auto it = by_ref.find(row.text(0));
-        return it == by_ref.end() ? nullptr : &it->second->text[row.text(1)];
-    };
     loader.each("SELECT item, locale, title, summary, place_name FROM item_text",
                 [&](Statement& row) {
-                    if (auto* text = text_of(row)) {
-                        text->title = row.text(2);
-                        text->summary = row.text(3);
-                        text->place_name = row.text(4);
-                    }
+                    if (auto it = by_ref.find(row.text(0)); it != by_ref.end())
+                        it->second->text[row.text(1)] = {row.text(2), row.text(3), row.text(4), {}, {}};
                 });
+    // Key points and blocks belong to an item_text row; without one the pack is damaged.
+    auto text_of = [&](Statement& row) -> ItemText* {
+        auto it = by_ref.find(row.text(0));
+        if (it == by_ref.end()) return nullptr;
+        auto text = it->second->text.find(row.text(1));
+        if (text == it->second->text.end()) {
+            loader.fail(ErrorCode::corrupt, row.text(0) + " has text without a title in " + row.text(1));
+            return nullptr;
+        }
+        return &text->second;
+    };
     loader.each("SELECT item, locale, text FROM key_point ORDER BY item, locale, position",
                 [&](Statement& row) {
                     if (auto* text = text_of(row)) text->key_points.push_back(row.text(2));

@@ -33,8 +33,12 @@ void parse_place(TableReader& table, Item& item, std::map<std::string, std::stri
     if (!place) return;
     const GeoPoint point{place->number("lon", Need::required).value_or(1000),
                          place->number("lat", Need::required).value_or(1000)};
-    if (place->has("lon") && place->has("lat") && !is_valid_coordinate(point))
-        place->error("lon", "place is not a longitude (-180..180) and latitude (-90..90)");
+    if (place->has("lon") && place->has("lat") && !is_valid_coordinate(point)) {
+        const bool bad_longitude = !(point.lon >= -180 && point.lon <= 180);
+        place->error(bad_longitude ? "lon" : "lat",
+                     bad_longitude ? "'lon' is not a longitude (-180..180)"
+                                   : "'lat' is not a latitude (-90..90)");
+    }
     if (is_valid_coordinate(point)) item.place = point;
     if (auto names = place->localized("name", Need::required)) place_names = *names;
     place->finish();

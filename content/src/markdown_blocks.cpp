@@ -64,11 +64,14 @@ public:
             return 0;
         }
         case MD_BLOCK_P:
-            // Inside a list item the paragraph continues the bullet.
+            // Inside a list item a further paragraph continues the bullet, after a space.
             if (!open_) start(quote_depth_ > 0 ? BlockKind::quote : BlockKind::paragraph, 0);
+            else if (!open_->text.empty()) pending_break_ = true;
             return 0;
         case MD_BLOCK_OL: unsupported("numbered lists"); return 0;
-        case MD_BLOCK_HR: unsupported("horizontal rules"); return 0;
+        case MD_BLOCK_HR: // has no text to report at, so find its line in the source
+            diagnostics_.error(file_, line_of_rule(), "horizontal rules are not supported");
+            return 0;
         case MD_BLOCK_CODE: unsupported("code blocks"); return 0;
         case MD_BLOCK_HTML: unsupported("HTML"); return 0;
         default: unsupported("tables"); return 0;
@@ -115,6 +118,7 @@ public:
 
     int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size) {
         last_line_ = line_at(data);
+        if (inside(data)) last_text_end_ = static_cast<std::size_t>(data - source_.data()) + size;
         if (open_ && open_->text.empty()) block_line_ = last_line_;
         report_pending();
         if (!open_) return 0;
@@ -123,29 +127,64 @@ public:
         case MD_TEXT_BR: pending_break_ = true; return 0;
         case MD_TEXT_ENTITY: append(decode_entity(std::string(data, size))); return 0;
         case MD_TEXT_NULLCHAR: return 0;
-        default: append(std::string(data, size)); return 0;
+        default:
+            note_stray_asterisks(data, size);
+            append(std::string(data, size));
+            return 0;
         }
     }
 
     void end() { report_pending(); }
 
 private:
+    bool inside(const MD_CHAR* data) const {
+        return data >= source_.data() && data <= source_.data() + source_.size();
+    }
+
     int line_at(const MD_CHAR* data) const {
-        if (data < source_.data() || data > source_.data() + source_.size()) return last_line_;
+        if (!inside(data)) return last_line_;
         return first_line_ + static_cast<int>(std::count(source_.data(), data, '\n'));
+    }
+
+    // The first thematic break ("---", "***", "___", spaces allowed) after the last text seen.
+    int line_of_rule() const {
+        std::size_t at = last_text_end_;
+        while (at < source_.size()) {
+            const auto end = std::min(source_.find('\n', at), source_.size());
+            std::string marks;
+            for (std::size_t i = at; i < end; ++i) {
+                if (source_[i] != ' ' && source_[i] != '\t' && source_[i] != '\r') marks += source_[i];
+            }
+            const bool rule = marks.size() >= 3 && marks.find_first_not_of(marks[0]) == std::string::npos &&
+                              (marks[0] == '-' || marks[0] == '*' || marks[0] == '_');
+            if (rule) return line_at(source_.data() + at);
+            at = end + 1;
+        }
+        return last_line_;
+    }
+
+    // md4c hands over an escaped "\*" as a plain "*"; only unescaped ones are stray markers.
+    void note_stray_asterisks(const MD_CHAR* data, MD_SIZE size) {
+        for (MD_SIZE i = 0; i < size; ++i) {
+            if (data[i] != '*') continue;
+            const MD_CHAR* at = data + i;
+            const bool escaped = inside(at) && at > source_.data() && at[-1] == '\\';
+            if (!escaped) stray_marker_ = true;
+        }
     }
 
     void start(BlockKind kind, int level) {
         finish();
         open_ = Block{kind, level, {}, {}};
         pending_break_ = false;
+        stray_marker_ = false;
     }
 
     void finish() {
         if (open_ && !open_->text.empty()) {
             // CommonMark does not close "**" between punctuation and a CJK character
             // ("**机制：**文字"), so the markers would show on screen as literal asterisks.
-            if (open_->text.find('*') != std::string::npos)
+            if (stray_marker_)
                 diagnostics_.error(file_, block_line_,
                                    "an emphasis marker '*' is not closed; in Chinese put "
                                    "punctuation outside the markers: **机制**：");
@@ -154,13 +193,19 @@ private:
         open_.reset();
     }
 
-    // A line break inside a paragraph is a space in English, but nothing between two Chinese
-    // characters (Chinese is written without spaces).
+    // A line break inside a paragraph is a space in English, but nothing next to a Chinese
+    // character (Chinese is written without spaces, also before digits and Latin words).
     void append(const std::string& piece) {
         if (pending_break_ && !open_->text.empty()) {
-            const bool join = is_cjk(last_code_point(open_->text)) &&
+            const bool join = is_cjk(last_code_point(open_->text)) ||
                               is_cjk(first_code_point(piece.data(), piece.size()));
-            if (!join) open_->text += ' ';
+            if (!join) {
+                // A style opened at the break starts after the space, not on it.
+                for (auto& begin : span_starts_) {
+                    if (begin == open_->text.size()) ++begin;
+                }
+                open_->text += ' ';
+            }
         }
         pending_break_ = false;
         open_->text += piece;
@@ -189,6 +234,8 @@ private:
     int list_depth_ = 0;
     int last_line_ = 0;
     int block_line_ = 0;
+    std::size_t last_text_end_ = 0;
+    bool stray_marker_ = false;
     bool pending_break_ = false;
     std::string pending_;
 };
@@ -200,7 +247,8 @@ std::vector<Block> parse_markdown_blocks(const std::string& markdown, const std:
     BlockCollector collector(markdown, file, first_line, diagnostics);
     MD_PARSER parser{};
     parser.abi_version = 0;
-    parser.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS;
+    // Tables are recognised only so that they can be refused.
+    parser.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_TABLES;
     parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) {
         return static_cast<BlockCollector*>(u)->enter_block(t, d);
     };

@@ -3,6 +3,7 @@
 #include "catalog_loader.hpp"
 #include "sqlite_db.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -53,7 +54,8 @@ Status check_integrity(sqlite3* db, const std::string& path) {
     Statement check(db, "PRAGMA quick_check(5)");
     std::string problems;
     while (check.step()) {
-        const std::string row = check.text(0);
+        std::string row = check.text(0);
+        std::replace(row.begin(), row.end(), '\n', ' '); // errors stay one line
         if (row != "ok") problems += (problems.empty() ? "" : "; ") + row;
     }
     if (!check.ok()) return sqlite_failure(path, check.result_code(), check.error());
@@ -66,6 +68,22 @@ Expected<std::int64_t> pragma_integer(sqlite3* db, const char* sql, const std::s
     Statement query(db, sql);
     if (!query.step()) return sqlite_failure(path, query.result_code(), query.error());
     return query.integer(0);
+}
+
+// SQLite reads a short last page as zeros, so a file cut inside its last page passes
+// quick_check; its length must be exactly the pages the header declares.
+Status check_length(sqlite3* db, const std::string& path) {
+    const auto pages = pragma_integer(db, "PRAGMA page_count", path);
+    if (!pages) return pages.error();
+    const auto page_size = pragma_integer(db, "PRAGMA page_size", path);
+    if (!page_size) return page_size.error();
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(path, ec);
+    if (ec || bytes != static_cast<std::uintmax_t>(*pages * *page_size))
+        return make_error(ErrorCode::corrupt, path + ": the pack is damaged (it is " +
+                                                  std::to_string(bytes) + " bytes, not " +
+                                                  std::to_string(*pages * *page_size) + ")");
+    return ok();
 }
 
 Status check_identity(sqlite3* db, const std::string& path) {
@@ -152,7 +170,7 @@ Expected<PackReader> PackReader::open(const std::string& path) {
 
     if (const auto error = harden(db.get()); !error.empty())
         return make_error(ErrorCode::io, path + ": cannot configure SQLite (" + error + ")");
-    for (auto check : {check_integrity, check_identity, check_schema}) {
+    for (auto check : {check_integrity, check_length, check_identity, check_schema}) {
         if (auto status = check(db.get(), path); !status) return status.error();
     }
     auto catalog = load_catalog(db.get(), path);
@@ -251,6 +269,7 @@ Expected<std::vector<SearchHit>> PackReader::search(std::string_view query,
             if (c == '%' || c == '_') continue; // wildcards typed by a visitor match nothing special
             pattern += c;
         }
+        if (pattern.size() == 1) return hits; // nothing left to look for
         pattern += "%";
         statement.bind(1, pattern).bind(2, locale).bind(3, limit).bind(4, query);
     }

@@ -115,7 +115,9 @@ void parse_strings_file(const std::string& root, Catalog& catalog, Diagnostics& 
     const auto& reference = catalog.strings[catalog.meta.default_locale];
     for (const auto& [locale, table] : catalog.strings) {
         for (const auto& [key, text] : reference) {
-            if (!table.count(key))
+            const bool reported = std::find(kRequiredStrings.begin(), kRequiredStrings.end(), key) !=
+                                  kRequiredStrings.end(); // already named above
+            if (!table.count(key) && !reported)
                 diagnostics.error(file, line_of(document->as_table().at(locale), 0),
                                   "[" + locale + "] has no '" + key + "' (it is in [" +
                                       catalog.meta.default_locale + "])");
@@ -217,8 +219,10 @@ void parse_map_file(const std::string& root, Catalog& catalog, Diagnostics& diag
         read_common(table, feature);
         const GeoPoint point{table.number("lon", Need::required).value_or(0),
                              table.number("lat", Need::required).value_or(0)};
-        if (!is_valid_coordinate(point))
-            table.error("lon", "not a longitude (-180..180) and latitude (-90..90)");
+        if (!(point.lon >= -180 && point.lon <= 180))
+            table.error("lon", "'lon' is not a longitude (-180..180)");
+        else if (!(point.lat >= -90 && point.lat <= 90))
+            table.error("lat", "'lat' is not a latitude (-90..90)");
         feature.coords = {point};
         table.finish();
         catalog.features.push_back(std::move(feature));

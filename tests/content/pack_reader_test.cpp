@@ -1,0 +1,348 @@
+// PackReader treats a pack as hostile: anything that is not an intact pack of the known format
+// is refused with a typed error that names the file, never with a crash or half a catalog.
+// Also: full-text search over a built pack.
+
+#include "content_test_support.hpp"
+
+#include <sqlite3.h>
+
+#include <initializer_list>
+#include <random>
+
+namespace pavilion::content::test {
+namespace {
+
+// Runs SQL on a pack file with a plain read-write connection, as a forger would.
+void run_sql(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        throw std::runtime_error("cannot open " + path);
+    }
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+    const std::string error = message ? message : "";
+    sqlite3_free(message);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + error + " in: " + sql);
+}
+
+std::vector<std::uint8_t> random_bytes(std::size_t size, unsigned seed) {
+    std::mt19937 random(seed);
+    std::vector<std::uint8_t> bytes(size);
+    for (auto& b : bytes) b = static_cast<std::uint8_t>(random());
+    return bytes;
+}
+
+// Opens `path` and checks it is refused with one of `codes`, with a message naming the file.
+::testing::AssertionResult refused(const std::string& path, std::initializer_list<ErrorCode> codes) {
+    const auto reader = PackReader::open(path);
+    if (reader) return ::testing::AssertionFailure() << path << " was opened as a valid pack";
+    const auto& error = reader.error();
+    std::string wanted;
+    for (auto code : codes) wanted += std::string(wanted.empty() ? "" : " or ") + to_string(code);
+    if (std::find(codes.begin(), codes.end(), error.code) == codes.end())
+        return ::testing::AssertionFailure() << "error " << to_string(error.code) << " (" << error.message
+                                             << "), expected " << wanted;
+    if (error.message.empty()) return ::testing::AssertionFailure() << "the error has no message";
+    if (error.message.find(path) == std::string::npos)
+        return ::testing::AssertionFailure() << "the message does not name the file: " << error.message;
+    return ::testing::AssertionSuccess() << to_string(error.code) << ": " << error.message;
+}
+
+class DamagedPack : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(mini_pack().error.empty()) << mini_pack().error;
+        copy_mini_pack_to(pack_);
+    }
+    void truncate_to(std::size_t size) {
+        auto bytes = pavilion::testing::read_bytes(pack_);
+        bytes.resize(size);
+        write_bytes(pack_, bytes);
+    }
+    std::size_t pack_size() const { return static_cast<std::size_t>(fs::file_size(pack_)); }
+
+    TempDir dir_;
+    const std::string pack_ = dir_ / "copy.pack";
+};
+
+// The control for every test below: the copy itself, and a harmless edit, open fine.
+TEST_F(DamagedPack, UndamagedCopyAndHarmlessEditOpen) {
+    ASSERT_TRUE(PackReader::open(pack_));
+    run_sql(pack_, "UPDATE pack SET created = '2027-01-01'");
+    const auto reader = PackReader::open(pack_);
+    ASSERT_TRUE(reader) << reader.error().message;
+    EXPECT_EQ(reader->catalog().meta.created, "2027-01-01");
+    EXPECT_EQ(reader->path(), pack_);
+}
+
+TEST(PackReaderRefuses, MissingFile) {
+    TempDir dir;
+    EXPECT_TRUE(refused(dir / "nothing-here.pack", {ErrorCode::io}));
+}
+
+TEST(PackReaderRefuses, Folder) {
+    TempDir dir;
+    EXPECT_TRUE(refused(dir.path().string(), {ErrorCode::io}));
+}
+
+TEST(PackReaderRefuses, RandomBytes) {
+    TempDir dir;
+    write_bytes(dir / "random.pack", random_bytes(20000, 1));
+    EXPECT_TRUE(refused(dir / "random.pack", {ErrorCode::not_a_pack}));
+}
+
+TEST(PackReaderRefuses, EmptyFile) {
+    TempDir dir;
+    pavilion::testing::write_text(dir / "empty.pack", "");
+    EXPECT_TRUE(refused(dir / "empty.pack", {ErrorCode::not_a_pack}));
+    EXPECT_EQ(fs::file_size(dir / "empty.pack"), 0u) << "opening must not write to the file";
+}
+
+TEST(PackReaderRefuses, TextFile) {
+    TempDir dir;
+    pavilion::testing::write_text(dir / "notes.pack", "just some notes, not a database\n");
+    EXPECT_TRUE(refused(dir / "notes.pack", {ErrorCode::not_a_pack}));
+}
+
+TEST(PackReaderRefuses, SqliteDatabaseOfAnotherProgram) {
+    TempDir dir;
+    const auto path = dir / "other.db";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    EXPECT_TRUE(refused(path, {ErrorCode::not_a_pack}));
+}
+
+TEST_F(DamagedPack, TruncatedToHalf) {
+    truncate_to(pack_size() / 2);
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt, ErrorCode::not_a_pack}));
+}
+
+TEST_F(DamagedPack, TruncatedAtManyPoints) {
+    const auto full = pavilion::testing::read_bytes(pack_);
+    const std::size_t page = 4096;
+    for (const std::size_t size : {std::size_t{1}, std::size_t{50}, std::size_t{99}, std::size_t{100},
+                                   page - 1, page, page + 1, 2 * page, full.size() / 3,
+                                   full.size() / 2 + 7, full.size() - page - 1, full.size() - page}) {
+        SCOPED_TRACE("truncated to " + std::to_string(size) + " of " + std::to_string(full.size()) +
+                     " bytes");
+        write_bytes(pack_, std::vector<std::uint8_t>(full.begin(), full.begin() + static_cast<long>(size)));
+        EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt, ErrorCode::not_a_pack}));
+    }
+}
+
+// A copy that lost its last bytes (an interrupted copy to a USB stick) is damaged too, even
+// though SQLite reads the missing end of the last page as zeros.
+TEST_F(DamagedPack, TruncatedWithinTheLastPage) {
+    const auto full = pavilion::testing::read_bytes(pack_);
+    for (const std::size_t missing : {std::size_t{1}, std::size_t{100}, std::size_t{2000}}) {
+        SCOPED_TRACE("last " + std::to_string(missing) + " bytes missing");
+        write_bytes(pack_, std::vector<std::uint8_t>(full.begin(), full.end() - static_cast<long>(missing)));
+        EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt, ErrorCode::not_a_pack}));
+    }
+}
+
+// Error messages are one line (expected.hpp), also when SQLite lists several problems.
+TEST_F(DamagedPack, DamageIsReportedOnOneLine) {
+    const auto full = pavilion::testing::read_bytes(pack_);
+    const std::size_t page = 4096;
+    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> damaged;
+    damaged.emplace_back("last 4000 bytes missing",
+                         std::vector<std::uint8_t>(full.begin(), full.end() - 4000));
+    for (std::size_t number = 2; number <= full.size() / page; number += 5) {
+        auto bytes = full;
+        const auto garbage = random_bytes(page, static_cast<unsigned>(number));
+        std::copy(garbage.begin(), garbage.end(), bytes.begin() + static_cast<long>((number - 1) * page));
+        damaged.emplace_back("garbage page " + std::to_string(number), bytes);
+    }
+    for (const auto& [what, bytes] : damaged) {
+        SCOPED_TRACE(what);
+        write_bytes(pack_, bytes);
+        const auto reader = PackReader::open(pack_);
+        ASSERT_FALSE(reader);
+        EXPECT_EQ(reader.error().message.find('\n'), std::string::npos)
+            << "several lines:\n" << reader.error().message;
+    }
+}
+
+TEST_F(DamagedPack, NewerFormatVersion) {
+    run_sql(pack_, "PRAGMA user_version = 2");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::unsupported}));
+    const auto reader = PackReader::open(pack_);
+    EXPECT_NE(reader.error().message.find("format 2"), std::string::npos) << reader.error().message;
+}
+
+TEST_F(DamagedPack, OtherApplicationId) {
+    run_sql(pack_, "PRAGMA application_id = 1234");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::not_a_pack}));
+}
+
+TEST_F(DamagedPack, Trigger) {
+    run_sql(pack_, "CREATE TRIGGER sneaky AFTER INSERT ON source BEGIN DELETE FROM item; END;");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::unsafe}));
+}
+
+TEST_F(DamagedPack, View) {
+    run_sql(pack_, "CREATE VIEW sneaky AS SELECT * FROM item");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::unsafe}));
+}
+
+TEST_F(DamagedPack, ExtraTable) {
+    run_sql(pack_, "CREATE TABLE extra (x TEXT)");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+TEST_F(DamagedPack, ExtraIndex) {
+    run_sql(pack_, "CREATE INDEX extra_index ON item (theme)");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+TEST_F(DamagedPack, MissingTable) {
+    run_sql(pack_, "DROP TABLE attract_slide_text");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+TEST_F(DamagedPack, PageOverwrittenWithGarbage) {
+    const auto original = pavilion::testing::read_bytes(pack_);
+    const std::size_t page = 4096;
+    const std::size_t pages = original.size() / page;
+    ASSERT_GE(pages, 4u);
+    // Every page but the first (page 1 holds the header; see RandomBytes for that).
+    for (std::size_t number = 2; number <= pages; ++number) {
+        SCOPED_TRACE("page " + std::to_string(number) + " of " + std::to_string(pages));
+        auto bytes = original;
+        const auto garbage = random_bytes(page, static_cast<unsigned>(number));
+        std::copy(garbage.begin(), garbage.end(), bytes.begin() + static_cast<long>((number - 1) * page));
+        write_bytes(pack_, bytes);
+        const auto reader = PackReader::open(pack_);
+        EXPECT_FALSE(reader) << "a pack with a garbage page was accepted";
+        if (!reader) {
+            EXPECT_FALSE(reader.error().message.empty());
+        }
+    }
+}
+
+TEST_F(DamagedPack, ItemImageWithoutItsMediaRow) {
+    run_sql(pack_, "DELETE FROM media");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+TEST_F(DamagedPack, RelatedItemThatDoesNotExist) {
+    run_sql(pack_, "UPDATE item_related SET related = 'story/atlantis' WHERE item = 'initiative/overview'");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+TEST_F(DamagedPack, ItemWithNothingInALocale) {
+    run_sql(pack_, "DELETE FROM item_text WHERE item = 'story/mozura-wind-farm' AND locale = 'zh';"
+                   "DELETE FROM key_point WHERE item = 'story/mozura-wind-farm' AND locale = 'zh';"
+                   "DELETE FROM block WHERE item = 'story/mozura-wind-farm' AND locale = 'zh';");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+// Title and summary gone, key points and body still there: the card would show no title.
+TEST_F(DamagedPack, ItemWithoutTextInALocale) {
+    run_sql(pack_, "DELETE FROM item_text WHERE item = 'story/mozura-wind-farm' AND locale = 'zh'");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+TEST_F(DamagedPack, MalformedSpans) {
+    run_sql(pack_, "UPDATE block SET spans = 'strong:0-99999' WHERE item = 'initiative/overview' "
+                   "AND position = 0");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+TEST_F(DamagedPack, MalformedCoordinates) {
+    run_sql(pack_, "UPDATE map_feature SET coords = x'0102' WHERE id = 'khorgos'");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+TEST_F(DamagedPack, NoMetadataRow) {
+    run_sql(pack_, "DELETE FROM pack");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+}
+
+// --- Search ----------------------------------------------------------------------------------
+
+class PackSearch : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(mini_pack().error.empty()) << mini_pack().error; }
+
+    static std::vector<std::string> found(const std::string& query, const std::string& locale) {
+        const auto hits = mini_pack().reader->search(query, locale);
+        if (!hits) throw std::runtime_error("search for '" + query + "' failed: " + hits.error().message);
+        std::vector<std::string> refs;
+        for (const auto& hit : *hits) refs.push_back(hit.item_ref);
+        return refs;
+    }
+};
+
+TEST_F(PackSearch, FindsAnEnglishWord) {
+    const auto hits = mini_pack().reader->search("railway", "en");
+    ASSERT_TRUE(hits) << hits.error().message;
+    ASSERT_FALSE(hits->empty());
+    EXPECT_EQ((*hits)[0].item_ref, "story/china-laos-railway");
+    EXPECT_EQ((*hits)[0].title, "China–Laos Railway");
+    EXPECT_EQ(hits->size(), 1u);
+}
+
+TEST_F(PackSearch, IgnoresCase) {
+    EXPECT_EQ(found("RAILWAY", "en"), (std::vector<std::string>{"story/china-laos-railway"}));
+}
+
+TEST_F(PackSearch, FindsATwoCharacterChineseWord) {
+    const auto hits = mini_pack().reader->search("铁路", "zh");
+    ASSERT_TRUE(hits) << hits.error().message;
+    ASSERT_EQ(hits->size(), 1u);
+    EXPECT_EQ((*hits)[0].item_ref, "story/china-laos-railway");
+    EXPECT_EQ((*hits)[0].title, "中老铁路");
+}
+
+TEST_F(PackSearch, FindsALongerChinesePhrase) {
+    const auto hits = mini_pack().reader->search("丝绸之路", "zh");
+    ASSERT_TRUE(hits) << hits.error().message;
+    ASSERT_EQ(hits->size(), 1u);
+    EXPECT_EQ((*hits)[0].item_ref, "initiative/green-silk-road");
+    EXPECT_EQ((*hits)[0].title, "绿色丝绸之路");
+}
+
+TEST_F(PackSearch, FindsWordsInTheBodyAndPlaceName) {
+    EXPECT_EQ(found("ridge", "en"), (std::vector<std::string>{"story/mozura-wind-farm"}));
+    EXPECT_EQ(found("万象", "zh"), (std::vector<std::string>{"story/china-laos-railway"}));
+}
+
+TEST_F(PackSearch, SearchesOnlyTheGivenLocale) {
+    EXPECT_TRUE(found("railway", "zh").empty());
+    EXPECT_TRUE(found("铁路", "en").empty());
+    EXPECT_TRUE(found("丝绸之路", "en").empty());
+}
+
+TEST_F(PackSearch, NoMatchAndEmptyQueryGiveNoHits) {
+    EXPECT_TRUE(found("submarine", "en").empty());
+    EXPECT_TRUE(found("", "en").empty());
+}
+
+TEST_F(PackSearch, RespectsTheLimit) {
+    ASSERT_GE(found("the", "en").size(), 2u);
+    const auto hits = mini_pack().reader->search("the", "en", 1);
+    ASSERT_TRUE(hits) << hits.error().message;
+    EXPECT_EQ(hits->size(), 1u) << "'the' is in three English items";
+}
+
+// A visitor's text is never FTS5 query syntax.
+TEST_F(PackSearch, QueryOperatorsAreNotErrors) {
+    for (const std::string query :
+         {"\"", "\"railway", "rail\"way", "AND OR", "railway AND", "OR", "NOT", "*", "rail*", "^rail",
+          "NEAR(a b)", "(", ")", "a:b", "title:railway", "-", "+", "%", "_", "'", "''", "\\", "{}",
+          "铁路\"", "\"丝绸之路\"", "AND", "railway OR wind"}) {
+        const auto hits = mini_pack().reader->search(query, "en");
+        EXPECT_TRUE(hits) << "query [" << query << "]: " << hits.error().message;
+    }
+    EXPECT_TRUE(found("\"railway", "en").empty()) << "the quote is part of the phrase";
+}
+
+} // namespace
+} // namespace pavilion::content::test
