@@ -60,8 +60,24 @@ std::unique_ptr<Window> Window::create(const WindowConfig& config, std::string& 
 // Installed before ImGui's backend, which chains to these callbacks after its own.
 void Window::watch_activity() {
     glfwSetWindowUserPointer(window_, this);
-    glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { mark_activity(w); });
-    glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { mark_activity(w); });
+    glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double x, double y) {
+        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+        if (!self->button_down_) return; // no hover: only a pressed pointer moves anything
+        self->activity_ = true;
+        self->pointer_events_.push_back({core::PointerEvent::Type::move, 0, static_cast<float>(x),
+                                         static_cast<float>(y), self->now_ms()});
+    });
+    glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int button, int action, int) {
+        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+        self->activity_ = true;
+        if (button != GLFW_MOUSE_BUTTON_LEFT) return;
+        double x = 0, y = 0;
+        glfwGetCursorPos(w, &x, &y);
+        self->button_down_ = action == GLFW_PRESS;
+        self->pointer_events_.push_back({action == GLFW_PRESS ? core::PointerEvent::Type::down
+                                                              : core::PointerEvent::Type::up,
+                                         0, static_cast<float>(x), static_cast<float>(y), self->now_ms()});
+    });
     glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { mark_activity(w); });
     glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { mark_activity(w); });
     glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { mark_activity(w); });
@@ -71,6 +87,16 @@ void Window::watch_activity() {
 void Window::mark_activity(GLFWwindow* window) {
     static_cast<Window*>(glfwGetWindowUserPointer(window))->activity_ = true;
 }
+
+std::vector<core::PointerEvent> Window::take_pointer_events() {
+    std::vector<core::PointerEvent> events;
+    events.swap(pointer_events_);
+    return events;
+}
+
+core::Millis Window::now_ms() const { return static_cast<core::Millis>(glfwGetTime() * 1000.0); }
+
+void Window::post_wake() { glfwPostEmptyEvent(); }
 
 bool Window::take_activity() {
     const bool seen = activity_;

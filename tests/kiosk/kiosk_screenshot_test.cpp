@@ -58,24 +58,26 @@ TEST(KioskScreenshot, LandscapeHomeShowsTheTitleAsText) {
     const auto shot = take({"--pack", kMiniPack}, "1280x720");
     ASSERT_EQ(shot.pixels.width, 1280);
     ASSERT_EQ(shot.pixels.height, 720);
-    // The title sits top-left (margin 64 dp at 0.67 px/dp); text makes many bright pixels there.
-    EXPECT_GT(bright_pixels(shot.pixels, 30, 30, 600, 110), 800);
-    // The lower-right corner of this small pack is empty background.
-    EXPECT_EQ(bright_pixels(shot.pixels, 900, 600, 1280, 720), 0);
+    // The title sits top-left below the 112 dp bar (0.67 px/dp); text makes many bright pixels.
+    EXPECT_GT(bright_pixels(shot.pixels, 30, 78, 600, 140), 800);
+    // The gap between the title block and the tiles is empty background.
+    EXPECT_EQ(bright_pixels(shot.pixels, 700, 150, 1280, 175), 0);
+    // The current language's pill (gold) is drawn at the top right.
+    EXPECT_GT(bright_pixels(shot.pixels, 1000, 10, 1270, 70), 200);
     EXPECT_NE(shot.log.find("screen=home lang=en"), std::string::npos) << shot.log;
 }
 
 TEST(KioskScreenshot, PortraitChineseHomeShowsTheTitleAsText) {
     const auto shot = take({"--pack", kMiniPack, "--lang", "zh"}, "720x1280");
     ASSERT_EQ(shot.pixels.width, 720);
-    // In portrait the language switch takes the first row; the title comes below it.
-    EXPECT_GT(bright_pixels(shot.pixels, 30, 110, 500, 200), 800);
+    // In portrait the title comes below the bar, a little lower than in landscape.
+    EXPECT_GT(bright_pixels(shot.pixels, 30, 85, 500, 160), 800);
     EXPECT_NE(shot.log.find("screen=home lang=zh"), std::string::npos) << shot.log;
 }
 
 TEST(KioskScreenshot, DefaultPackIsUsedWithoutArguments) {
     const auto shot = take({}, "1920x1080");
-    EXPECT_GT(bright_pixels(shot.pixels, 50, 50, 1100, 140), 3000);
+    EXPECT_GT(bright_pixels(shot.pixels, 50, 120, 1100, 190), 3000);
 }
 
 TEST(KioskErrors, NoDisplayGivesOneClearLineAndNonZeroExit) {

@@ -69,16 +69,17 @@ std::optional<Fonts> FontAtlasBuilder::build(ImFontAtlas& atlas, const FontSourc
         const float scale = ui_scale * raster;
         Fonts fonts;
         fonts.body = add_font(atlas, sources.latin_regular, sources.cjk_regular, sizes.body * scale, body_ranges_);
+        fonts.body_bold = add_font(atlas, sources.latin_bold, sources.cjk_bold, sizes.body * scale, body_ranges_);
         fonts.heading = add_font(atlas, sources.latin_bold, sources.cjk_bold, sizes.heading * scale, heading_ranges_);
         fonts.display = add_font(atlas, sources.latin_bold, sources.cjk_bold, sizes.display * scale, display_ranges_);
-        const bool built = fonts.body && fonts.heading && fonts.display && atlas.Build();
+        const bool built = fonts.body && fonts.body_bold && fonts.heading && fonts.display && atlas.Build();
         release_font_data(atlas);
         if (!built) {
             error = "the font cannot be loaded";
             return std::nullopt;
         }
         if (atlas.TexWidth <= max_texture_side && atlas.TexHeight <= max_texture_side) {
-            for (ImFont* font : {fonts.body, fonts.heading, fonts.display}) font->Scale = 1.0f / raster;
+            for (ImFont* font : {fonts.body, fonts.body_bold, fonts.heading, fonts.display}) font->Scale = 1.0f / raster;
             fonts.atlas_width = atlas.TexWidth;
             fonts.atlas_height = atlas.TexHeight;
             fonts.raster_scale = raster;

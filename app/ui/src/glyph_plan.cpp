@@ -16,6 +16,7 @@ void add_printable_ascii(core::CodepointSet& set) {
 void plan_item(const content::Item& item, GlyphPlan& plan) {
     for (const auto& [locale, text] : item.text) {
         core::add_codepoints(text.title, plan.heading);
+        core::add_codepoints(text.title, plan.display); // detail pages set the title large
         for (const auto* piece : {&text.title, &text.summary, &text.place_name})
             core::add_codepoints(*piece, plan.body);
         for (const auto& point : text.key_points) core::add_codepoints(point, plan.body);
@@ -32,7 +33,11 @@ GlyphPlan plan_glyphs(const content::Catalog& catalog) {
     GlyphPlan plan;
     add_printable_ascii(plan.body);
     add_printable_ascii(plan.heading);
-    for (auto* set : {&plan.body, &plan.heading}) set->insert(0x2026); // "…" ends cut-off text
+    // Punctuation the screens add themselves: "…" ends cut-off text, "·" joins bylines and
+    // prompts, "–" and "," appear in figures and titles.
+    for (auto* set : {&plan.body, &plan.heading, &plan.display}) {
+        for (char32_t c : {char32_t{0x2026}, char32_t{0x00B7}, char32_t{0x2013}, char32_t{','}}) set->insert(c);
+    }
     for (char32_t c : U"0123456789.,+-% ") plan.display.insert(c);
     plan.display.erase(0);
 

@@ -1,145 +1,150 @@
 #include "pavilion/ui/home_screen.hpp"
 
+#include "pavilion/ui/map_sketch.hpp"
 #include "pavilion/ui/text_draw.hpp"
+#include "pavilion/ui/widgets.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace pavilion::ui {
 namespace {
 
-constexpr ImGuiWindowFlags kScreenFlags =
-    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+struct Rect {
+    ImVec2 min;
+    ImVec2 max;
+};
 
-void draw_background(const Theme& theme, ImVec2 size) {
-    ImGui::GetBackgroundDrawList()->AddRectFilledMultiColor(
-        ImVec2(0, 0), size, theme.palette.background_top, theme.palette.background_top,
-        theme.palette.background_bottom, theme.palette.background_bottom);
-}
-
-// Language pills, right-aligned at top; returns the chosen locale when one is tapped.
-std::optional<Intent> draw_language_switch(const HomeView& view, const Theme& theme,
-                                           const Fonts& fonts, ImVec2 top_right) {
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    const float height = theme.dp(theme.metrics.min_touch * 0.85f);
-    const float pad = theme.dp(28);
-    const float size = drawn_size(fonts.body);
-    float x = top_right.x;
-    std::optional<Intent> intent;
-    for (auto it = view.languages.rbegin(); it != view.languages.rend(); ++it) {
-        const float text_width = fonts.body->CalcTextSizeA(size, FLT_MAX, 0, it->name.c_str()).x;
-        const float width = text_width + 2 * pad;
-        x -= width;
-        const ImVec2 min(x, top_right.y), max(x + width, top_right.y + height);
-        ImGui::SetCursorScreenPos(min);
-        ImGui::PushID(it->code.c_str());
-        if (ImGui::InvisibleButton("language", ImVec2(width, height)) && !it->current)
-            intent = Intent{Intent::Kind::switch_language, it->code};
-        const bool pressed = ImGui::IsItemActive();
-        ImGui::PopID();
-        const float radius = height / 2;
-        if (it->current) {
-            list->AddRectFilled(min, max, theme.palette.accent, radius);
-        } else {
-            list->AddRectFilled(min, max, pressed ? theme.palette.surface_pressed : theme.palette.surface, radius);
-            list->AddRect(min, max, theme.palette.outline, radius, 0, theme.dp(2));
-        }
-        list->AddText(fonts.body, size, ImVec2(x + pad, min.y + (height - size) / 2),
-                      it->current ? theme.palette.on_accent : theme.palette.text, it->name.c_str());
-        x -= theme.dp(12);
+// The tile's own decoration: a picture, a map sketch, a big number or a stack of pages.
+void draw_tile_art(Frame& frame, const HomeTile& tile, const HomeExtras& extras, Rect r, float radius) {
+    const auto& p = frame.theme.palette;
+    if (!tile.image.empty()) {
+        if (auto texture = frame.images.full(tile.image)) draw_image_cover(frame, *texture, r.min, r.max, radius);
+        else draw_image_placeholder(frame, r.min, r.max, radius);
+        // A scrim under the words keeps them readable over any picture.
+        // Gradients cannot be rounded, so the last corner-high band is a solid rounded rectangle.
+        const float band_top = r.max.y - radius;
+        frame.draw->AddRectFilledMultiColor(ImVec2(r.min.x, r.max.y - (r.max.y - r.min.y) * 0.55f),
+                                            ImVec2(r.max.x, band_top), IM_COL32(0, 0, 0, 0), IM_COL32(0, 0, 0, 0),
+                                            p.scrim, p.scrim);
+        frame.draw->AddRectFilled(ImVec2(r.min.x, band_top), r.max, p.scrim, radius, ImDrawFlags_RoundCornersBottom);
+        return;
     }
-    return intent;
+    frame.draw->AddRectFilled(r.min, r.max, p.surface, radius);
+    if (tile.route == "map" && extras.features) {
+        const float aspect = (r.max.x - r.min.x) / (r.max.y - r.min.y);
+        SketchStyle style;
+        style.line_width_dp = 3;
+        draw_map_sketch(frame, *extras.features, fit_window(*extras.features, aspect), r.min, r.max, style);
+    } else if (tile.route == "figures" && !extras.first_figure.empty()) {
+        ImFont* font = frame.fonts.display;
+        const float size = drawn_size(font);
+        frame.draw->AddText(font, size, ImVec2(r.min.x + frame.dp(32), r.min.y + frame.dp(20)), p.accent,
+                            extras.first_figure.c_str());
+    } else if (tile.route == "sources") {
+        // Three offset pages.
+        const float w = frame.dp(70), h = frame.dp(88);
+        for (int i = 2; i >= 0; --i) {
+            const ImVec2 a(r.max.x - frame.dp(56) - w - i * frame.dp(14), r.min.y + frame.dp(28) + i * frame.dp(10));
+            frame.draw->AddRectFilled(a, ImVec2(a.x + w, a.y + h), i == 0 ? p.text : p.surface_pressed, frame.dp(8));
+            if (i == 0) {
+                for (int line = 0; line < 4; ++line)
+                    frame.draw->AddRectFilled(ImVec2(a.x + frame.dp(12), a.y + frame.dp(18 + 16 * line)),
+                                              ImVec2(a.x + w - frame.dp(line == 3 ? 30 : 12), a.y + frame.dp(24 + 16 * line)),
+                                              p.background_top, frame.dp(3));
+            }
+        }
+    }
 }
 
-std::optional<Intent> draw_tile(const Tile& tile, const Theme& theme, const Fonts& fonts,
-                                ImVec2 min, ImVec2 size, ImU32 accent) {
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    ImGui::SetCursorScreenPos(min);
-    ImGui::PushID(tile.ref.c_str());
-    const bool clicked = ImGui::InvisibleButton("tile", size);
-    const bool pressed = ImGui::IsItemActive();
-    ImGui::PopID();
-    const ImVec2 max(min.x + size.x, min.y + size.y);
-    const float radius = theme.dp(theme.metrics.card_radius);
-    list->AddRectFilled(min, max, pressed ? theme.palette.surface_pressed : theme.palette.surface, radius);
-    list->AddRectFilled(min, ImVec2(min.x + theme.dp(6), max.y), accent, radius,
-                        ImDrawFlags_RoundCornersLeft);
-    const float pad = theme.dp(theme.metrics.card_padding);
-    const float text_width = size.x - 2 * pad - theme.dp(6);
-    const float text_height = wrapped_text_height(fonts.heading, tile.title, text_width, 2);
-    draw_wrapped_text(list, fonts.heading,
-                      ImVec2(min.x + pad + theme.dp(6), min.y + (size.y - text_height) / 2),
-                      text_width, theme.palette.text, tile.title, 2);
-    if (clicked) return Intent{Intent::Kind::open_item, tile.ref};
-    return std::nullopt;
+void draw_tile(Frame& frame, const HomeTile& tile, const HomeExtras& extras, Rect r, int index) {
+    const auto& p = frame.theme.palette;
+    const float radius = frame.dp(frame.theme.metrics.radius);
+    // Tiles rise into place one after another when Home opens.
+    const float t = std::clamp((frame.screen_age_s - index * 0.05f) / 0.35f, 0.0f, 1.0f);
+    const float ease = 1 - (1 - t) * (1 - t) * (1 - t);
+    const float rise = (1 - ease) * frame.dp(24);
+    r.min.y += rise, r.max.y += rise;
+    const bool pressed = frame.pressed(r.min, r.max);
+    if (pressed) { // sink slightly under the finger
+        const float inset = frame.dp(4);
+        r.min.x += inset, r.min.y += inset, r.max.x -= inset, r.max.y -= inset;
+    }
+    draw_tile_art(frame, tile, extras, r, radius);
+    if (pressed) frame.draw->AddRectFilled(r.min, r.max, p.surface_pressed, radius);
+
+    const float pad = frame.dp(frame.theme.metrics.padding);
+    ImFont* title_font = frame.fonts.heading;
+    const float size = drawn_size(title_font);
+    const float width = r.max.x - r.min.x - 2 * pad;
+    const float caption_size = body_size(frame);
+    const float title_h = text_height(title_font, size, tile.title, width, 2, 1.25f);
+    const float bottom = r.max.y - pad;
+    const float caption_top = bottom - (tile.caption.empty() ? 0 : caption_size * 1.3f);
+    draw_text(frame, title_font, size, ImVec2(r.min.x + pad, caption_top - title_h), width, p.text, tile.title, 2, 1.25f);
+    if (!tile.caption.empty())
+        frame.draw->AddText(frame.fonts.body, caption_size, ImVec2(r.min.x + pad, caption_top), p.text_muted,
+                            tile.caption.c_str());
+    // An arrow in the corner says "this opens".
+    const ImVec2 c(r.max.x - pad - frame.dp(10), r.max.y - pad - caption_size * 0.4f - title_h * 0.3f);
+    frame.draw->AddLine(ImVec2(c.x - frame.dp(12), c.y), ImVec2(c.x + frame.dp(6), c.y), p.accent, frame.dp(3));
+    frame.draw->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - frame.dp(2), c.y - frame.dp(8)), ImVec2(c.x + frame.dp(7), c.y),
+                                                  ImVec2(c.x - frame.dp(2), c.y + frame.dp(8))}.data(), 3, p.accent, 0, frame.dp(3));
+    frame.targets.add(r.min, r.max, Intent{Intent::Kind::open, tile.route});
 }
 
 } // namespace
 
-std::optional<Intent> HomeScreen::draw(const HomeView& view, const Theme& theme, const Fonts& fonts) {
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    draw_background(theme, display);
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(display);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("home", nullptr, kScreenFlags);
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    std::optional<Intent> intent;
+void draw_home(Frame& frame, const HomeView& view, const HomeExtras& extras, float top) {
+    const auto& m = frame.theme.metrics;
+    const bool portrait = frame.size.y > frame.size.x;
+    const float margin = frame.dp(m.margin) * (portrait ? 0.75f : 1.0f);
+    const float gutter = frame.dp(m.gutter);
+    const auto& p = frame.theme.palette;
 
-    const bool portrait = display.y > display.x;
-    const float margin = theme.dp(portrait ? theme.metrics.margin * 0.75f : theme.metrics.margin);
-    const float width = display.x - 2 * margin;
-    const ImVec2 origin = ImGui::GetWindowPos();
-    const float scroll = ImGui::GetScrollY();
-    float y = origin.y + margin - scroll;
-
-    if (auto chosen = draw_language_switch(view, theme, fonts, ImVec2(origin.x + display.x - margin, y)))
-        intent = chosen;
-
-    // Header: the pack title large, its subtitle below, a short gold rule under both.
-    const float header_width = portrait ? width : width * 0.7f;
-    const float title_top = portrait ? y + theme.dp(theme.metrics.min_touch + 24) : y;
-    float header_y = title_top + draw_wrapped_text(list, fonts.display, ImVec2(origin.x + margin, title_top),
-                                                   header_width, theme.palette.text, view.title, 3);
+    // Title block.
+    float y = top + frame.dp(portrait ? 24 : 8);
+    const float title_width = frame.size.x - 2 * margin;
+    ImFont* display = frame.fonts.display;
+    y += draw_text(frame, display, drawn_size(display), ImVec2(margin, y), title_width * (portrait ? 1.0f : 0.8f),
+                   p.text, view.title, 3, 1.15f);
     if (!view.subtitle.empty()) {
-        header_y += theme.dp(8);
-        header_y += draw_wrapped_text(list, fonts.body, ImVec2(origin.x + margin, header_y),
-                                      header_width, theme.palette.text_muted, view.subtitle, 2);
+        y += frame.dp(10);
+        y += draw_text(frame, frame.fonts.body, body_size(frame), ImVec2(margin, y), title_width, p.text_muted,
+                       view.subtitle, 2);
     }
-    header_y += theme.dp(24);
-    list->AddRectFilled(ImVec2(origin.x + margin, header_y),
-                        ImVec2(origin.x + margin + theme.dp(96), header_y + theme.dp(5)),
-                        theme.palette.accent, theme.dp(3));
-    y = header_y + theme.dp(40);
+    y += frame.dp(portrait ? 40 : 32);
 
-    const float gutter = theme.dp(theme.metrics.gutter);
-    const int columns = std::clamp(
-        static_cast<int>(std::floor((width + gutter) / (theme.dp(400) + gutter))), 1, 4);
-    const float tile_width = (width - gutter * (columns - 1)) / columns;
-    const float tile_height = theme.dp(theme.metrics.tile_height);
-    const ImU32 accents[] = {theme.palette.accent, theme.palette.accent_soft};
-    for (std::size_t s = 0; s < view.sections.size(); ++s) {
-        const auto& section = view.sections[s];
-        list->AddText(fonts.heading, drawn_size(fonts.heading), ImVec2(origin.x + margin, y),
-                      theme.palette.accent, section.heading.c_str());
-        y += drawn_size(fonts.heading) * 1.3f + theme.dp(16);
-        for (std::size_t i = 0; i < section.tiles.size(); ++i) {
-            const int column = static_cast<int>(i % columns);
-            const ImVec2 min(origin.x + margin + column * (tile_width + gutter), y);
-            if (auto chosen = draw_tile(section.tiles[i], theme, fonts, min,
-                                        ImVec2(tile_width, tile_height), accents[s % 2]))
-                intent = chosen;
-            if (column == columns - 1 || i + 1 == section.tiles.size()) y += tile_height + gutter;
-        }
-        y += theme.dp(32);
+    const float bottom = frame.size.y - margin;
+    const float left = margin, right = frame.size.x - margin;
+    std::vector<Rect> rects;
+    const std::size_t n = view.tiles.size();
+    const std::size_t big = std::min<std::size_t>(2, n); // the picture tiles
+    if (!portrait) {
+        // [ big ][ big ][ small / small / small ]
+        const float column = (right - left - 2 * gutter) / 3;
+        for (std::size_t i = 0; i < big; ++i)
+            rects.push_back({ImVec2(left + i * (column + gutter), y), ImVec2(left + i * (column + gutter) + column, bottom)});
+        const std::size_t small = n - big;
+        const float x = left + big * (column + gutter);
+        const float w = big == 2 ? column : right - x;
+        const float h = small ? (bottom - y - gutter * (small - 1)) / small : 0;
+        for (std::size_t i = 0; i < small; ++i)
+            rects.push_back({ImVec2(x, y + i * (h + gutter)), ImVec2(x + w, y + i * (h + gutter) + h)});
+    } else {
+        // [ big ] / [ big ] / [ small | small | small ]
+        const float small_h = frame.dp(230);
+        const std::size_t small = n - big;
+        const float big_h = big ? (bottom - y - small_h - gutter * big) / big : 0;
+        for (std::size_t i = 0; i < big; ++i)
+            rects.push_back({ImVec2(left, y + i * (big_h + gutter)), ImVec2(right, y + i * (big_h + gutter) + big_h)});
+        const float sy = y + big * (big_h + gutter);
+        const float w = small ? (right - left - gutter * (small - 1)) / small : 0;
+        for (std::size_t i = 0; i < small; ++i)
+            rects.push_back({ImVec2(left + i * (w + gutter), sy), ImVec2(left + i * (w + gutter) + w, bottom)});
     }
-    // Tell ImGui how tall the content is, so the window can scroll to the end.
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, y + margin - theme.dp(32)));
-    ImGui::Dummy(ImVec2(1, 1));
-    ImGui::End();
-    ImGui::PopStyleVar();
-    return intent;
+    for (std::size_t i = 0; i < n; ++i) draw_tile(frame, view.tiles[i], extras, rects[i], static_cast<int>(i));
 }
 
 } // namespace pavilion::ui

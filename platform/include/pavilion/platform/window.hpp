@@ -4,8 +4,11 @@
 // GLES 3.0 is what a Raspberry Pi's V3D offers (desktop GL core contexts fail there); Mesa gives
 // the same API under Xvfb, so tests run the device's code path. GLFW stays out of this header.
 
+#include "pavilion/core/pointer_event.hpp"
+
 #include <memory>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -42,6 +45,13 @@ public:
     void hide_cursor();
     // True when input or a redraw request arrived since the last call: the loop renders only then.
     bool take_activity();
+    // The mouse as one pointer (a single touch arrives as the mouse under X11 and Xwayland):
+    // presses, moves while pressed, releases, since the last call.
+    std::vector<core::PointerEvent> take_pointer_events();
+    // Milliseconds on the clock pointer events are stamped with (monotonic).
+    core::Millis now_ms() const;
+    // Wakes wait_events() from another thread (image decoder, touch reader).
+    static void post_wake();
 
 private:
     explicit Window(GLFWwindow* window) : window_(window) {}
@@ -50,6 +60,8 @@ private:
 
     GLFWwindow* window_;
     bool activity_ = true;
+    bool button_down_ = false;
+    std::vector<core::PointerEvent> pointer_events_;
 };
 
 // The folder of the running executable ("" if unknown): the build tree keeps packs beside it.

@@ -39,6 +39,7 @@ struct FontSizes {
 
 struct Fonts {
     ImFont* body = nullptr;
+    ImFont* body_bold = nullptr; // **strong** in running text
     ImFont* heading = nullptr;
     ImFont* display = nullptr;
     int atlas_width = 0;

@@ -1,26 +1,18 @@
 #pragma once
-// The first screen: the pack's title, a language switch, and every item as a touch-sized tile.
-// Draws from a HomeView and returns what the visitor asked for; it never reads the pack itself.
+// Home: the pack's title and five large doors: initiatives, project stories, map, key figures,
+// sources. Landscape puts the two picture tiles side by side with the three others stacked
+// beside them; portrait stacks them.
 
-#include "pavilion/ui/font_atlas.hpp"
-#include "pavilion/ui/home_view.hpp"
-#include "pavilion/ui/theme.hpp"
-
-#include <optional>
-#include <string>
+#include "pavilion/ui/frame.hpp"
+#include "pavilion/ui/views.hpp"
 
 namespace pavilion::ui {
 
-struct Intent {
-    enum class Kind { open_item, switch_language };
-    Kind kind;
-    std::string value; // item ref or locale code
+struct HomeExtras {
+    const std::vector<content::MapFeature>* features = nullptr; // for the map tile's sketch
+    std::string first_figure;                                   // e.g. "150+", for the figures tile
 };
 
-class HomeScreen {
-public:
-    // Draws one frame into the current ImGui frame, filling the display.
-    std::optional<Intent> draw(const HomeView& view, const Theme& theme, const Fonts& fonts);
-};
+void draw_home(Frame& frame, const HomeView& view, const HomeExtras& extras, float top);
 
 } // namespace pavilion::ui

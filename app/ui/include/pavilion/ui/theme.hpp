@@ -1,36 +1,54 @@
 #pragma once
-// Pavilion's look: a calm palette and metrics in density-independent units (dp).
+// Pavilion's look: a calm palette (and a high-contrast one), metrics in density-independent
+// units (dp), and motion timings.
 
 #include <imgui.h>
 
 namespace pavilion::ui {
 
 struct Palette {
-    ImU32 background_top = IM_COL32(11, 31, 51, 255);     // deep navy
-    ImU32 background_bottom = IM_COL32(16, 52, 72, 255);
-    ImU32 surface = IM_COL32(255, 255, 255, 18);          // cards on the background
-    ImU32 surface_pressed = IM_COL32(255, 255, 255, 40);
-    ImU32 outline = IM_COL32(255, 255, 255, 30);
-    ImU32 text = IM_COL32(244, 239, 230, 255);            // warm white
-    ImU32 text_muted = IM_COL32(244, 239, 230, 160);
-    ImU32 accent = IM_COL32(224, 164, 88, 255);           // gold
-    ImU32 accent_soft = IM_COL32(31, 122, 122, 255);      // teal
-    ImU32 on_accent = IM_COL32(11, 31, 51, 255);
+    ImU32 background_top;
+    ImU32 background_bottom;
+    ImU32 surface;          // cards on the background
+    ImU32 surface_pressed;
+    ImU32 outline;
+    ImU32 text;
+    ImU32 text_muted;
+    ImU32 accent;           // gold: current choices, headings
+    ImU32 accent_soft;      // teal: routes, secondary marks
+    ImU32 on_accent;        // text on accent
+    ImU32 scrim;            // darkening over images under text
 };
 
+inline Palette calm_palette() {
+    return {IM_COL32(11, 31, 51, 255),    IM_COL32(16, 52, 72, 255),    IM_COL32(255, 255, 255, 18),
+            IM_COL32(255, 255, 255, 44),  IM_COL32(255, 255, 255, 34),  IM_COL32(244, 239, 230, 255),
+            IM_COL32(244, 239, 230, 170), IM_COL32(224, 164, 88, 255),  IM_COL32(46, 150, 146, 255),
+            IM_COL32(11, 31, 51, 255),    IM_COL32(6, 18, 30, 200)};
+}
+
+// Pure black and white with a yellow accent: WCAG AAA contrast for every text.
+inline Palette high_contrast_palette() {
+    return {IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 255),       IM_COL32(255, 255, 255, 28),
+            IM_COL32(255, 255, 255, 70),  IM_COL32(255, 255, 255, 255), IM_COL32(255, 255, 255, 255),
+            IM_COL32(255, 255, 255, 255), IM_COL32(255, 221, 0, 255),   IM_COL32(0, 200, 255, 255),
+            IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 230)};
+}
+
 struct Metrics {
-    float margin = 64;        // screen edge to content
+    float margin = 56;        // screen edge to content
     float gutter = 24;        // between cards
-    float card_radius = 18;
-    float card_padding = 24;
-    float min_touch = 72;     // about 9 mm on a 21-inch 1080p panel
-    float tile_height = 132;
+    float radius = 20;
+    float padding = 28;
+    float min_touch = 76;     // about 9 mm on a 21.5-inch 1080p panel (102 dpi)
+    float bar_height = 112;   // the top bar of every screen
 };
 
 struct Theme {
-    Palette palette;
+    Palette palette = calm_palette();
     Metrics metrics;
-    float scale = 1; // pixels per dp
+    float scale = 1;      // pixels per dp
+    float text_scale = 1; // 1.4 with "larger text"
 
     float dp(float value) const { return value * scale; }
 };

@@ -1,0 +1,33 @@
+#pragma once
+// One initiative or story: hero picture, rich text, key points, related items, its place on a
+// small map, a QR code to the source, and a swipe to the previous or next item.
+
+#include "pavilion/ui/qr_code.hpp"
+#include "pavilion/ui/scroll_area.hpp"
+#include "pavilion/ui/views.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace pavilion::ui {
+
+class DetailScreen {
+public:
+    // Call when the item changes: computes what does not change per frame (the QR code).
+    void show(const DetailView& view);
+    // features: for the small map.
+    void draw(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features, float top,
+              std::vector<Intent>& intents);
+    bool animating(float screen_age_s) const { return scroll_.animating() || screen_age_s < 3; }
+
+private:
+    float draw_text_column(Frame& frame, const DetailView& view, ImVec2 at, float width);
+    float draw_side(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
+                    ImVec2 at, float width, bool with_picture);
+
+    ScrollArea scroll_;
+    std::optional<QrMatrix> qr_;
+    std::string shown_ref_;
+};
+
+} // namespace pavilion::ui

@@ -1,0 +1,65 @@
+#pragma once
+// All visitor screens behind one face: show a route in a language, draw a frame, get back what
+// the visitor asked for. Views are rebuilt only when the route or the language changes.
+
+#include "pavilion/content/model.hpp"
+#include "pavilion/core/route.hpp"
+#include "pavilion/ui/detail_screen.hpp"
+#include "pavilion/ui/frame.hpp"
+#include "pavilion/ui/info_screens.hpp"
+#include "pavilion/ui/list_screen.hpp"
+#include "pavilion/ui/views.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pavilion::ui {
+
+struct SessionLook {
+    bool larger_text = false;
+    bool high_contrast = false;
+    std::optional<float> still_there_seconds; // the countdown, while "Still there?" shows
+    float countdown_seconds = 10;
+};
+
+class KioskUi {
+public:
+    explicit KioskUi(const content::Catalog& catalog);
+
+    // A new route or language; returns false for a route this pack cannot show (unknown item).
+    bool show(const core::Route& route, const std::string& locale);
+    const core::Route& route() const { return route_; }
+
+    // Draws the current screen, its chrome and overlays, and resolves this frame's taps.
+    std::vector<Intent> draw(Frame& frame, const SessionLook& look);
+
+    // Whether the next frame differs from this one without input (animations, inertia).
+    bool animating(float screen_age_s) const;
+
+    // The media a screen shows first, so screenshots and the attract loop can wait for them.
+    std::vector<std::string> images_of_current_screen() const;
+
+private:
+    void rebuild();
+
+    const content::Catalog& catalog_;
+    core::Route route_;
+    std::string locale_;
+    ChromeText chrome_;
+    std::string title_;
+    HomeView home_;
+    ListView list_;
+    std::optional<DetailView> detail_;
+    FiguresView figures_;
+    SourcesView sources_;
+    AttractView attract_;
+    MapView map_;
+    std::string first_figure_;
+    ListScreen list_screen_;
+    DetailScreen detail_screen_;
+    FiguresScreen figures_screen_;
+    SourcesScreen sources_screen_;
+};
+
+} // namespace pavilion::ui

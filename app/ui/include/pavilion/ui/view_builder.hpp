@@ -1,0 +1,36 @@
+#pragma once
+// Builds screen views from the catalog in one locale, falling back to the pack's default locale
+// wherever a text is missing.
+
+#include "pavilion/content/model.hpp"
+#include "pavilion/ui/views.hpp"
+
+#include <string>
+
+namespace pavilion::ui {
+
+class ViewBuilder {
+public:
+    ViewBuilder(const content::Catalog& catalog, std::string locale);
+
+    ChromeText chrome() const;
+    HomeView home() const;
+    ListView list(content::ItemKind kind) const;
+    // nullopt when the ref names no item.
+    std::optional<DetailView> detail(const std::string& ref) const;
+    FiguresView figures() const;
+    SourcesView sources() const;
+    AttractView attract() const;
+    MapView map() const;
+
+    std::string text(const std::string& key) const; // interface word
+
+private:
+    std::string pick(const content::Localized& texts) const;
+    const content::ItemText* item_text(const content::Item& item) const;
+
+    const content::Catalog& catalog_;
+    std::string locale_;
+};
+
+} // namespace pavilion::ui

@@ -1,0 +1,148 @@
+#include "pavilion/ui/kiosk_ui.hpp"
+
+#include "pavilion/ui/attract_screen.hpp"
+#include "pavilion/ui/chrome.hpp"
+#include "pavilion/ui/home_screen.hpp"
+#include "pavilion/ui/view_builder.hpp"
+#include "pavilion/ui/widgets.hpp"
+
+namespace pavilion::ui {
+
+using Screen = core::Route::Screen;
+
+KioskUi::KioskUi(const content::Catalog& catalog) : catalog_(catalog) {}
+
+bool KioskUi::show(const core::Route& route, const std::string& locale) {
+    const bool same_screen = route.screen == route_.screen && route.id == route_.id;
+    if (core::is_item_screen(route.screen)) {
+        const ViewBuilder builder(catalog_, locale);
+        if (!builder.detail(std::string(core::screen_name(route.screen)) + "/" + route.id)) return false;
+    }
+    if (!same_screen) {
+        // A list keeps its filter only while the visitor stays within it.
+        const bool list_to_list = route.screen == route_.screen;
+        if (!list_to_list) list_screen_.reset();
+        figures_screen_.reset();
+        sources_screen_.reset();
+    }
+    route_ = route;
+    locale_ = locale;
+    rebuild();
+    return true;
+}
+
+void KioskUi::rebuild() {
+    const ViewBuilder builder(catalog_, locale_);
+    chrome_ = builder.chrome();
+    switch (route_.screen) {
+    case Screen::attract: attract_ = builder.attract(); title_.clear(); break;
+    case Screen::home:
+        home_ = builder.home();
+        map_ = builder.map();
+        first_figure_.clear();
+        if (!catalog_.figures.empty()) {
+            const auto& f = catalog_.figures.front();
+            first_figure_ = format_figure(f.value, f.decimals, 1, locale_) + f.suffix;
+        }
+        title_.clear();
+        break;
+    case Screen::initiatives:
+    case Screen::stories:
+        list_ = builder.list(route_.screen == Screen::stories ? content::ItemKind::story : content::ItemKind::initiative);
+        title_ = list_.title;
+        break;
+    case Screen::initiative:
+    case Screen::story:
+        detail_ = builder.detail(std::string(core::screen_name(route_.screen)) + "/" + route_.id);
+        map_ = builder.map();
+        title_ = detail_ ? detail_->kind_label : "";
+        break;
+    case Screen::figures: figures_ = builder.figures(); title_ = figures_.title; break;
+    case Screen::sources: sources_ = builder.sources(); title_ = sources_.title; break;
+    case Screen::map: map_ = builder.map(); title_ = map_.title; break;
+    }
+}
+
+std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
+    std::vector<Intent> intents;
+    frame.targets.clear();
+    if (route_.screen == Screen::attract) {
+        draw_attract(frame, attract_);
+    } else {
+        draw_background(frame);
+        const ChromeState state{route_.screen != Screen::home, look.larger_text, look.high_contrast};
+        // The chrome is drawn last so it stays on top of scrolled content; its height is fixed.
+        const float top = frame.dp(frame.theme.metrics.bar_height);
+        switch (route_.screen) {
+        case Screen::home: draw_home(frame, home_, HomeExtras{&map_.features, first_figure_}, top); break;
+        case Screen::initiatives:
+        case Screen::stories: list_screen_.draw(frame, list_, top); break;
+        case Screen::initiative:
+        case Screen::story:
+            if (detail_) detail_screen_.draw(frame, *detail_, map_.features, top, intents);
+            break;
+        case Screen::figures: figures_screen_.draw(frame, figures_, locale_, top); break;
+        case Screen::sources: sources_screen_.draw(frame, sources_, top); break;
+        case Screen::map: draw_map_screen(frame, map_, top); break;
+        case Screen::attract: break;
+        }
+        // A band behind the bar hides content scrolled under it.
+        frame.draw->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(frame.size.x, top), frame.theme.palette.background_top,
+                                            frame.theme.palette.background_top, frame.theme.palette.background_top,
+                                            frame.theme.palette.background_top);
+        draw_chrome(frame, chrome_, title_, state);
+        if (look.still_there_seconds) {
+            const ViewBuilder builder(catalog_, locale_);
+            draw_still_there(frame, builder.text("still_there"), builder.text("still_there_hint"),
+                             *look.still_there_seconds, look.countdown_seconds);
+        }
+    }
+    for (const auto& gesture : frame.input.gestures) {
+        if (gesture.kind != core::Gesture::Kind::tap) continue;
+        if (auto intent = frame.targets.hit(ImVec2(gesture.x, gesture.y))) {
+            if (intent->kind == Intent::Kind::filter) list_screen_.set_filter(intent->value);
+            else intents.push_back(*intent);
+        }
+    }
+    return intents;
+}
+
+bool KioskUi::animating(float screen_age_s) const {
+    if (screen_age_s < 1.0f) return true; // entrance animations
+    switch (route_.screen) {
+    case Screen::attract: return true;
+    case Screen::initiatives:
+    case Screen::stories: return list_screen_.animating();
+    case Screen::initiative:
+    case Screen::story: return detail_screen_.animating(screen_age_s);
+    case Screen::figures: return figures_screen_.animating(screen_age_s);
+    case Screen::sources: return sources_screen_.animating();
+    default: return false;
+    }
+}
+
+std::vector<std::string> KioskUi::images_of_current_screen() const {
+    std::vector<std::string> images;
+    switch (route_.screen) {
+    case Screen::attract:
+        for (const auto& slide : attract_.slides) images.push_back(slide.image);
+        break;
+    case Screen::home:
+        for (const auto& tile : home_.tiles) {
+            if (!tile.image.empty()) images.push_back(tile.image);
+        }
+        break;
+    case Screen::initiatives:
+    case Screen::stories:
+        for (const auto& card : list_.cards) images.push_back(card.image);
+        break;
+    case Screen::initiative:
+    case Screen::story:
+        if (detail_) images.push_back(detail_->image);
+        break;
+    default: break;
+    }
+    return images;
+}
+
+} // namespace pavilion::ui

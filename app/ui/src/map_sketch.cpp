@@ -1,0 +1,100 @@
+#include "pavilion/ui/map_sketch.hpp"
+
+#include "pavilion/ui/text_draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pavilion::ui {
+
+GeoWindow fit_window(const std::vector<content::MapFeature>& features, float aspect) {
+    GeoWindow w{180, -180, 90, -90};
+    for (const auto& feature : features) {
+        for (const auto& p : feature.coords) {
+            w.west = std::min(w.west, p.lon);
+            w.east = std::max(w.east, p.lon);
+            w.south = std::min(w.south, p.lat);
+            w.north = std::max(w.north, p.lat);
+        }
+    }
+    if (w.west > w.east) return GeoWindow{};
+    const double pad_lon = (w.east - w.west) * 0.08 + 2, pad_lat = (w.north - w.south) * 0.1 + 2;
+    w.west -= pad_lon, w.east += pad_lon, w.south -= pad_lat, w.north += pad_lat;
+    // Widen the shorter side so the projection keeps degrees square.
+    const double span_lon = w.east - w.west, span_lat = w.north - w.south;
+    if (span_lon / span_lat < aspect) {
+        const double grow = (span_lat * aspect - span_lon) / 2;
+        w.west -= grow, w.east += grow;
+    } else {
+        const double grow = (span_lon / aspect - span_lat) / 2;
+        w.south -= grow, w.north += grow;
+    }
+    return w;
+}
+
+GeoWindow window_around(content::GeoPoint centre, double span_lon, float aspect) {
+    const double span_lat = span_lon / std::max(aspect, 0.1f);
+    return {centre.lon - span_lon / 2, centre.lon + span_lon / 2, centre.lat - span_lat / 2,
+            centre.lat + span_lat / 2};
+}
+
+ImVec2 project(const GeoWindow& w, content::GeoPoint p, ImVec2 min, ImVec2 max) {
+    const auto x = (p.lon - w.west) / (w.east - w.west);
+    const auto y = (w.north - p.lat) / (w.north - w.south);
+    return ImVec2(min.x + static_cast<float>(x) * (max.x - min.x), min.y + static_cast<float>(y) * (max.y - min.y));
+}
+
+void draw_map_sketch(Frame& frame, const std::vector<content::MapFeature>& features,
+                     const GeoWindow& window, ImVec2 min, ImVec2 max, const SketchStyle& style) {
+    const auto& p = frame.theme.palette;
+    ImDrawList* d = frame.draw;
+    d->PushClipRect(min, max, true);
+    // A graticule gives the sketch its sense of place while country shapes are not there yet.
+    const ImU32 grid = IM_COL32(255, 255, 255, 16);
+    for (int lon = -180; lon <= 180; lon += 15) {
+        const auto a = project(window, {double(lon), window.north}, min, max);
+        d->AddLine(ImVec2(a.x, min.y), ImVec2(a.x, max.y), grid, 1);
+    }
+    for (int lat = -75; lat <= 75; lat += 15) {
+        const auto a = project(window, {window.west, double(lat)}, min, max);
+        d->AddLine(ImVec2(min.x, a.y), ImVec2(max.x, a.y), grid, 1);
+    }
+    const float width = frame.dp(style.line_width_dp);
+    for (const auto& feature : features) {
+        if (feature.kind != content::FeatureKind::line || feature.coords.size() < 2) continue;
+        std::vector<ImVec2> points;
+        for (const auto& c : feature.coords) points.push_back(project(window, c, min, max));
+        const bool corridor = feature.role == "corridor";
+        d->AddPolyline(points.data(), static_cast<int>(points.size()), corridor ? p.accent : p.accent_soft,
+                       0, corridor ? width : width * 0.7f);
+    }
+    for (const auto& feature : features) {
+        if (feature.kind != content::FeatureKind::point || feature.coords.empty()) continue;
+        const auto at = project(window, feature.coords.front(), min, max);
+        const bool story = feature.role == "story";
+        d->AddCircleFilled(at, frame.dp(story ? 9 : 6), story ? p.text : p.text_muted, 20);
+        d->AddCircle(at, frame.dp(story ? 9 : 6), p.background_top, 20, frame.dp(2));
+        if (style.labels && story) {
+            auto name = feature.name.count(style.locale) ? feature.name.at(style.locale) : std::string();
+            ImFont* font = frame.fonts.body;
+            const float size = drawn_size(font) * 0.8f;
+            d->AddText(font, size, ImVec2(at.x + frame.dp(14), at.y - size * 0.6f), p.text, name.c_str());
+        }
+        if (style.tap_targets && !feature.link.empty()) {
+            const float r = frame.dp(frame.theme.metrics.min_touch) / 2;
+            frame.targets.add(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r),
+                              Intent{Intent::Kind::open, feature.link});
+        }
+    }
+    if (style.highlight) {
+        const auto at = project(window, *style.highlight, min, max);
+        // It pulses for the first seconds only: a still screen lets the kiosk sleep.
+        const float pulse = frame.screen_age_s < 3 ? 0.5f + 0.5f * std::sin(frame.screen_age_s * 4.0f) : 0.0f;
+        d->AddCircleFilled(at, frame.dp(22 + 8 * pulse), (p.accent & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 70), 32);
+        d->AddCircleFilled(at, frame.dp(11), p.accent, 24);
+        d->AddCircle(at, frame.dp(11), p.background_top, 24, frame.dp(3));
+    }
+    d->PopClipRect();
+}
+
+} // namespace pavilion::ui

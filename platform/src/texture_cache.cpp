@@ -1,0 +1,157 @@
+#include "pavilion/platform/texture_cache.hpp"
+
+#include "pavilion/content/image_codec.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <cstdio>
+
+namespace pavilion::platform {
+
+TextureCache::TextureCache(const content::PackReader& pack, TextureCacheConfig config, std::function<void()> wake)
+    : pack_(pack), config_(config), wake_(std::move(wake)), worker_([this] { work(); }) {}
+
+TextureCache::~TextureCache() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    work_ready_.notify_all();
+    worker_.join();
+    for (const auto& [key, texture] : textures_) {
+        const auto name = static_cast<GLuint>(texture.handle);
+        glDeleteTextures(1, &name);
+    }
+}
+
+std::optional<core::Texture> TextureCache::thumbnail(const std::string& media_id) {
+    return lookup(key_of(media_id, true));
+}
+
+std::optional<core::Texture> TextureCache::full(const std::string& media_id) {
+    if (auto texture = lookup(key_of(media_id, false))) return texture;
+    return lookup(key_of(media_id, true)); // the thumbnail shows at once, the full picture when ready
+}
+
+std::optional<core::Texture> TextureCache::lookup(const Key& key) {
+    if (key.size() <= 2 || failed_.count(key)) return std::nullopt;
+    if (auto it = textures_.find(key); it != textures_.end()) {
+        lru_.pin(key); // drawn this frame: must survive this frame's eviction
+        return it->second;
+    }
+    request(key);
+    return std::nullopt;
+}
+
+void TextureCache::request(const Key& key) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (in_flight_.count(key)) return;
+        in_flight_.insert(key);
+        // Thumbnails are small and wanted at once; they jump the queue.
+        if (is_thumbnail(key)) queue_.push_front(key);
+        else queue_.push_back(key);
+    }
+    work_ready_.notify_one();
+}
+
+void TextureCache::work() {
+    while (true) {
+        Key key;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (stopping_) return;
+            key = queue_.front();
+            queue_.pop_front();
+        }
+        Decoded decoded = decode(key);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            finished_.push_back(std::move(decoded));
+        }
+        work_done_.notify_all();
+        if (wake_) wake_();
+    }
+}
+
+TextureCache::Decoded TextureCache::decode(const Key& key) const {
+    Decoded decoded{key, 0, 0, {}};
+    const auto media_id = media_of(key);
+    auto bytes = pack_.image_bytes(media_id, is_thumbnail(key) ? content::ImageVariant::thumbnail
+                                                               : content::ImageVariant::full);
+    if (!bytes) {
+        std::fprintf(stderr, "pavilion: image %s: %s\n", media_id.c_str(), bytes.error().message.c_str());
+        return decoded;
+    }
+    auto pixels = content::decode_image(bytes->data(), bytes->size(), 4);
+    if (!pixels) {
+        std::fprintf(stderr, "pavilion: image %s: %s\n", media_id.c_str(), pixels.error().message.c_str());
+        return decoded;
+    }
+    // The builder keeps pictures at 1920 px, but a texture must fit the GPU whatever a pack holds.
+    content::Pixels fitted = content::scale_to_fit(*pixels, config_.max_texture_side);
+    decoded.width = fitted.width;
+    decoded.height = fitted.height;
+    decoded.rgba = std::move(fitted.data);
+    return decoded;
+}
+
+void TextureCache::upload(Decoded decoded) {
+    if (decoded.rgba.empty()) {
+        failed_.insert(decoded.key);
+        return;
+    }
+    GLuint name = 0;
+    glGenTextures(1, &name);
+    glBindTexture(GL_TEXTURE_2D, name);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, decoded.width, decoded.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 decoded.rgba.data());
+    textures_[decoded.key] = core::Texture{name, decoded.width, decoded.height};
+    lru_.insert(decoded.key, decoded.rgba.size());
+}
+
+void TextureCache::begin_frame() { lru_.unpin_all(); }
+
+bool TextureCache::end_frame() {
+    std::deque<Decoded> ready;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::size_t bytes = 0;
+        // Always at least one per frame, so a picture larger than the budget still arrives.
+        while (!finished_.empty() && (ready.empty() || bytes + finished_.front().rgba.size() <= config_.upload_bytes_per_frame)) {
+            bytes += finished_.front().rgba.size();
+            in_flight_.erase(finished_.front().key);
+            ready.push_back(std::move(finished_.front()));
+            finished_.pop_front();
+        }
+    }
+    const bool uploaded = !ready.empty();
+    for (auto& decoded : ready) upload(std::move(decoded));
+    for (const auto& key : lru_.evict_to_fit(config_.budget_bytes)) {
+        auto it = textures_.find(key);
+        if (it == textures_.end()) continue;
+        const auto name = static_cast<GLuint>(it->second.handle);
+        glDeleteTextures(1, &name);
+        textures_.erase(it);
+    }
+    return uploaded;
+}
+
+void TextureCache::finish_pending() {
+    while (true) {
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            work_done_.wait(lock, [&] { return queue_.empty() && finished_.size() == in_flight_.size(); });
+            if (in_flight_.empty()) return;
+        }
+        end_frame();
+    }
+}
+
+} // namespace pavilion::platform
