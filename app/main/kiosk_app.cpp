@@ -2,6 +2,7 @@
 
 #include "font_setup.hpp"
 #include "pavilion/core/gesture_recognizer.hpp"
+#include "pavilion/core/input_script.hpp"
 #include "pavilion/core/kiosk_session.hpp"
 #include "pavilion/core/ui_scale.hpp"
 #include "pavilion/platform/imgui_backend.hpp"
@@ -17,7 +18,9 @@
 #include <cfloat>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #ifndef PAVILION_DATA_DIR
 #define PAVILION_DATA_DIR "/usr/share/pavilion"
@@ -66,6 +69,8 @@ private:
     bool animating(core::Millis now) const;
     int run_interactive();
     int run_screenshot();
+    int run_script();
+    bool open_start_screen(const std::string& route_text);
 
     content::PackReader pack_;
     core::KioskOptions options_;
@@ -238,6 +243,81 @@ bool Kiosk::animating(core::Millis now) const {
     return ui_.animating(static_cast<float>(now - screen_opened_) / 1000.0f) || pointer_.down;
 }
 
+// Opens a route as if the visitor had walked there from Home, so Back works as usual.
+bool Kiosk::open_start_screen(const std::string& route_text) {
+    const auto route = core::Route::parse(route_text.empty() ? "home" : route_text);
+    if (!route) return false;
+    auto& nav = session_.navigator();
+    if (route->screen == core::Route::Screen::attract) return true;
+    nav.wake();
+    if (route->screen == core::Route::Screen::home) return true;
+    if (core::is_item_screen(route->screen)) nav.open(core::parent_of(*route));
+    nav.open(*route);
+    return true;
+}
+
+int Kiosk::run_script() {
+    std::ifstream in(options_.script_path, std::ios::binary);
+    if (!in) return fail(options_.script_path + ": cannot read the script");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const auto script = core::parse_input_script(text.str(), options_.script_path, 0);
+    if (!script.error.empty()) return fail(script.error);
+
+    const auto size = options_.screenshot_size;
+    std::string error;
+    if (!start_graphics(size.width, size.height, false, error)) return fail(error);
+    platform::OffscreenTarget target(size.width, size.height);
+    if (!target.complete()) return fail("cannot create an off-screen framebuffer");
+    if (!options_.screen.empty()) open_start_screen(options_.screen);
+    const ImVec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
+    auto render = [&](core::Millis now) {
+        backend_->new_frame();
+        draw(now, display);
+        target.bind();
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        backend_->render(ImGui::GetDrawData());
+        textures_->end_frame();
+    };
+    // Time belongs to the script. Every step is delivered at its own time; between steps, frames
+    // come every 100 ms while something moves (animations are functions of time and inertia is
+    // frame-rate independent, so sparser frames give the same pictures), otherwise time jumps to
+    // the next step or idle deadline, as the real loop would sleep until then.
+    constexpr core::Millis kFrameMs = 100;
+    core::Millis now = 0;
+    std::size_t next = 0;
+    while (true) {
+        std::vector<core::PointerEvent> events;
+        while (next < script.steps.size() && script.steps[next].at <= now) {
+            const auto& step = script.steps[next++];
+            if (step.kind == core::ScriptStep::Kind::pointer) events.push_back(step.event);
+            if (step.kind == core::ScriptStep::Kind::key && (step.key == "escape" || step.key == "back"))
+                session_.navigator().back();
+            if (step.kind == core::ScriptStep::Kind::screenshot) {
+                take_input(now, events);
+                events.clear();
+                render(now);
+                textures_->finish_pending(); // a shot shows the screen with its pictures
+                render(now);
+                const auto problem = platform::write_png(step.screenshot, size.width, size.height, target.read_pixels());
+                if (!problem.empty()) return fail(problem);
+                std::fprintf(stderr, "shot=%s screen=%s lang=%s\n", step.screenshot.c_str(),
+                             session_.navigator().current().to_string().c_str(), session_.locale().c_str());
+            }
+        }
+        take_input(now, events);
+        render(now);
+        if (next >= script.steps.size() && now >= script.end_time) break;
+        core::Millis upcoming = next < script.steps.size() ? script.steps[next].at : script.end_time;
+        upcoming = std::min(upcoming, session_.next_deadline(now));
+        const bool moving = animating(now) || pointer_.down;
+        now = moving ? std::min(now + kFrameMs, std::max(now + 1, upcoming)) : std::max(now + 1, upcoming);
+    }
+    target.unbind();
+    return 0;
+}
+
 int Kiosk::run_screenshot() {
     const auto size = options_.screenshot_size;
     std::string error;
@@ -246,15 +326,7 @@ int Kiosk::run_screenshot() {
     if (!target.complete()) return fail("cannot create an off-screen framebuffer");
     auto& nav = session_.navigator();
     const auto route = core::Route::parse(options_.screen.empty() ? "home" : options_.screen);
-    if (!route) return fail("unknown screen '" + options_.screen + "' (attract, home, initiatives, initiative/ID, "
-                            "stories, story/ID, figures, map, sources)");
-    if (route->screen != core::Route::Screen::attract) {
-        nav.wake();
-        if (route->screen != core::Route::Screen::home) {
-            if (core::is_item_screen(route->screen)) nav.open(core::parent_of(*route));
-            nav.open(*route);
-        }
-    }
+    open_start_screen(options_.screen);
     // Time is synthetic: the shot shows the screen settled, after its entrance animations and
     // count-ups, with every picture it needs decoded.
     core::Millis now = 1000;
@@ -289,12 +361,7 @@ int Kiosk::run_interactive() {
     window_->framebuffer_size(width, height);
     std::string error;
     if (!start_graphics(width, height, true, error)) return fail(error);
-    if (!options_.screen.empty()) {
-        if (auto route = core::Route::parse(options_.screen); route && route->screen != core::Route::Screen::attract) {
-            session_.navigator().wake();
-            if (route->screen != core::Route::Screen::home) session_.navigator().open(*route);
-        }
-    }
+    if (!options_.screen.empty()) open_start_screen(options_.screen);
     bool redraw = true;
     while (!window_->should_close()) {
         const core::Millis now = window_->now_ms();
@@ -327,7 +394,8 @@ int Kiosk::run(const std::string& locale) {
     session_.set_locale(locale);
     platform::WindowConfig config;
     config.title = "Pavilion";
-    if (!options_.screenshot_path.empty()) {
+    const bool off_screen = !options_.screenshot_path.empty() || !options_.script_path.empty();
+    if (off_screen) {
         config.mode = platform::WindowMode::hidden;
         config.width = config.height = 64;
     } else if (options_.windowed) {
@@ -339,7 +407,9 @@ int Kiosk::run(const std::string& locale) {
     window_ = platform::Window::create(config, error);
     if (!window_) return fail(error);
     if (config.mode == platform::WindowMode::fullscreen) window_->hide_cursor();
-    const int code = options_.screenshot_path.empty() ? run_interactive() : run_screenshot();
+    const int code = !options_.script_path.empty()     ? run_script()
+                     : !options_.screenshot_path.empty() ? run_screenshot()
+                                                         : run_interactive();
     textures_.reset(); // GL objects go before the context
     backend_.reset();
     if (ImGui::GetCurrentContext()) ImGui::DestroyContext();

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace pavilion::core {
@@ -60,10 +61,17 @@ Kinds kinds(const std::vector<Gesture>& gestures) {
     return out;
 }
 
-const Gesture* first(const std::vector<Gesture>& gestures, Kind kind) {
+// A copy, so it may outlive the list (often a temporary) it was found in.
+std::optional<Gesture> first(const std::vector<Gesture>& gestures, Kind kind) {
     for (const Gesture& g : gestures)
-        if (g.kind == kind) return &g;
-    return nullptr;
+        if (g.kind == kind) return g;
+    return std::nullopt;
+}
+
+int index_of(const std::vector<Gesture>& gestures, Kind kind) {
+    for (std::size_t i = 0; i < gestures.size(); ++i)
+        if (gestures[i].kind == kind) return static_cast<int>(i);
+    return -1;
 }
 
 // One finger moving in a straight line at constant velocity (px/s), sampled at hz, as moves
@@ -139,7 +147,7 @@ TEST(GestureRecognizer, TapSlopScalesWithDensity) {
     const Kinds standard = kinds(play(wobble_of(amplitude_px)));
     ASSERT_FALSE(standard.empty());
     EXPECT_EQ(standard.front(), Kind::drag_begin);
-    EXPECT_EQ(first(play(wobble_of(amplitude_px)), Kind::tap), nullptr);
+    EXPECT_FALSE(first(play(wobble_of(amplitude_px)), Kind::tap));
 }
 
 TEST(GestureRecognizer, PressHeldPastTapTimeButShortOfLongPressGivesNothing) {
@@ -195,7 +203,7 @@ TEST(GestureRecognizer, MovingFingerNeverBecomesLongPress) {
     std::vector<PointerEvent> trace{down(100, 100, 0)};
     stroke(trace, 100, 100, 100, 0, 0, 900, 60); // slow drag for 900 ms
     trace.push_back(up(trace.back().x, 100, 900));
-    EXPECT_EQ(first(play(trace), Kind::long_press), nullptr);
+    EXPECT_FALSE(first(play(trace), Kind::long_press));
 }
 
 // --- drag, fling, swipe -----------------------------------------------------------------------
@@ -226,10 +234,10 @@ TEST(GestureRecognizer, DragBeginsPastSlopAndDeltasSumToTheStroke) {
     EXPECT_EQ(ends, 1);
     EXPECT_NEAR(sum_x, trace.back().x - 100, 1e-3);
     EXPECT_NEAR(sum_y, trace.back().y - 500, 1e-3);
-    EXPECT_EQ(first(gestures, Kind::tap), nullptr);
+    EXPECT_FALSE(first(gestures, Kind::tap));
 
-    const Gesture* end = first(gestures, Kind::drag_end);
-    ASSERT_NE(end, nullptr);
+    const auto end = first(gestures, Kind::drag_end);
+    ASSERT_TRUE(end);
     EXPECT_NEAR(end->velocity_x, 200, 200 * 0.15);
     EXPECT_NEAR(end->velocity_y, -50, 50 * 0.15);
     EXPECT_EQ(end->x, trace.back().x);
@@ -239,11 +247,11 @@ TEST(GestureRecognizer, FastReleaseFlingsAtTheRealSpeed) {
     const auto gestures = play(flick(800, 400, -1500, 0, 150));
     const Kinds k = kinds(gestures);
     ASSERT_GE(k.size(), 3u);
-    const Gesture* end = first(gestures, Kind::drag_end);
-    const Gesture* fling = first(gestures, Kind::fling);
-    ASSERT_NE(end, nullptr);
-    ASSERT_NE(fling, nullptr);
-    EXPECT_LT(end - gestures.data(), fling - gestures.data()); // drag_end, then fling
+    const auto end = first(gestures, Kind::drag_end);
+    const auto fling = first(gestures, Kind::fling);
+    ASSERT_TRUE(end);
+    ASSERT_TRUE(fling);
+    EXPECT_LT(index_of(gestures, Kind::drag_end), index_of(gestures, Kind::fling)); // then fling
     EXPECT_NEAR(fling->velocity_x, -1500, 1500 * 0.15);
     EXPECT_NEAR(fling->velocity_y, 0, 10);
     EXPECT_EQ(end->velocity_x, fling->velocity_x);
@@ -256,8 +264,8 @@ TEST(GestureRecognizer, FlingSpeedIsRobustToTheSamplingRateAndAStutteredLastSamp
         const PointerEvent last = trace[trace.size() - 2];
         trace.insert(trace.end() - 1, move(last.x, last.y, last.time));
         trace.back().time = last.time + 8;
-        const Gesture* fling = first(play(trace), Kind::fling);
-        ASSERT_NE(fling, nullptr) << hz << " Hz";
+        const auto fling = first(play(trace), Kind::fling);
+        ASSERT_TRUE(fling) << hz << " Hz";
         EXPECT_NEAR(fling->velocity_x, 300, 1237 * 0.15) << hz << " Hz";
         EXPECT_NEAR(fling->velocity_y, -1200, 1200 * 0.15) << hz << " Hz";
     }
@@ -268,10 +276,10 @@ TEST(GestureRecognizer, ReleaseAfterRestingHasNoFling) {
     // The finger stops, rests 150 ms without reports, then lifts.
     trace.back().time += 150;
     const auto gestures = play(trace);
-    const Gesture* end = first(gestures, Kind::drag_end);
-    ASSERT_NE(end, nullptr);
+    const auto end = first(gestures, Kind::drag_end);
+    ASSERT_TRUE(end);
     EXPECT_EQ(end->velocity_x, 0);
-    EXPECT_EQ(first(gestures, Kind::fling), nullptr);
+    EXPECT_FALSE(first(gestures, Kind::fling));
 }
 
 TEST(GestureRecognizer, SlowReleaseHasNoFling) {
@@ -280,11 +288,11 @@ TEST(GestureRecognizer, SlowReleaseHasNoFling) {
     stroke(trace, 100, 100, 0, 40, 0, 1500, 60);
     trace.push_back(up(100, trace.back().y, trace.back().time));
     const auto gestures = play(trace);
-    const Gesture* end = first(gestures, Kind::drag_end);
-    ASSERT_NE(end, nullptr);
+    const auto end = first(gestures, Kind::drag_end);
+    ASSERT_TRUE(end);
     EXPECT_NEAR(end->velocity_y, 40, 40 * 0.15);
-    EXPECT_EQ(first(gestures, Kind::fling), nullptr);
-    EXPECT_EQ(first(gestures, Kind::swipe), nullptr);
+    EXPECT_FALSE(first(gestures, Kind::fling));
+    EXPECT_FALSE(first(gestures, Kind::swipe));
 }
 
 TEST(GestureRecognizer, QuickHorizontalStrokesAreSwipesAfterTheDragAndFling) {
@@ -292,33 +300,33 @@ TEST(GestureRecognizer, QuickHorizontalStrokesAreSwipesAfterTheDragAndFling) {
     const float speed = 40 * kPxPerMm / 0.15f;
     const auto left = play(flick(900, 500, -speed, speed * 0.1f, 150));
     EXPECT_EQ(kinds(left).back(), Kind::swipe);
-    const Gesture* swipe = first(left, Kind::swipe);
-    ASSERT_NE(swipe, nullptr);
+    const auto swipe = first(left, Kind::swipe);
+    ASSERT_TRUE(swipe);
     EXPECT_EQ(swipe->direction, Gesture::Direction::left);
     EXPECT_NEAR(swipe->dx, -speed * 0.15f, 1);
     EXPECT_LT(swipe->velocity_x, 0);
-    ASSERT_NE(first(left, Kind::fling), nullptr);
+    ASSERT_TRUE(first(left, Kind::fling));
 
-    const Gesture* right = first(play(flick(100, 500, speed, 0, 150)), Kind::swipe);
-    ASSERT_NE(right, nullptr);
+    const auto right = first(play(flick(100, 500, speed, 0, 150)), Kind::swipe);
+    ASSERT_TRUE(right);
     EXPECT_EQ(right->direction, Gesture::Direction::right);
 }
 
 TEST(GestureRecognizer, QuickVerticalStrokesSwipeUpAndDown) {
     const float speed = 30 * kPxPerMm / 0.2f;
-    const Gesture* up_swipe = first(play(flick(500, 900, 0, -speed, 200)), Kind::swipe);
-    ASSERT_NE(up_swipe, nullptr);
+    const auto up_swipe = first(play(flick(500, 900, 0, -speed, 200)), Kind::swipe);
+    ASSERT_TRUE(up_swipe);
     EXPECT_EQ(up_swipe->direction, Gesture::Direction::up);
-    const Gesture* down_swipe = first(play(flick(500, 100, 0, speed, 200)), Kind::swipe);
-    ASSERT_NE(down_swipe, nullptr);
+    const auto down_swipe = first(play(flick(500, 100, 0, speed, 200)), Kind::swipe);
+    ASSERT_TRUE(down_swipe);
     EXPECT_EQ(down_swipe->direction, Gesture::Direction::down);
 }
 
 TEST(GestureRecognizer, ShortDiagonalOrSlowStrokesAreNotSwipes) {
     const float mm = kPxPerMm;
-    EXPECT_EQ(first(play(flick(500, 500, 10 * mm / 0.1f, 0, 100)), Kind::swipe), nullptr); // 10 mm
-    EXPECT_EQ(first(play(flick(500, 500, 200 * mm, 200 * mm, 200)), Kind::swipe), nullptr); // 45 deg
-    EXPECT_EQ(first(play(flick(500, 500, 50 * mm, 0, 800)), Kind::swipe), nullptr); // 800 ms
+    EXPECT_FALSE(first(play(flick(500, 500, 10 * mm / 0.1f, 0, 100)), Kind::swipe)); // 10 mm
+    EXPECT_FALSE(first(play(flick(500, 500, 200 * mm, 200 * mm, 200)), Kind::swipe)); // 45 deg
+    EXPECT_FALSE(first(play(flick(500, 500, 50 * mm, 0, 800)), Kind::swipe)); // 800 ms
 }
 
 // --- pinch ------------------------------------------------------------------------------------
@@ -350,7 +358,7 @@ TEST(GestureRecognizer, SecondFingerEndsTheDragAndPinches) {
     spread.push_back(up(final_b, 560, 430, 1)); // lifting one finger ends the pinch
     gestures = play(recognizer, spread);
     ASSERT_EQ(gestures.back().kind, Kind::pinch_end);
-    EXPECT_EQ(first(gestures, Kind::fling), nullptr); // ...ever
+    EXPECT_FALSE(first(gestures, Kind::fling)); // ...ever
 
     double product = 1;
     float pan_x = 0, pan_y = 0;
@@ -387,8 +395,8 @@ TEST(GestureRecognizer, TwoQuickFingersPinchWithoutATapOrLongPress) {
     const auto gestures = play(trace);
     EXPECT_EQ(gestures.front().kind, Kind::pinch_begin);
     EXPECT_EQ(kinds(gestures).back(), Kind::pinch_end);
-    EXPECT_EQ(first(gestures, Kind::tap), nullptr);
-    EXPECT_EQ(first(gestures, Kind::long_press), nullptr);
+    EXPECT_FALSE(first(gestures, Kind::tap));
+    EXPECT_FALSE(first(gestures, Kind::long_press));
     EXPECT_NEAR(gestures.back().total_scale, 40.0 / 200.0, 1e-4);
 }
 
@@ -419,8 +427,8 @@ TEST(GestureRecognizer, CancelEndsADragWithoutFling) {
     const auto gestures = play(trace);
     EXPECT_EQ(kinds(gestures).back(), Kind::drag_end);
     EXPECT_EQ(gestures.back().velocity_x, 0);
-    EXPECT_EQ(first(gestures, Kind::fling), nullptr);
-    EXPECT_EQ(first(gestures, Kind::swipe), nullptr);
+    EXPECT_FALSE(first(gestures, Kind::fling));
+    EXPECT_FALSE(first(gestures, Kind::swipe));
 }
 
 TEST(GestureRecognizer, CancelledPressIsNeverATap) {
@@ -457,13 +465,13 @@ TEST(GestureRecognizer, OutOfOrderAndDuplicateTimestampsStayFinite) {
                                 up(300, 100, 470)});
     EXPECT_TRUE(all_finite(gestures));
     EXPECT_EQ(gestures.front().kind, Kind::drag_begin);
-    EXPECT_NE(first(gestures, Kind::drag_end), nullptr);
+    EXPECT_TRUE(first(gestures, Kind::drag_end));
     for (const Gesture& g : gestures) EXPECT_GE(g.time, 500); // time never ran backwards
 
     // Everything at one instant: no speed can be inferred, and none is invented.
     const auto instant = play({down(0, 0, 7), move(100, 0, 7), up(200, 0, 7)});
-    const Gesture* end = first(instant, Kind::drag_end);
-    ASSERT_NE(end, nullptr);
+    const auto end = first(instant, Kind::drag_end);
+    ASSERT_TRUE(end);
     EXPECT_EQ(end->velocity_x, 0);
     EXPECT_TRUE(all_finite(instant));
 }

@@ -37,6 +37,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             options.language = value();
         } else if (arg == "--screen") {
             options.screen = value();
+        } else if (arg == "--script") {
+            options.script_path = value();
         } else if (arg == "--screenshot") {
             options.screenshot_path = value();
         } else if (arg == "--windowed" || arg == "--size") {
@@ -54,8 +56,9 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
 }
 
 const char* kiosk_usage() {
-    return "usage: pavilion [--pack PACK] [--lang CODE] [--windowed WxH]\n"
+    return "usage: pavilion [--pack PACK] [--lang CODE] [--windowed WxH] [--screen ROUTE]\n"
            "       pavilion [--pack PACK] [--lang CODE] --screenshot OUT.png [--size WxH] [--screen ROUTE]\n"
+           "       pavilion [--pack PACK] [--lang CODE] --script FILE [--size WxH]\n"
            "\n"
            "Pavilion, the offline exhibition kiosk. Shows a content pack full screen.\n"
            "\n"
@@ -64,7 +67,10 @@ const char* kiosk_usage() {
            "  --windowed WxH     a desktop window of that size instead of full screen\n"
            "  --screenshot FILE  render the first screen off-screen, write a PNG and exit\n"
            "  --size WxH         size of the screenshot (default 1920x1080)\n"
-           "  --screen ROUTE     the screen to show first (default: home)\n";
+           "  --screen ROUTE     the screen to show first: attract, home, initiatives,\n"
+           "                     initiative/ID, stories, story/ID, figures, map, sources\n"
+           "  --script FILE      replay touches from FILE off-screen (tap X Y, drag X1 Y1 X2 Y2 MS,\n"
+           "                     pinch CX CY SCALE MS, wait MS, shot NAME.png) with scripted time\n";
 }
 
 } // namespace pavilion::core

@@ -5,14 +5,17 @@ namespace pavilion::ui {
 float ScrollArea::begin(Frame& frame, ImVec2 min, ImVec2 max) {
     min_ = min;
     max_ = max;
-    const auto inside = [&](const core::Gesture& g) {
-        return g.x >= min.x && g.x < max.x && g.y >= min.y && g.y < max.y;
+    // A drag belongs to the area where the finger pressed: drag_begin reports the position after
+    // the slop, and its dx/dy the way travelled since the press.
+    const auto pressed_inside = [&](const core::Gesture& g) {
+        const float x = g.x - g.dx, y = g.y - g.dy;
+        return x >= min.x && x < max.x && y >= min.y && y < max.y;
     };
     using Kind = core::Gesture::Kind;
     for (const auto& gesture : frame.input.gestures) {
         switch (gesture.kind) {
         case Kind::drag_begin:
-            if (!inside(gesture)) break;
+            if (!pressed_inside(gesture)) break;
             dragging_ = true;
             scroller_.drag_begin(gesture.time);
             scroller_.drag_by(gesture.dy, gesture.time);

@@ -19,6 +19,7 @@ struct KioskOptions {
     std::string screenshot_path;          // render one frame off-screen, write a PNG, exit
     PixelSize screenshot_size{1920, 1080};
     std::string screen;                   // route to show first, e.g. "home"
+    std::string script_path;              // replay input from a script, off-screen, then exit
     bool help = false;
 };
 
