@@ -58,7 +58,7 @@ void draw_attract(Frame& frame, const AttractView& view) {
     for (const auto& line : view.touch_prompts) prompt += (prompt.empty() ? "" : "   ·   ") + line;
     const float pill_h = frame.dp(frame.theme.metrics.min_touch);
     const float pill_w = pill_width(frame, pill_h, prompt, frame.fonts.heading);
-    const float breathe = 0.75f + 0.25f * std::sin(age * 2.2f);
+    const float breathe = 0.88f + 0.12f * std::sin(age * 2.2f); // alive, never faded
     const ImVec2 pill_min((frame.size.x - pill_w) / 2, h - margin - pill_h);
     frame.draw->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_w, pill_min.y + pill_h),
                               (p.accent & ~IM_COL32_A_MASK) | (static_cast<ImU32>(255 * breathe) << IM_COL32_A_SHIFT),
