@@ -5,6 +5,7 @@
 #include "pavilion/core/input_script.hpp"
 #include "pavilion/core/kiosk_session.hpp"
 #include "pavilion/core/ui_scale.hpp"
+#include "pavilion/platform/evdev_touch_reader.hpp"
 #include "pavilion/platform/imgui_backend.hpp"
 #include "pavilion/platform/offscreen_target.hpp"
 #include "pavilion/platform/texture_cache.hpp"
@@ -68,6 +69,8 @@ private:
     void act(const ui::Intent& intent, core::Millis now);
     bool animating(core::Millis now) const;
     int run_interactive();
+    void open_touchscreen(int width, int height);
+    std::vector<core::PointerEvent> collect_input();
     int run_screenshot();
     int run_script();
     bool open_start_screen(const std::string& route_text);
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<platform::Window> window_;
     std::unique_ptr<platform::ImGuiBackend> backend_;
     std::unique_ptr<platform::TextureCache> textures_;
+    std::unique_ptr<platform::EvdevTouchReader> touch_; // multi-touch from the kernel, if a panel exists
     int max_texture_side_ = 4096;
     float font_scale_ = 0; // the scale the atlas was built for
 
@@ -107,6 +111,11 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
     const auto gl = platform::query_gl_info();
     max_texture_side_ = std::min(4096, gl.max_texture_size > 0 ? gl.max_texture_size : 4096);
     theme_.scale = core::ui_scale_for(width, height);
+    // Off-screen runs (screenshots, scripts) assume a 96 dpi panel, so they are reproducible.
+    if (interactive) theme_.pixels_per_mm = window_->pixels_per_mm();
+    core::GestureConfig gesture_config;
+    gesture_config.pixels_per_mm = theme_.pixels_per_mm;
+    gestures_ = core::GestureRecognizer(gesture_config);
     if (!font_setup_.load(pack_, error) || !rebuild_fonts(error)) return false;
     // ImGui draws; touch is ours (gesture recognizer), so ImGui installs no input callbacks.
     backend_ = std::make_unique<platform::ImGuiBackend>(*window_, false);
@@ -356,12 +365,44 @@ int Kiosk::run_screenshot() {
     return 0;
 }
 
+// Pinch needs every finger, which only the kernel reports (X gives one pointer). Without a
+// touchscreen (a desktop, or --touch-device none) the pointer is the input.
+void Kiosk::open_touchscreen(int width, int height) {
+    if (options_.touch_device == "none") return;
+    platform::TouchReaderOptions touch;
+    touch.device_path = options_.touch_device;
+    touch.screen_width = width;
+    touch.screen_height = height;
+    touch.rotation = options_.touch_rotation == 90    ? platform::Rotation::cw90
+                     : options_.touch_rotation == 180 ? platform::Rotation::cw180
+                     : options_.touch_rotation == 270 ? platform::Rotation::cw270
+                                                      : platform::Rotation::none;
+    touch.wake = platform::Window::post_wake;
+    std::string error;
+    touch_ = platform::EvdevTouchReader::open(touch, error);
+    if (touch_) std::fprintf(stderr, "touch: %s (%s)\n", touch_->device_name().c_str(), touch_->device_path().c_str());
+    else std::fprintf(stderr, "touch: %s; using the pointer\n", error.c_str());
+}
+
+std::vector<core::PointerEvent> Kiosk::collect_input() {
+    auto pointer = window_->take_pointer_events();
+    if (!touch_) return pointer;
+    // X also turns each touch into pointer events; with the panel read directly they are echoes.
+    auto touches = touch_->drain();
+    if (auto failure = touch_->take_failure(); !failure.empty()) {
+        std::fprintf(stderr, "touch: %s; using the pointer\n", failure.c_str());
+        touch_.reset();
+    }
+    return touches;
+}
+
 int Kiosk::run_interactive() {
     int width = 0, height = 0;
     window_->framebuffer_size(width, height);
     std::string error;
     if (!start_graphics(width, height, true, error)) return fail(error);
     if (!options_.screen.empty()) open_start_screen(options_.screen);
+    open_touchscreen(width, height);
     bool redraw = true;
     while (!window_->should_close()) {
         const core::Millis now = window_->now_ms();
@@ -375,7 +416,7 @@ int Kiosk::run_interactive() {
         }
         const bool activity = window_->take_activity();
         const core::Millis frame_time = window_->now_ms();
-        take_input(frame_time, window_->take_pointer_events());
+        take_input(frame_time, collect_input());
         window_->framebuffer_size(width, height);
         backend_->new_frame();
         draw(frame_time, ImVec2(static_cast<float>(width), static_cast<float>(height)));
@@ -410,6 +451,7 @@ int Kiosk::run(const std::string& locale) {
     const int code = !options_.script_path.empty()     ? run_script()
                      : !options_.screenshot_path.empty() ? run_screenshot()
                                                          : run_interactive();
+    touch_.reset();    // its thread wakes GLFW, so it stops first
     textures_.reset(); // GL objects go before the context
     backend_.reset();
     if (ImGui::GetCurrentContext()) ImGui::DestroyContext();

@@ -2,6 +2,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <ctime>
 #include <filesystem>
 
 namespace pavilion::platform {
@@ -94,7 +95,12 @@ std::vector<core::PointerEvent> Window::take_pointer_events() {
     return events;
 }
 
-core::Millis Window::now_ms() const { return static_cast<core::Millis>(glfwGetTime() * 1000.0); }
+// CLOCK_MONOTONIC, the clock evdev stamps touches with, so both input sources share one timeline.
+core::Millis Window::now_ms() const {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<core::Millis>(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
 
 void Window::post_wake() { glfwPostEmptyEvent(); }
 
@@ -123,6 +129,17 @@ bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 void Window::swap_buffers() { glfwSwapBuffers(window_); }
 void Window::wait_events(double timeout_s) { glfwWaitEventsTimeout(timeout_s); }
 void Window::poll_events() { glfwPollEvents(); }
+float Window::pixels_per_mm() const {
+    constexpr float kFallback = 96.0f / 25.4f;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    int width_mm = 0, height_mm = 0;
+    if (monitor) glfwGetMonitorPhysicalSize(monitor, &width_mm, &height_mm);
+    if (!mode || width_mm <= 0) return kFallback;
+    const float density = static_cast<float>(mode->width) / static_cast<float>(width_mm);
+    return density > 1.5f && density < 20.0f ? density : kFallback; // 38..508 dpi
+}
+
 void Window::hide_cursor() { glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN); }
 
 } // namespace pavilion::platform

@@ -37,6 +37,12 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             options.language = value();
         } else if (arg == "--screen") {
             options.screen = value();
+        } else if (arg == "--touch-device") {
+            options.touch_device = value();
+        } else if (arg == "--touch-rotation") {
+            const auto text = value();
+            if (text == "0" || text == "90" || text == "180" || text == "270") options.touch_rotation = std::stoi(text);
+            else if (parsed.error.empty()) parsed.error = "--touch-rotation wants 0, 90, 180 or 270, not '" + text + "'";
         } else if (arg == "--script") {
             options.script_path = value();
         } else if (arg == "--screenshot") {
@@ -69,6 +75,8 @@ const char* kiosk_usage() {
            "  --size WxH         size of the screenshot (default 1920x1080)\n"
            "  --screen ROUTE     the screen to show first: attract, home, initiatives,\n"
            "                     initiative/ID, stories, story/ID, figures, map, sources\n"
+           "  --touch-device DEV the multi-touch device (default: found in /dev/input; none: pointer only)\n"
+           "  --touch-rotation R the touch panel's rotation relative to the screen: 0, 90, 180, 270\n"
            "  --script FILE      replay touches from FILE off-screen (tap X Y, drag X1 Y1 X2 Y2 MS,\n"
            "                     pinch CX CY SCALE MS, wait MS, shot NAME.png) with scripted time\n";
 }

@@ -56,7 +56,7 @@ void draw_attract(Frame& frame, const AttractView& view) {
     // The prompt: every language, in a pill that breathes gently.
     std::string prompt;
     for (const auto& line : view.touch_prompts) prompt += (prompt.empty() ? "" : "   ·   ") + line;
-    const float pill_h = frame.dp(frame.theme.metrics.min_touch);
+    const float pill_h = frame.theme.touch();
     const float pill_w = pill_width(frame, pill_h, prompt, frame.fonts.heading);
     const float breathe = 0.88f + 0.12f * std::sin(age * 2.2f); // alive, never faded
     const ImVec2 pill_min((frame.size.x - pill_w) / 2, h - margin - pill_h);

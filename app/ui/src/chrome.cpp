@@ -8,7 +8,7 @@ namespace pavilion::ui {
 float draw_chrome(Frame& frame, const ChromeText& text, const std::string& title, const ChromeState& state) {
     const auto& m = frame.theme.metrics;
     const float bar = frame.dp(m.bar_height);
-    const float button = frame.dp(m.min_touch);
+    const float button = frame.theme.touch();
     const float top = (bar - button) / 2;
     const float margin = frame.dp(m.margin) * (frame.size.y > frame.size.x ? 0.6f : 1.0f);
     const float gap = frame.dp(14);

@@ -74,7 +74,7 @@ float DetailScreen::draw_text_column(Frame& frame, const DetailView& view, ImVec
     if (!view.related.empty()) {
         y += frame.dp(20);
         y += draw_heading(frame, view.related_heading, ImVec2(at.x, y), width);
-        const float h = frame.dp(frame.theme.metrics.min_touch);
+        const float h = frame.theme.touch();
         for (const auto& related : view.related) {
             const ImVec2 min(at.x, y), max(at.x + width, y + h);
             frame.draw->AddRectFilled(min, max, frame.pressed(min, max) ? p.surface_pressed : p.surface, frame.dp(14));

@@ -11,7 +11,7 @@ namespace {
 
 float draw_chips(Frame& frame, const ListView& view, const std::string& filter, float x, float y, float right) {
     if (view.chips.empty()) return 0;
-    const float height = frame.dp(frame.theme.metrics.min_touch * 0.8f);
+    const float height = frame.theme.touch();
     const float gap = frame.dp(12);
     float line_y = y;
     float cx = x;

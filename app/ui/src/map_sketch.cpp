@@ -81,7 +81,7 @@ void draw_map_sketch(Frame& frame, const std::vector<content::MapFeature>& featu
             d->AddText(font, size, ImVec2(at.x + frame.dp(14), at.y - size * 0.6f), p.text, name.c_str());
         }
         if (style.tap_targets && !feature.link.empty()) {
-            const float r = frame.dp(frame.theme.metrics.min_touch) / 2;
+            const float r = frame.theme.touch() / 2;
             frame.targets.add(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r),
                               Intent{Intent::Kind::open, feature.link});
         }

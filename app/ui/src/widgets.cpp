@@ -95,7 +95,7 @@ float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, 
 
 void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const Intent& intent) {
     const auto& p = frame.theme.palette;
-    const float size = frame.dp(frame.theme.metrics.min_touch);
+    const float size = frame.theme.touch();
     const ImVec2 max(pos.x + size, pos.y + size);
     const ImVec2 c(pos.x + size / 2, pos.y + size / 2);
     const bool pressed = frame.pressed(pos, max);

@@ -43,6 +43,9 @@ public:
     void wait_events(double timeout_s);
     void poll_events();
     void hide_cursor();
+    // The primary monitor's density from its physical size, or 96 dpi when it does not say
+    // (Xvfb, some HDMI panels) or says something implausible.
+    float pixels_per_mm() const;
     // True when input or a redraw request arrived since the last call: the loop renders only then.
     bool take_activity();
     // The mouse as one pointer (a single touch arrives as the mouse under X11 and Xwayland):

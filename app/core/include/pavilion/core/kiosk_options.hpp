@@ -20,6 +20,8 @@ struct KioskOptions {
     PixelSize screenshot_size{1920, 1080};
     std::string screen;                   // route to show first, e.g. "home"
     std::string script_path;              // replay input from a script, off-screen, then exit
+    std::string touch_device;             // "" = find the touchscreen; "none" = pointer only
+    int touch_rotation = 0;               // 0, 90, 180 or 270: how the panel is turned
     bool help = false;
 };
 

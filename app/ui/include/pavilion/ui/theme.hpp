@@ -49,8 +49,16 @@ struct Theme {
     Metrics metrics;
     float scale = 1;      // pixels per dp
     float text_scale = 1; // 1.4 with "larger text"
+    float pixels_per_mm = 96.0f / 25.4f; // the panel's real density, when the monitor tells it
 
     float dp(float value) const { return value * scale; }
+    // The side of a touch target: the design size, but never under 9 mm on the glass (small
+    // panels shrink the design; fingers stay the same size).
+    float touch() const {
+        const float design = dp(metrics.min_touch);
+        const float floor = 9.0f * pixels_per_mm;
+        return design > floor ? design : floor;
+    }
 };
 
 } // namespace pavilion::ui
