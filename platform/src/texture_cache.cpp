@@ -4,12 +4,15 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace pavilion::platform {
 
 TextureCache::TextureCache(const content::PackReader& pack, TextureCacheConfig config, std::function<void()> wake)
-    : pack_(pack), config_(config), wake_(std::move(wake)), worker_([this] { work(); }) {}
+    : pack_(pack), config_(config), wake_(std::move(wake)) {
+    for (int i = 0; i < std::max(1, config_.decode_threads); ++i) workers_.emplace_back([this] { work(); });
+}
 
 TextureCache::~TextureCache() {
     {
@@ -17,7 +20,7 @@ TextureCache::~TextureCache() {
         stopping_ = true;
     }
     work_ready_.notify_all();
-    worker_.join();
+    for (auto& worker : workers_) worker.join();
     for (const auto& [key, texture] : textures_) {
         const auto name = static_cast<GLuint>(texture.handle);
         glDeleteTextures(1, &name);

@@ -31,6 +31,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
         };
         if (arg == "--help" || arg == "-h") {
             options.help = true;
+        } else if (arg == "--bench") {
+            options.bench = true;
         } else if (arg == "--pack") {
             options.pack_path = value();
         } else if (arg == "--lang") {
@@ -65,6 +67,7 @@ const char* kiosk_usage() {
     return "usage: pavilion [--pack PACK] [--lang CODE] [--windowed WxH] [--screen ROUTE]\n"
            "       pavilion [--pack PACK] [--lang CODE] --screenshot OUT.png [--size WxH] [--screen ROUTE]\n"
            "       pavilion [--pack PACK] [--lang CODE] --script FILE [--size WxH]\n"
+           "       pavilion [--pack PACK] --bench [--size WxH]\n"
            "\n"
            "Pavilion, the offline exhibition kiosk. Shows a content pack full screen.\n"
            "\n"
@@ -75,6 +78,7 @@ const char* kiosk_usage() {
            "  --size WxH         size of the screenshot (default 1920x1080)\n"
            "  --screen ROUTE     the screen to show first: attract, home, initiatives,\n"
            "                     initiative/ID, stories, story/ID, figures, map, sources\n"
+           "  --bench            measure start-up and frame times per screen off-screen, print JSON\n"
            "  --touch-device DEV the multi-touch device (default: found in /dev/input; none: pointer only)\n"
            "  --touch-rotation R the touch panel's rotation relative to the screen: 0, 90, 180, 270\n"
            "  --script FILE      replay touches from FILE off-screen (tap X Y, drag X1 Y1 X2 Y2 MS,\n"

@@ -23,6 +23,7 @@ struct TextureCacheConfig {
     std::size_t budget_bytes = 96u << 20;          // GPU memory for pictures (RAM on a Pi 4)
     std::size_t upload_bytes_per_frame = 9u << 20; // one full-HD picture per frame at most
     int max_texture_side = 4096;
+    int decode_threads = 2; // JPEG decoding is the slow part; a Pi 4 has four cores
 };
 
 class TextureCache : public core::ImageSource {
@@ -43,6 +44,8 @@ public:
     bool end_frame();
     // Waits until every requested picture is decoded and uploaded (screenshots, benchmarks).
     void finish_pending();
+    // Starts decoding a picture now, before any frame asks for it (start-up, next screen).
+    void prefetch(const std::string& media_id) { request(key_of(media_id, false)); }
 
     std::size_t resident_bytes() const { return lru_.total_bytes(); }
     std::size_t resident_count() const { return textures_.size(); }
@@ -83,7 +86,7 @@ private:
     std::set<Key> in_flight_;
     std::deque<Decoded> finished_;
     bool stopping_ = false;
-    std::thread worker_;
+    std::vector<std::thread> workers_;
 };
 
 } // namespace pavilion::platform

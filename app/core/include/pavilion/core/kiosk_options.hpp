@@ -22,6 +22,7 @@ struct KioskOptions {
     std::string script_path;              // replay input from a script, off-screen, then exit
     std::string touch_device;             // "" = find the touchscreen; "none" = pointer only
     int touch_rotation = 0;               // 0, 90, 180 or 270: how the panel is turned
+    bool bench = false;                   // measure frame times per screen, print JSON, exit
     bool help = false;
 };
 

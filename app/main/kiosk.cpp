@@ -1,0 +1,237 @@
+#include "kiosk.hpp"
+
+#include "pavilion/core/ui_scale.hpp"
+
+#include <GLES3/gl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <thread>
+
+namespace pavilion::app {
+
+int fail(const std::string& message) {
+    std::fprintf(stderr, "pavilion: %s\n", message.c_str());
+    return 1;
+}
+
+
+core::SessionSettings session_settings(const content::Catalog& catalog) {
+    core::SessionSettings settings;
+    settings.idle_timeout_ms = static_cast<core::Millis>(catalog.meta.idle_timeout_s) * 1000;
+    settings.default_locale = catalog.meta.default_locale;
+    return settings;
+}
+
+
+bool Kiosk::start_graphics(int width, int height, bool interactive, std::string& error) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    auto& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // a kiosk writes no settings files
+    io.LogFilename = nullptr;
+    const auto gl = platform::query_gl_info();
+    max_texture_side_ = std::min(4096, gl.max_texture_size > 0 ? gl.max_texture_size : 4096);
+    theme_.scale = core::ui_scale_for(width, height);
+    // Off-screen runs (screenshots, scripts) assume a 96 dpi panel, so they are reproducible.
+    if (interactive) theme_.pixels_per_mm = window_->pixels_per_mm();
+    core::GestureConfig gesture_config;
+    gesture_config.pixels_per_mm = theme_.pixels_per_mm;
+    gestures_ = core::GestureRecognizer(gesture_config);
+
+    platform::TextureCacheConfig config;
+    config.max_texture_side = max_texture_side_;
+    config.decode_threads = std::clamp(static_cast<int>(std::thread::hardware_concurrency()) - 1, 1, 3);
+    textures_ = std::make_unique<platform::TextureCache>(pack_, config, interactive ? platform::Window::post_wake
+                                                                                    : std::function<void()>{});
+    // The first screen's pictures decode on other cores while the fonts are built here.
+    ui_.show(session_.navigator().current(), session_.locale());
+    for (const auto& image : ui_.images_of_current_screen()) textures_->prefetch(image);
+    if (!font_setup_.load(pack_, error) || !rebuild_fonts(error)) return false;
+    // ImGui draws; touch is ours (gesture recognizer), so ImGui installs no input callbacks.
+    backend_ = std::make_unique<platform::ImGuiBackend>(*window_, false);
+    std::fprintf(stderr, "fonts: atlas %dx%d at scale %.2f on %s (max texture %d)\n", fonts_.atlas_width,
+                 fonts_.atlas_height, theme_.scale, gl.renderer.c_str(), gl.max_texture_size);
+    return true;
+}
+
+bool Kiosk::rebuild_fonts(std::string& error) {
+    const float scale = theme_.scale * session_.text_scale();
+    if (scale == font_scale_) return true;
+    if (!font_setup_.build(*ImGui::GetIO().Fonts, pack_.catalog(), scale, max_texture_side_, fonts_, error)) return false;
+    font_scale_ = scale;
+    if (backend_) backend_->reload_fonts_texture();
+    return true;
+}
+
+void Kiosk::take_input(core::Millis now, const std::vector<core::PointerEvent>& events) {
+    for (const auto& event : events) {
+        const bool press = event.type == core::PointerEvent::Type::down;
+        const bool lift = event.type == core::PointerEvent::Type::up || event.type == core::PointerEvent::Type::cancel;
+        auto& nav = session_.navigator();
+        if (nav.at_attract()) {
+            if (press && nav.wake()) { // the first touch wakes; it is not also a tap on Home
+                session_.on_touch(event.time);
+                swallowing_touch_ = true;
+                gestures_.reset();
+            }
+            continue;
+        }
+        if (session_.on_touch(event.time) && press) swallowing_touch_ = true; // it answered "Still there?"
+        if (swallowing_touch_) {
+            if (lift) swallowing_touch_ = false;
+            continue;
+        }
+        pointer_.position = ImVec2(event.x, event.y);
+        if (press) pointer_.down = true, pointer_.dragging = false;
+        if (lift) pointer_.down = false, pointer_.dragging = false;
+        for (auto& gesture : gestures_.feed(event)) pending_gestures_.push_back(gesture);
+    }
+    for (auto& gesture : gestures_.tick(now)) pending_gestures_.push_back(gesture);
+    for (const auto& gesture : pending_gestures_) {
+        if (gesture.kind == core::Gesture::Kind::drag_begin || gesture.kind == core::Gesture::Kind::pinch_begin)
+            pointer_.dragging = true;
+    }
+    const auto previous = idle_.phase;
+    idle_ = session_.update(now);
+    if (idle_.changed && idle_.phase == core::KioskSession::IdleStatus::Phase::attract && previous != idle_.phase) {
+        gestures_.reset();
+        pointer_ = {};
+    }
+}
+
+void Kiosk::sync_screen(core::Millis now) {
+    const auto& nav = session_.navigator();
+    if (nav.revision() == shown_revision_ && session_.locale() == shown_locale_) return;
+    const bool new_screen = nav.revision() != shown_revision_;
+    if (!ui_.show(nav.current(), session_.locale())) {
+        // A route the pack cannot show (a stale link): stay where the visitor was.
+        std::fprintf(stderr, "pavilion: no such screen %s\n", nav.current().to_string().c_str());
+        session_.navigator().back();
+        ui_.show(session_.navigator().current(), session_.locale());
+    }
+    shown_revision_ = nav.revision();
+    shown_locale_ = session_.locale();
+    if (new_screen) screen_opened_ = now;
+    std::fprintf(stderr, "screen=%s lang=%s\n", nav.current().to_string().c_str(), session_.locale().c_str());
+}
+
+void Kiosk::act(const ui::Intent& intent, core::Millis now) {
+    auto& nav = session_.navigator();
+    auto open = [&](const std::string& route, bool replace) {
+        auto parsed = core::Route::parse(route);
+        if (!parsed) return;
+        if (replace) nav.replace(*parsed);
+        else nav.open(*parsed);
+        gestures_.reset(); // a gesture never continues onto the next screen
+    };
+    switch (intent.kind) {
+    case ui::Intent::Kind::open: open(intent.value, false); break;
+    case ui::Intent::Kind::replace: open(intent.value, true); break;
+    case ui::Intent::Kind::back: nav.back(); break;
+    case ui::Intent::Kind::home: nav.home(); break;
+    case ui::Intent::Kind::language: session_.set_locale(intent.value); break;
+    case ui::Intent::Kind::toggle_larger_text: {
+        session_.set_larger_text(!session_.larger_text());
+        std::string error;
+        if (!rebuild_fonts(error)) {
+            std::fprintf(stderr, "pavilion: larger text unavailable: %s\n", error.c_str());
+            session_.set_larger_text(false);
+            rebuild_fonts(error);
+        }
+        break;
+    }
+    case ui::Intent::Kind::toggle_high_contrast: session_.set_high_contrast(!session_.high_contrast()); break;
+    case ui::Intent::Kind::wake:
+    case ui::Intent::Kind::filter: break;
+    }
+    (void)now;
+}
+
+void Kiosk::draw(core::Millis now, ImVec2 size) {
+    sync_screen(now);
+    // After an idle reset the accessibility choices are off again: the look follows the session.
+    theme_.palette = session_.high_contrast() ? ui::high_contrast_palette() : ui::calm_palette();
+    theme_.text_scale = session_.text_scale();
+    std::string error;
+    if (!rebuild_fonts(error)) std::fprintf(stderr, "pavilion: %s\n", error.c_str());
+
+    auto& io = ImGui::GetIO();
+    io.DisplaySize = size;
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); // ImGui never sees the pointer: no hover, ever
+    ImGui::NewFrame();
+    textures_->begin_frame();
+    ui::FrameInput input{std::move(pending_gestures_), pointer_};
+    pending_gestures_.clear();
+    ui::TapTargets targets;
+    ui::Frame frame{theme_, fonts_, *textures_, ImGui::GetBackgroundDrawList(), size, now,
+                    static_cast<float>(now - screen_opened_) / 1000.0f, input, targets};
+    ui::SessionLook look{session_.larger_text(), session_.high_contrast(), std::nullopt,
+                         static_cast<float>(session_.settings().countdown_ms) / 1000.0f};
+    if (idle_.phase == core::KioskSession::IdleStatus::Phase::still_there)
+        look.still_there_seconds = static_cast<float>(idle_.remaining_ms) / 1000.0f;
+    for (const auto& intent : ui_.draw(frame, look)) act(intent, now);
+    ImGui::Render();
+}
+
+bool Kiosk::animating(core::Millis now) const {
+    return ui_.animating(static_cast<float>(now - screen_opened_) / 1000.0f) || pointer_.down;
+}
+
+// Opens a route as if the visitor had walked there from Home, so Back works as usual.
+bool Kiosk::open_start_screen(const std::string& route_text) {
+    const auto route = core::Route::parse(route_text.empty() ? "home" : route_text);
+    if (!route) return false;
+    auto& nav = session_.navigator();
+    if (route->screen == core::Route::Screen::attract) return true;
+    nav.wake();
+    if (route->screen == core::Route::Screen::home) return true;
+    if (core::is_item_screen(route->screen)) nav.open(core::parent_of(*route));
+    nav.open(*route);
+    return true;
+}
+
+
+void Kiosk::render_off_screen(platform::OffscreenTarget& target, core::Millis now, ImVec2 size) {
+    backend_->new_frame();
+    draw(now, size);
+    target.bind();
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    backend_->render(ImGui::GetDrawData());
+    textures_->end_frame();
+}
+
+int Kiosk::run(const std::string& locale) {
+    session_.set_locale(locale);
+    platform::WindowConfig config;
+    config.title = "Pavilion";
+    const bool off_screen = !options_.screenshot_path.empty() || !options_.script_path.empty() || options_.bench;
+    if (off_screen) {
+        config.mode = platform::WindowMode::hidden;
+        config.width = config.height = 64;
+    } else if (options_.windowed) {
+        config.mode = platform::WindowMode::windowed;
+        config.width = options_.windowed->width;
+        config.height = options_.windowed->height;
+    }
+    std::string error;
+    window_ = platform::Window::create(config, error);
+    if (!window_) return fail(error);
+    if (config.mode == platform::WindowMode::fullscreen) window_->hide_cursor();
+    const int code = options_.bench                      ? run_bench()
+                     : !options_.script_path.empty()     ? run_script()
+                     : !options_.screenshot_path.empty() ? run_screenshot()
+                                                         : run_interactive();
+    touch_.reset();    // its thread wakes GLFW, so it stops first
+    textures_.reset(); // GL objects go before the context
+    backend_.reset();
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    return code;
+}
+
+
+} // namespace pavilion::app

@@ -1,0 +1,83 @@
+#pragma once
+// The running kiosk: one object owning the pack, the session, input, fonts, textures and the
+// screens. main() builds it; its run modes (live, screenshot, script, benchmark) share one
+// frame step: take input, sync the screen, draw, act on what the visitor asked for.
+
+#include "font_setup.hpp"
+#include "pavilion/content/pack_reader.hpp"
+#include "pavilion/core/gesture_recognizer.hpp"
+#include "pavilion/core/kiosk_options.hpp"
+#include "pavilion/core/kiosk_session.hpp"
+#include "pavilion/platform/evdev_touch_reader.hpp"
+#include "pavilion/platform/imgui_backend.hpp"
+#include "pavilion/platform/offscreen_target.hpp"
+#include "pavilion/platform/texture_cache.hpp"
+#include "pavilion/platform/window.hpp"
+#include "pavilion/ui/kiosk_ui.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pavilion::app {
+
+int fail(const std::string& message); // prints "pavilion: message", returns 1
+core::SessionSettings session_settings(const content::Catalog& catalog);
+
+class Kiosk {
+public:
+    Kiosk(content::PackReader pack, core::KioskOptions options)
+        : pack_(std::move(pack)), options_(std::move(options)), session_(session_settings(pack_.catalog())),
+          ui_(pack_.catalog()) {}
+
+    // locale: the language the kiosk starts in (a visitor's session returns to the pack's default).
+    int run(const std::string& locale);
+
+private:
+    bool start_graphics(int width, int height, bool interactive, std::string& error);
+    bool rebuild_fonts(std::string& error);
+    void take_input(core::Millis now, const std::vector<core::PointerEvent>& events);
+    void sync_screen(core::Millis now);
+    void draw(core::Millis now, ImVec2 size);
+    void act(const ui::Intent& intent, core::Millis now);
+    bool animating(core::Millis now) const;
+    // Run modes (kiosk_modes.cpp, kiosk_bench.cpp).
+    int run_interactive();
+    void open_touchscreen(int width, int height);
+    std::vector<core::PointerEvent> collect_input();
+    int run_screenshot();
+    int run_script();
+    int run_bench();
+    bool open_start_screen(const std::string& route_text);
+    // Renders one off-screen frame at `now` into target (screenshots, scripts, benchmarks).
+    void render_off_screen(platform::OffscreenTarget& target, core::Millis now, ImVec2 size);
+
+    content::PackReader pack_;
+    core::KioskOptions options_;
+    core::KioskSession session_;
+    core::GestureRecognizer gestures_;
+    ui::KioskUi ui_;
+    ui::Theme theme_;
+    ui::Fonts fonts_;
+    FontSetup font_setup_;
+    std::unique_ptr<platform::Window> window_;
+    std::unique_ptr<platform::ImGuiBackend> backend_;
+    std::unique_ptr<platform::TextureCache> textures_;
+    std::unique_ptr<platform::EvdevTouchReader> touch_; // multi-touch from the kernel, if a panel exists
+    int max_texture_side_ = 4096;
+    float font_scale_ = 0; // the scale the atlas was built for
+
+    // Input between frames.
+    std::vector<core::Gesture> pending_gestures_;
+    ui::PointerState pointer_;
+    bool swallowing_touch_ = false; // the touch that woke the kiosk or answered "Still there?"
+    core::KioskSession::IdleStatus idle_;
+
+    // What is on screen, to log and animate changes.
+    std::uint64_t shown_revision_ = ~std::uint64_t{0};
+    std::string shown_locale_;
+    core::Millis screen_opened_ = 0;
+};
+
+} // namespace pavilion::app

@@ -1,0 +1,121 @@
+// pavilion --bench: the figures the README promises, measured on this machine.
+//
+// - start_to_first_home_ms: from the kernel's record of the process start to the first Home
+//   frame drawn with all its pictures and finished by the GPU (the off-screen path, so no
+//   compositor is involved).
+// - per screen, p50 and p99 of the main thread's CPU time to build a frame (our layout and
+//   ImGui's draw lists) and to submit it (the GL calls), over 300 frames after a warm-up, with
+//   time advancing 16 ms per frame so animations run.
+
+#include "kiosk.hpp"
+
+#include <GLES3/gl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace pavilion::app {
+namespace {
+
+double thread_cpu_ms() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+// Milliseconds since this process started, from /proc (clock-tick resolution, 10 ms).
+double process_age_ms() {
+    std::ifstream stat("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')'); // the command name may contain spaces
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i) {
+    }
+    const double start_ticks = std::stod(field); // field 22: starttime in clock ticks since boot
+    timespec boot{};
+    clock_gettime(CLOCK_BOOTTIME, &boot);
+    const double now_ms = static_cast<double>(boot.tv_sec) * 1000.0 + static_cast<double>(boot.tv_nsec) / 1e6;
+    return now_ms - start_ticks * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+} // namespace
+
+int Kiosk::run_bench() {
+    const auto size = options_.screenshot_size;
+    const double window_ready_ms = process_age_ms(); // pack opened, window and GL context made
+    open_start_screen("home");
+    std::string error;
+    if (!start_graphics(size.width, size.height, false, error)) return fail(error);
+    const double fonts_ready_ms = process_age_ms();
+    platform::OffscreenTarget target(size.width, size.height);
+    if (!target.complete()) return fail("cannot create an off-screen framebuffer");
+    const ImVec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
+
+    core::Millis now = 0;
+    render_off_screen(target, now, display);
+    glFinish();
+    const double first_frame_ms = process_age_ms(); // Home drawn, pictures still decoding
+    textures_->finish_pending();
+    render_off_screen(target, now, display);
+    glFinish();
+    const double first_home_ms = process_age_ms();
+
+    const auto& catalog = pack_.catalog();
+    std::vector<std::string> routes{"attract", "home", "initiatives", "stories"};
+    if (!catalog.stories.empty()) routes.push_back(catalog.stories.front().ref);
+    if (!catalog.initiatives.empty()) routes.push_back(catalog.initiatives.front().ref);
+    for (const char* route : {"figures", "sources", "map"}) routes.emplace_back(route);
+
+    std::printf("{\n  \"size\": \"%dx%d\",\n  \"renderer\": \"%s\",\n  \"start_to_first_home_ms\": %.1f,\n"
+                "  \"start_phases_ms\": {\"pack_and_window\": %.1f, \"fonts\": %.1f, \"first_frame\": %.1f, "
+                "\"pictures\": %.1f},\n  \"screens\": {",
+                size.width, size.height, platform::query_gl_info().renderer.c_str(), first_home_ms, window_ready_ms,
+                fonts_ready_ms, first_frame_ms, first_home_ms);
+    constexpr int kWarmUp = 30, kFrames = 300;
+    for (std::size_t r = 0; r < routes.size(); ++r) {
+        session_.end_session();
+        open_start_screen(routes[r]);
+        std::vector<double> build, submit;
+        for (int frame = 0; frame < kWarmUp + kFrames; ++frame) {
+            now += 16;
+            backend_->new_frame();
+            const double start = thread_cpu_ms();
+            draw(now, display);
+            const double built = thread_cpu_ms();
+            target.bind();
+            glClearColor(0, 0, 0, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+            backend_->render(ImGui::GetDrawData());
+            textures_->end_frame();
+            const double submitted = thread_cpu_ms();
+            if (frame == 0) textures_->finish_pending(); // measure the screen as it looks, pictures in
+            glFinish(); // the GPU's own time is not ours to count, but it must not pile up
+            if (frame < kWarmUp) continue;
+            build.push_back(built - start);
+            submit.push_back(submitted - built);
+        }
+        std::vector<double> total(build.size());
+        for (std::size_t i = 0; i < total.size(); ++i) total[i] = build[i] + submit[i];
+        std::printf("%s\n    \"%s\": {\"build_p50_ms\": %.3f, \"build_p99_ms\": %.3f, \"submit_p50_ms\": %.3f, "
+                    "\"submit_p99_ms\": %.3f, \"frame_p50_ms\": %.3f, \"frame_p99_ms\": %.3f}",
+                    r ? "," : "", routes[r].c_str(), percentile(build, 0.5), percentile(build, 0.99),
+                    percentile(submit, 0.5), percentile(submit, 0.99), percentile(total, 0.5), percentile(total, 0.99));
+    }
+    std::printf("\n  },\n  \"textures_resident_mb\": %.1f\n}\n", static_cast<double>(textures_->resident_bytes()) / (1 << 20));
+    return 0;
+}
+
+} // namespace pavilion::app
