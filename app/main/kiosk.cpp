@@ -133,16 +133,11 @@ void Kiosk::act(const ui::Intent& intent, core::Millis now) {
     case ui::Intent::Kind::back: nav.back(); break;
     case ui::Intent::Kind::home: nav.home(); break;
     case ui::Intent::Kind::language: session_.set_locale(intent.value); break;
-    case ui::Intent::Kind::toggle_larger_text: {
+    case ui::Intent::Kind::toggle_larger_text:
+        // Only the setting changes here: the atlas is locked inside a frame, so draw() rebuilds
+        // the fonts before the next one.
         session_.set_larger_text(!session_.larger_text());
-        std::string error;
-        if (!rebuild_fonts(error)) {
-            std::fprintf(stderr, "pavilion: larger text unavailable: %s\n", error.c_str());
-            session_.set_larger_text(false);
-            rebuild_fonts(error);
-        }
         break;
-    }
     case ui::Intent::Kind::toggle_high_contrast: session_.set_high_contrast(!session_.high_contrast()); break;
     case ui::Intent::Kind::wake:
     case ui::Intent::Kind::filter: break;
@@ -156,7 +151,12 @@ void Kiosk::draw(core::Millis now, ImVec2 size) {
     theme_.palette = session_.high_contrast() ? ui::high_contrast_palette() : ui::calm_palette();
     theme_.text_scale = session_.text_scale();
     std::string error;
-    if (!rebuild_fonts(error)) std::fprintf(stderr, "pavilion: %s\n", error.c_str());
+    if (!rebuild_fonts(error)) {
+        std::fprintf(stderr, "pavilion: larger text unavailable: %s\n", error.c_str());
+        session_.set_larger_text(false);
+        theme_.text_scale = session_.text_scale();
+        rebuild_fonts(error);
+    }
 
     auto& io = ImGui::GetIO();
     io.DisplaySize = size;

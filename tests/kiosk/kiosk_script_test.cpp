@@ -69,17 +69,23 @@ TEST(KioskScript, AVisitorsWalkFromAttractBackToAttract) {
                         "tap 94 56\n"                   // Back
                         "tap 1812 56\n"                 // 中文
                         "shot " + dir / "chinese.png\n"
+                        "tap 1455 55\n"                 // larger text
+                        "tap 1545 55\n"                 // high contrast
+                        "shot " + dir / "contrast.png\n"
                         "wait 95000\n"                  // idle: "Still there?"
                         "shot " + dir / "still-there.png\n"
                         "wait 12000\n"                  // countdown over: attract, English again
-                        "shot " + dir / "attract.png\n");
+                        "shot " + dir / "attract.png\n"
+                        "tap 960 540\n"                 // the next visitor
+                        "shot " + dir / "next-visitor.png\n");
     const auto result = run_command({PAVILION_KIOSK, "--script", dir / "walk.txt", "--size", "1920x1080"});
     ASSERT_EQ(result.exit_code, 0) << result.output;
     EXPECT_EQ(screens_in(result.output),
               (std::vector<std::string>{"screen=attract lang=en", "screen=home lang=en", "screen=stories lang=en",
                                         "screen=story/china-laos-railway lang=en",
                                         "screen=story/mozura-wind-farm lang=en", "screen=stories lang=en",
-                                        "screen=stories lang=zh", "screen=attract lang=en"}))
+                                        "screen=stories lang=zh", "screen=attract lang=en",
+                                        "screen=home lang=en"}))
         << result.output;
     EXPECT_NE(result.output.find("shot=" + dir / "still-there.png" + " screen=stories lang=zh"), std::string::npos);
 
@@ -92,6 +98,13 @@ TEST(KioskScript, AVisitorsWalkFromAttractBackToAttract) {
     const auto still = load(dir / "still-there.png");
     const auto chinese = load(dir / "chinese.png");
     EXPECT_LT(brightness(still, 80, 900, 400, 1060), brightness(chinese, 80, 900, 400, 1060) * 0.6);
+    // High contrast: a black background where the calm palette is navy; the next visitor
+    // gets the calm palette back.
+    const auto contrast = load(dir / "contrast.png");
+    EXPECT_LT(brightness(contrast, 0, 1040, 60, 1080), 30); // navy is about 140
+    EXPECT_GT(brightness(chinese, 0, 1040, 60, 1080), 60);
+    const auto next = load(dir / "next-visitor.png");
+    EXPECT_GT(brightness(next, 0, 1040, 60, 1080), 60);
     // The attract loop is a full-screen picture again, with its prompt pill.
     const auto attract = load(dir / "attract.png");
     EXPECT_GT(gold_pixels(attract, 700, 950, 1220, 1010), 8000);

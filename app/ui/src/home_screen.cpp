@@ -37,11 +37,6 @@ void draw_tile_art(Frame& frame, const HomeTile& tile, const HomeExtras& extras,
         SketchStyle style;
         style.line_width_dp = 3;
         draw_map_sketch(frame, *extras.features, fit_window(*extras.features, aspect), r.min, r.max, style);
-    } else if (tile.route == "figures" && !extras.first_figure.empty()) {
-        ImFont* font = frame.fonts.display;
-        const float size = drawn_size(font);
-        frame.draw->AddText(font, size, ImVec2(r.min.x + frame.dp(32), r.min.y + frame.dp(20)), p.accent,
-                            extras.first_figure.c_str());
     } else if (tile.route == "sources") {
         // Three offset pages.
         const float w = frame.dp(70), h = frame.dp(88);
@@ -83,6 +78,14 @@ void draw_tile(Frame& frame, const HomeTile& tile, const HomeExtras& extras, Rec
     const float bottom = r.max.y - pad;
     const float caption_top = bottom - (tile.caption.empty() ? 0 : caption_size * 1.3f);
     draw_text(frame, title_font, size, ImVec2(r.min.x + pad, caption_top - title_h), width, p.text, tile.title, 2, 1.25f);
+    if (tile.route == "figures" && !extras.first_figure.empty()) {
+        // The first key figure, large, above the title, when the tile is tall enough for it.
+        ImFont* display = frame.fonts.display;
+        const float number = drawn_size(display);
+        const float top = caption_top - title_h - number * 1.1f;
+        if (top >= r.min.y + pad * 0.5f)
+            frame.draw->AddText(display, number, ImVec2(r.min.x + pad, top), p.accent, extras.first_figure.c_str());
+    }
     if (!tile.caption.empty())
         frame.draw->AddText(frame.fonts.body, caption_size, ImVec2(r.min.x + pad, caption_top), p.text_muted,
                             tile.caption.c_str());
