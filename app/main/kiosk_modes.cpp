@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <chrono>
 
 namespace pavilion::app {
 
@@ -131,6 +133,8 @@ std::vector<core::PointerEvent> Kiosk::collect_input() {
     return touches;
 }
 
+constexpr core::Millis kFrameBudgetMs = 16;
+
 int Kiosk::run_interactive() {
     int width = 0, height = 0;
     window_->framebuffer_size(width, height);
@@ -160,6 +164,12 @@ int Kiosk::run_interactive() {
         glClear(GL_COLOR_BUFFER_BIT);
         backend_->render(ImGui::GetDrawData());
         window_->swap_buffers();
+        // Vsync paces frames on a real panel; where there is none (Xvfb, some compositors) this
+        // cap keeps an animating screen at 60 Hz instead of as fast as the CPU allows.
+        // The attract loop's slow pan looks the same at 30 Hz and costs half the GPU (or CPU).
+        const core::Millis budget = session_.navigator().at_attract() ? 2 * kFrameBudgetMs : kFrameBudgetMs;
+        const core::Millis spent = window_->now_ms() - frame_time;
+        if (spent < budget) std::this_thread::sleep_for(std::chrono::milliseconds(budget - spent));
         const bool uploaded = textures_->end_frame();
         redraw = activity || uploaded || animating(frame_time) || idle_.changed;
     }

@@ -71,12 +71,14 @@ GlyphPlan plan_glyphs(const content::Catalog& catalog) {
         core::add_codepoints(source.outlet, plan.body);
         for (const auto& [locale, text] : source.text) {
             core::add_codepoints(text.title, plan.body);
+            core::add_codepoints(text.title, plan.heading); // the sources screen sets titles as headings
             core::add_codepoints(text.summary, plan.body);
         }
     }
     for (const auto& feature : catalog.features) add_all(feature.name, plan.body);
     for (const auto& slide : catalog.slides) {
         add_all(slide.caption, plan.body);
+        add_all(slide.caption, plan.heading); // captions in the other languages
         add_all(slide.caption, plan.display);
     }
     return plan;
