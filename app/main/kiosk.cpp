@@ -206,6 +206,7 @@ void Kiosk::render_off_screen(platform::OffscreenTarget& target, core::Millis no
 }
 
 int Kiosk::run(const std::string& locale) {
+    if (options_.bench) pack_ready_ms_ = process_age_ms();
     session_.set_locale(locale);
     platform::WindowConfig config;
     config.title = "Pavilion";

@@ -24,6 +24,7 @@ namespace pavilion::app {
 
 int fail(const std::string& message); // prints "pavilion: message", returns 1
 core::SessionSettings session_settings(const content::Catalog& catalog);
+double process_age_ms(); // since the kernel started this process (kiosk_bench.cpp)
 
 class Kiosk {
 public:
@@ -62,6 +63,7 @@ private:
     ui::Fonts fonts_;
     FontSetup font_setup_;
     std::unique_ptr<platform::Window> window_;
+    double pack_ready_ms_ = 0; // process age when run() began (pack open): a --bench phase
     std::unique_ptr<platform::ImGuiBackend> backend_;
     std::unique_ptr<platform::TextureCache> textures_;
     std::unique_ptr<platform::EvdevTouchReader> touch_; // multi-touch from the kernel, if a panel exists

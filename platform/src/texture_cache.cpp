@@ -117,6 +117,9 @@ void TextureCache::upload(Decoded decoded) {
                  decoded.rgba.data());
     textures_[decoded.key] = core::Texture{name, decoded.width, decoded.height};
     lru_.insert(decoded.key, decoded.rgba.size());
+    // The current screen asked for it: it must survive this frame's eviction even when it alone
+    // is over the cap, or it would be evicted and asked for again forever.
+    lru_.pin(decoded.key);
 }
 
 void TextureCache::begin_frame() { lru_.unpin_all(); }

@@ -32,10 +32,13 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-CommandResult run_command(const std::vector<std::string>& argv) {
-    CommandResult result;
+namespace {
+
+// Starts argv (no shell) with stdout and stderr on one pipe; returns the pid (-1 on failure)
+// and the pipe's read end in fd.
+pid_t spawn_with_output_pipe(const std::vector<std::string>& argv, int& fd) {
     int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    if (pipe2(fds, O_CLOEXEC) != 0) return -1;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -50,19 +53,32 @@ CommandResult run_command(const std::vector<std::string>& argv) {
     close(fds[1]);
     if (rc != 0) {
         close(fds[0]);
+        return -1;
+    }
+    fd = fds[0];
+    return pid;
+}
+
+} // namespace
+
+CommandResult run_command(const std::vector<std::string>& argv) {
+    CommandResult result;
+    int fd = -1;
+    const pid_t pid = spawn_with_output_pipe(argv, fd);
+    if (pid < 0) {
         result.output = "cannot start " + argv[0];
         return result;
     }
     char buffer[4096];
     ssize_t got;
-    while ((got = read(fds[0], buffer, sizeof buffer)) != 0) {
+    while ((got = read(fd, buffer, sizeof buffer)) != 0) {
         if (got < 0) {
             if (errno == EINTR) continue;
             break;
         }
         result.output.append(buffer, static_cast<std::size_t>(got));
     }
-    close(fds[0]);
+    close(fd);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
@@ -71,26 +87,7 @@ CommandResult run_command(const std::vector<std::string>& argv) {
 }
 
 BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv) {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) return;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-    std::vector<char*> args;
-    for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-    args.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(fds[1]);
-    if (rc != 0) {
-        close(fds[0]);
-        return;
-    }
-    pid_ = pid;
-    fd_ = fds[0];
+    pid_ = spawn_with_output_pipe(argv, fd_);
 }
 
 BackgroundProcess::~BackgroundProcess() {
