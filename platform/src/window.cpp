@@ -42,10 +42,10 @@ std::unique_ptr<Window> Window::create(const WindowConfig& config, std::string& 
         error = "no display available (" + last_glfw_error + ")";
         return nullptr;
     }
-    // GLX first (what Xwayland and Xvfb offer), EGL as the fallback for drivers without
-    // GLX_EXT_create_context_es2_profile.
-    GLFWwindow* window = create_native(config, GLFW_NATIVE_CONTEXT_API);
-    if (!window) window = create_native(config, GLFW_EGL_CONTEXT_API);
+    // EGL first: Mesa's native path for OpenGL ES (V3D on a Pi, llvmpipe here), and faster to
+    // start than GLX (screenshots went from 1.2 s to 0.5 s). GLX stays as the fallback.
+    GLFWwindow* window = create_native(config, GLFW_EGL_CONTEXT_API);
+    if (!window) window = create_native(config, GLFW_NATIVE_CONTEXT_API);
     if (!window) {
         error = "cannot create an OpenGL ES 3.0 window (" + last_glfw_error + ")";
         glfwTerminate();
