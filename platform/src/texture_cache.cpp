@@ -92,8 +92,11 @@ TextureCache::Decoded TextureCache::decode(const Key& key) const {
         std::fprintf(stderr, "pavilion: image %s: %s\n", media_id.c_str(), pixels.error().message.c_str());
         return decoded;
     }
+    content::Pixels fitted = std::move(pixels).value();
     // The builder keeps pictures at 1920 px, but a texture must fit the GPU whatever a pack holds.
-    content::Pixels fitted = content::scale_to_fit(*pixels, config_.max_texture_side);
+    // Scaling only when needed spares an 8 MB copy per picture.
+    if (std::max(fitted.width, fitted.height) > config_.max_texture_side)
+        fitted = content::scale_to_fit(fitted, config_.max_texture_side);
     decoded.width = fitted.width;
     decoded.height = fitted.height;
     decoded.rgba = std::move(fitted.data);
