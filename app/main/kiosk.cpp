@@ -48,7 +48,7 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
                                                                                     : std::function<void()>{});
     // The first screen's pictures decode on other cores while the fonts are built here.
     ui_.show(session_.navigator().current(), session_.locale());
-    for (const auto& image : ui_.images_of_current_screen()) textures_->prefetch(image);
+    for (const auto& picture : ui_.pictures_of_current_screen()) textures_->prefetch(picture.media_id, picture.thumbnail);
     if (!font_setup_.load(pack_, error) || !rebuild_fonts(error)) return false;
     // ImGui draws; touch is ours (gesture recognizer), so ImGui installs no input callbacks.
     backend_ = std::make_unique<platform::ImGuiBackend>(*window_, false);
@@ -60,6 +60,9 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
 bool Kiosk::rebuild_fonts(std::string& error) {
     const float scale = theme_.scale * session_.text_scale();
     if (scale == font_scale_) return true;
+    // Building clears the atlas first, so after a failure no font is valid: the next call must
+    // rebuild whatever its scale, never trust the old one.
+    font_scale_ = 0;
     if (!font_setup_.build(*ImGui::GetIO().Fonts, pack_.catalog(), scale, max_texture_side_, fonts_, error)) return false;
     font_scale_ = scale;
     if (backend_) backend_->reload_fonts_texture();
@@ -119,6 +122,7 @@ void Kiosk::sync_screen(core::Millis now) {
 }
 
 void Kiosk::act(const ui::Intent& intent, core::Millis now) {
+    needs_frame_ = true; // whatever changed is drawn by the next frame, not at the next event
     auto& nav = session_.navigator();
     auto open = [&](const std::string& route, bool replace) {
         auto parsed = core::Route::parse(route);
@@ -149,13 +153,11 @@ void Kiosk::draw(core::Millis now, ImVec2 size) {
     sync_screen(now);
     // After an idle reset the accessibility choices are off again: the look follows the session.
     theme_.palette = session_.high_contrast() ? ui::high_contrast_palette() : ui::calm_palette();
-    theme_.text_scale = session_.text_scale();
     std::string error;
     if (!rebuild_fonts(error)) {
         std::fprintf(stderr, "pavilion: larger text unavailable: %s\n", error.c_str());
         session_.set_larger_text(false);
-        theme_.text_scale = session_.text_scale();
-        rebuild_fonts(error);
+        if (!rebuild_fonts(error)) std::fprintf(stderr, "pavilion: %s\n", error.c_str());
     }
 
     auto& io = ImGui::GetIO();
@@ -177,8 +179,10 @@ void Kiosk::draw(core::Millis now, ImVec2 size) {
     ImGui::Render();
 }
 
-bool Kiosk::animating(core::Millis now) const {
-    return ui_.animating(static_cast<float>(now - screen_opened_) / 1000.0f) || pointer_.down;
+bool Kiosk::animating(core::Millis now) {
+    const bool pending = needs_frame_;
+    needs_frame_ = false;
+    return pending || ui_.animating(static_cast<float>(now - screen_opened_) / 1000.0f) || pointer_.down;
 }
 
 // Opens a route as if the visitor had walked there from Home, so Back works as usual.

@@ -42,7 +42,8 @@ private:
     void sync_screen(core::Millis now);
     void draw(core::Millis now, ImVec2 size);
     void act(const ui::Intent& intent, core::Millis now);
-    bool animating(core::Millis now) const;
+    // Whether another frame is due without input; consumes the "an intent changed something" flag.
+    bool animating(core::Millis now);
     // Run modes (kiosk_modes.cpp, kiosk_bench.cpp).
     int run_interactive();
     void open_touchscreen(int width, int height);
@@ -73,7 +74,8 @@ private:
     // Input between frames.
     std::vector<core::Gesture> pending_gestures_;
     ui::PointerState pointer_;
-    bool swallowing_touch_ = false; // the touch that woke the kiosk or answered "Still there?"
+    bool swallowing_touch_ = false;
+    bool needs_frame_ = false;      // an intent changed the screen, language or look // the touch that woke the kiosk or answered "Still there?"
     core::KioskSession::IdleStatus idle_;
 
     // What is on screen, to log and animate changes.

@@ -46,6 +46,12 @@ std::optional<core::Texture> TextureCache::lookup(const Key& key) {
     return std::nullopt;
 }
 
+void TextureCache::prefetch(const std::string& media_id, bool thumbnail) {
+    const auto key = key_of(media_id, thumbnail);
+    if (media_id.empty() || textures_.count(key) || failed_.count(key)) return;
+    request(key);
+}
+
 void TextureCache::request(const Key& key) {
     {
         std::lock_guard<std::mutex> lock(mutex_);

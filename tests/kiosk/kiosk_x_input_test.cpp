@@ -19,7 +19,10 @@ TEST(KioskXInput, ClicksFromTheXServerWakeAndNavigateTheKiosk) {
     testing::BackgroundProcess kiosk({PAVILION_KIOSK, "--windowed", "1280x720"});
     ASSERT_TRUE(kiosk.started());
     ASSERT_TRUE(kiosk.wait_for("screen=attract", 20000)) << kiosk.output();
-    const auto window = run_command({"xdotool", "search", "--sync", "--name", "^Pavilion$"});
+    // By process, visible windows only: other tests' off-screen kiosks have hidden windows with
+    // the same title on the same X server.
+    const auto window = run_command({"xdotool", "search", "--sync", "--onlyvisible", "--pid",
+                                     std::to_string(kiosk.pid())});
     ASSERT_EQ(window.exit_code, 0) << window.output;
     const std::string id = window.output.substr(0, window.output.find('\n'));
 

@@ -42,6 +42,7 @@ public:
     BackgroundProcess(const BackgroundProcess&) = delete;
     BackgroundProcess& operator=(const BackgroundProcess&) = delete;
     bool started() const { return pid_ > 0; }
+    int pid() const { return pid_; }
     // Reads output until it contains text (true) or timeout_ms passes (false).
     bool wait_for(const std::string& text, int timeout_ms);
     const std::string& output() const { return output_; }

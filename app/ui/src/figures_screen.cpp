@@ -13,10 +13,12 @@ std::string format_figure(double value, int decimals, float progress, const std:
     // Ease out: fast at first, settling on the real value.
     const double t = std::clamp(static_cast<double>(progress), 0.0, 1.0);
     const double eased = 1 - std::pow(1 - t, 3);
-    const double shown = t >= 1 ? value : value * eased;
-    char digits[64];
+    double shown = t >= 1 ? value : value * eased;
+    if (shown == 0) shown = 0; // not "-0" at the start of a negative figure's count-up
+    char digits[400];          // room for any double in %f
     std::snprintf(digits, sizeof digits, "%.*f", std::clamp(decimals, 0, 6), shown);
-    // Group thousands the way the visitor's language does (Chinese groups by comma too in figures).
+    // Thousands grouped with commas, which both English and Chinese exhibition texts use for
+    // figures; locale is the hook for languages that group otherwise.
     std::string text = digits;
     const auto point = text.find('.');
     std::size_t integer_end = point == std::string::npos ? text.size() : point;

@@ -26,7 +26,8 @@ ImFont* add_face(ImFontAtlas& atlas, const FontFace& face, float pixels,
     config.OversampleH = 1; // FreeType hints the outlines; oversampling would only cost space
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    // ImGui's signature takes void*, but with FontDataOwnedByAtlas off it only reads the data.
+    // ImGui's signature takes void*; it only reads the data, and release_font_data() takes the
+    // ownership back before ImGui could free it.
     return atlas.AddFontFromMemoryTTF(const_cast<std::uint8_t*>(face.data),
                                       static_cast<int>(face.size), pixels, &config,
                                       ranges.Data);

@@ -47,7 +47,10 @@ GlyphPlan plan_glyphs(const content::Catalog& catalog) {
         add_all(*texts, plan.heading);
     }
     add_all(meta.title, plan.display);
-    for (const auto& locale : meta.locales) core::add_codepoints(locale.name, plan.heading);
+    for (const auto& locale : meta.locales) {
+        core::add_codepoints(locale.name, plan.heading);
+        core::add_codepoints(locale.name, plan.body); // the language pills use the body font
+    }
     for (const auto& [locale, strings] : catalog.strings) {
         for (const auto& [key, text] : strings) {
             core::add_codepoints(text, plan.body);
@@ -57,7 +60,10 @@ GlyphPlan plan_glyphs(const content::Catalog& catalog) {
     for (const auto* list : {&catalog.initiatives, &catalog.stories}) {
         for (const auto& item : *list) plan_item(item, plan);
     }
-    for (const auto& facet : catalog.facets) add_all(facet.name, plan.heading);
+    for (const auto& facet : catalog.facets) {
+        add_all(facet.name, plan.heading);
+        add_all(facet.name, plan.body); // filter chips
+    }
     for (const auto& figure : catalog.figures) {
         core::add_codepoints(figure.suffix, plan.display);
         for (const auto& [locale, text] : figure.text) {

@@ -19,9 +19,15 @@ bool KioskUi::show(const core::Route& route, const std::string& locale) {
         if (!builder.detail(std::string(core::screen_name(route.screen)) + "/" + route.id)) return false;
     }
     if (!same_screen) {
-        // A list keeps its filter only while the visitor stays within it.
-        const bool list_to_list = route.screen == route_.screen;
-        if (!list_to_list) list_screen_.reset();
+        // Lists keep their filter and scroll while the visitor goes into their items and back;
+        // leaving for anywhere else starts them afresh.
+        const bool in_lists = route.screen == Screen::initiatives || route.screen == Screen::stories ||
+                              core::is_item_screen(route.screen);
+        if (!in_lists) {
+            initiatives_screen_.reset();
+            stories_screen_.reset();
+        }
+        detail_screen_.reset();
         figures_screen_.reset();
         sources_screen_.reset();
     }
@@ -76,7 +82,7 @@ std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
         switch (route_.screen) {
         case Screen::home: draw_home(frame, home_, HomeExtras{&map_.features, first_figure_}, top); break;
         case Screen::initiatives:
-        case Screen::stories: list_screen_.draw(frame, list_, top); break;
+        case Screen::stories: list_screen_for(route_.screen).draw(frame, list_, top); break;
         case Screen::initiative:
         case Screen::story:
             if (detail_) detail_screen_.draw(frame, *detail_, map_.features, top, intents);
@@ -100,11 +106,15 @@ std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
     for (const auto& gesture : frame.input.gestures) {
         if (gesture.kind != core::Gesture::Kind::tap) continue;
         if (auto intent = frame.targets.hit(ImVec2(gesture.x, gesture.y))) {
-            if (intent->kind == Intent::Kind::filter) list_screen_.set_filter(intent->value);
+            if (intent->kind == Intent::Kind::filter) list_screen_for(route_.screen).set_filter(intent->value);
             else intents.push_back(*intent);
         }
     }
     return intents;
+}
+
+ListScreen& KioskUi::list_screen_for(core::Route::Screen screen) {
+    return screen == Screen::stories || screen == Screen::story ? stories_screen_ : initiatives_screen_;
 }
 
 bool KioskUi::animating(float screen_age_s) const {
@@ -112,7 +122,7 @@ bool KioskUi::animating(float screen_age_s) const {
     switch (route_.screen) {
     case Screen::attract: return true;
     case Screen::initiatives:
-    case Screen::stories: return list_screen_.animating();
+    case Screen::stories: return initiatives_screen_.animating() || stories_screen_.animating();
     case Screen::initiative:
     case Screen::story: return detail_screen_.animating(screen_age_s);
     case Screen::figures: return figures_screen_.animating(screen_age_s);
@@ -121,28 +131,28 @@ bool KioskUi::animating(float screen_age_s) const {
     }
 }
 
-std::vector<std::string> KioskUi::images_of_current_screen() const {
-    std::vector<std::string> images;
+std::vector<KioskUi::Picture> KioskUi::pictures_of_current_screen() const {
+    std::vector<Picture> pictures;
     switch (route_.screen) {
     case Screen::attract:
-        for (const auto& slide : attract_.slides) images.push_back(slide.image);
+        for (const auto& slide : attract_.slides) pictures.push_back({slide.image, false});
         break;
     case Screen::home:
         for (const auto& tile : home_.tiles) {
-            if (!tile.image.empty()) images.push_back(tile.image);
+            if (!tile.image.empty()) pictures.push_back({tile.image, false});
         }
         break;
     case Screen::initiatives:
     case Screen::stories:
-        for (const auto& card : list_.cards) images.push_back(card.image);
+        for (const auto& card : list_.cards) pictures.push_back({card.image, true}); // cards show thumbnails
         break;
     case Screen::initiative:
     case Screen::story:
-        if (detail_) images.push_back(detail_->image);
+        if (detail_) pictures.push_back({detail_->image, false});
         break;
     default: break;
     }
-    return images;
+    return pictures;
 }
 
 } // namespace pavilion::ui

@@ -45,7 +45,7 @@ public:
     // Waits until every requested picture is decoded and uploaded (screenshots, benchmarks).
     void finish_pending();
     // Starts decoding a picture now, before any frame asks for it (start-up, next screen).
-    void prefetch(const std::string& media_id) { request(key_of(media_id, false)); }
+    void prefetch(const std::string& media_id, bool thumbnail);
 
     std::size_t resident_bytes() const { return lru_.total_bytes(); }
     std::size_t resident_count() const { return textures_.size(); }

@@ -19,6 +19,11 @@ public:
     void draw(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features, float top,
               std::vector<Intent>& intents);
     bool animating(float screen_age_s) const { return scroll_.animating() || screen_age_s < 3; }
+    // A new visit to an item starts at its top, even an item seen before.
+    void reset() {
+        shown_ref_.clear();
+        scroll_.reset();
+    }
 
 private:
     float draw_text_column(Frame& frame, const DetailView& view, ImVec2 at, float width);

@@ -37,8 +37,13 @@ public:
     // Whether the next frame differs from this one without input (animations, inertia).
     bool animating(float screen_age_s) const;
 
-    // The media a screen shows first, so screenshots and the attract loop can wait for them.
-    std::vector<std::string> images_of_current_screen() const;
+    // The pictures the current screen shows first, and whether as thumbnails (lists) or full,
+    // so they can be decoded before the first frame asks.
+    struct Picture {
+        std::string media_id;
+        bool thumbnail = false;
+    };
+    std::vector<Picture> pictures_of_current_screen() const;
 
 private:
     void rebuild();
@@ -56,7 +61,11 @@ private:
     AttractView attract_;
     MapView map_;
     std::string first_figure_;
-    ListScreen list_screen_;
+    ListScreen& list_screen_for(core::Route::Screen screen);
+
+    // One per list, so a list keeps its filter and scroll while the visitor reads its items.
+    ListScreen initiatives_screen_;
+    ListScreen stories_screen_;
     DetailScreen detail_screen_;
     FiguresScreen figures_screen_;
     SourcesScreen sources_screen_;

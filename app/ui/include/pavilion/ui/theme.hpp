@@ -48,7 +48,6 @@ struct Theme {
     Palette palette = calm_palette();
     Metrics metrics;
     float scale = 1;      // pixels per dp
-    float text_scale = 1; // 1.4 with "larger text"
     float pixels_per_mm = 96.0f / 25.4f; // the panel's real density, when the monitor tells it
 
     float dp(float value) const { return value * scale; }
