@@ -116,7 +116,8 @@ float DetailScreen::draw_side(Frame& frame, const DetailView& view, const std::v
         SketchStyle style;
         style.line_width_dp = 3;
         style.highlight = view.location;
-        draw_map_sketch(frame, features, window_around(*view.location, 60, map_w / map_h), min, max, style);
+        const double span = span_to_show_neighbours(features, *view.location, map_w / map_h);
+        draw_map_sketch(frame, features, window_around(*view.location, span, map_w / map_h), min, max, style);
         frame.targets.add(min, max, Intent{Intent::Kind::open, "map"});
     }
     if (qr_) {

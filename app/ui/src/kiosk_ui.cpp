@@ -14,9 +14,10 @@ KioskUi::KioskUi(const content::Catalog& catalog) : catalog_(catalog) {}
 
 bool KioskUi::show(const core::Route& route, const std::string& locale) {
     const bool same_screen = route.screen == route_.screen && route.id == route_.id;
+    std::optional<DetailView> detail;
     if (core::is_item_screen(route.screen)) {
-        const ViewBuilder builder(catalog_, locale);
-        if (!builder.detail(std::string(core::screen_name(route.screen)) + "/" + route.id)) return false;
+        detail = ViewBuilder(catalog_, locale).detail(std::string(core::screen_name(route.screen)) + "/" + route.id);
+        if (!detail) return false; // an item this pack does not have
     }
     if (!same_screen) {
         // Lists keep their filter and scroll while the visitor goes into their items and back;
@@ -33,6 +34,7 @@ bool KioskUi::show(const core::Route& route, const std::string& locale) {
     }
     route_ = route;
     locale_ = locale;
+    detail_ = std::move(detail);
     rebuild();
     return true;
 }
@@ -59,12 +61,15 @@ void KioskUi::rebuild() {
         break;
     case Screen::initiative:
     case Screen::story:
-        detail_ = builder.detail(std::string(core::screen_name(route_.screen)) + "/" + route_.id);
-        map_ = builder.map();
+        map_ = builder.map(); // detail_ was built by show(), which needed it to accept the route
         title_ = detail_ ? detail_->kind_label : "";
         break;
     case Screen::figures: figures_ = builder.figures(); title_ = figures_.title; break;
-    case Screen::sources: sources_ = builder.sources(); title_ = sources_.title; break;
+    case Screen::sources:
+        sources_ = builder.sources();
+        title_ = sources_.title;
+        sources_screen_.forget_layout(); // new texts (another language)
+        break;
     case Screen::map: map_ = builder.map(); title_ = map_.title; break;
     }
 }
@@ -97,11 +102,9 @@ std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
                                             frame.theme.palette.background_top, frame.theme.palette.background_top,
                                             frame.theme.palette.background_top);
         draw_chrome(frame, chrome_, title_, state);
-        if (look.still_there_seconds) {
-            const ViewBuilder builder(catalog_, locale_);
-            draw_still_there(frame, builder.text("still_there"), builder.text("still_there_hint"),
-                             *look.still_there_seconds, look.countdown_seconds);
-        }
+        if (look.still_there_seconds)
+            draw_still_there(frame, chrome_.still_there, chrome_.still_there_hint, *look.still_there_seconds,
+                             look.countdown_seconds);
     }
     for (const auto& gesture : frame.input.gestures) {
         if (gesture.kind != core::Gesture::Kind::tap) continue;

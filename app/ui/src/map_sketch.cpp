@@ -38,6 +38,20 @@ GeoWindow window_around(content::GeoPoint centre, double span_lon, float aspect)
             centre.lat + span_lat / 2};
 }
 
+double span_to_show_neighbours(const std::vector<content::MapFeature>& features, content::GeoPoint centre,
+                               float aspect) {
+    double nearest = 360;
+    for (const auto& feature : features) {
+        if (feature.kind != content::FeatureKind::line) continue; // corridors and routes give context
+        for (const auto& p : feature.coords) {
+            // The longitude span that puts p inside the window, whose latitude span is span / aspect.
+            const double needed = std::max(std::abs(p.lon - centre.lon), std::abs(p.lat - centre.lat) * aspect);
+            if (needed > 0.5) nearest = std::min(nearest, needed); // not the place itself
+        }
+    }
+    return std::clamp(nearest * 2.4, 60.0, 200.0);
+}
+
 ImVec2 project(const GeoWindow& w, content::GeoPoint p, ImVec2 min, ImVec2 max) {
     const auto x = (p.lon - w.west) / (w.east - w.west);
     const auto y = (w.north - p.lat) / (w.north - w.south);

@@ -17,19 +17,25 @@ void SourcesScreen::draw(Frame& frame, const SourcesView& view, float top) {
     const float pad = frame.dp(32);
     const float inner = width - 2 * pad;
     const float body = body_size(frame);
+    const float title_size = drawn_size(frame.fonts.heading) * 0.85f;
+    if (heights_.size() != view.sources.size() || measured_width_ != inner || measured_size_ != body) {
+        heights_.clear();
+        for (const auto& source : view.sources) {
+            float h = pad + text_height(frame.fonts.heading, title_size, source.title, inner, 0, 1.25f) + frame.dp(8);
+            if (!source.byline.empty()) h += body * 0.85f * 1.4f + frame.dp(8);
+            if (!source.summary.empty()) h += text_height(frame.fonts.body, body, source.summary, inner, 0, 1.45f) + frame.dp(12);
+            if (!source.used_by_line.empty()) h += text_height(frame.fonts.body, body * 0.8f, source.used_by_line, inner, 3, 1.4f);
+            heights_.push_back(h + pad);
+        }
+        measured_width_ = inner;
+        measured_size_ = body;
+    }
     float y = top + frame.dp(8) - offset;
-    for (const auto& source : view.sources) {
-        // Measure first, so the card's background goes under its text.
-        const float title_size = drawn_size(frame.fonts.heading) * 0.85f;
-        float h = pad + text_height(frame.fonts.heading, title_size, source.title, inner, 0, 1.25f) + frame.dp(8);
-        if (!source.byline.empty()) h += body * 0.85f * 1.4f + frame.dp(8);
-        if (!source.summary.empty()) h += text_height(frame.fonts.body, body, source.summary, inner, 0, 1.45f) + frame.dp(12);
-        std::string used;
-        for (const auto& title : source.used_by) used += (used.empty() ? "" : "  ·  ") + title;
-        if (!used.empty()) h += text_height(frame.fonts.body, body * 0.8f, used, inner, 3, 1.4f);
-        h += pad;
+    for (std::size_t i = 0; i < view.sources.size(); ++i) {
+        const auto& source = view.sources[i];
+        const float h = heights_[i];
         const ImVec2 min(x, y), max(x + width, y + h);
-        if (max.y > top && min.y < frame.size.y) {
+        if (max.y > top && min.y < frame.size.y) { // only cards on screen are drawn
             frame.draw->AddRectFilled(min, max, p.surface, frame.dp(m.radius));
             float ty = y + pad;
             ty += draw_text(frame, frame.fonts.heading, title_size, ImVec2(x + pad, ty), inner, p.text, source.title, 0, 1.25f) + frame.dp(8);
@@ -39,7 +45,8 @@ void SourcesScreen::draw(Frame& frame, const SourcesView& view, float top) {
             }
             if (!source.summary.empty())
                 ty += draw_text(frame, frame.fonts.body, body, ImVec2(x + pad, ty), inner, p.text_muted, source.summary, 0, 1.45f) + frame.dp(12);
-            if (!used.empty()) draw_text(frame, frame.fonts.body, body * 0.8f, ImVec2(x + pad, ty), inner, p.text_muted, used, 3, 1.4f);
+            if (!source.used_by_line.empty())
+                draw_text(frame, frame.fonts.body, body * 0.8f, ImVec2(x + pad, ty), inner, p.text_muted, source.used_by_line, 3, 1.4f);
         }
         y += h + frame.dp(m.gutter);
     }

@@ -54,7 +54,8 @@ const content::ItemText* ViewBuilder::item_text(const content::Item& item) const
 }
 
 ChromeText ViewBuilder::chrome() const {
-    ChromeText chrome{text("back"), text("home"), text("larger_text"), text("high_contrast"), {}};
+    ChromeText chrome{text("back"),        text("home"), text("larger_text"), text("high_contrast"), {},
+                      text("still_there"), text("still_there_hint")};
     for (const auto& language : catalog_.meta.locales)
         chrome.languages.push_back({language.code, language.name, language.code == locale_});
     return chrome;
@@ -170,13 +171,15 @@ SourcesView ViewBuilder::sources() const {
         if (it == source.text.end()) it = source.text.find(catalog_.meta.default_locale);
         SourceEntry entry{source.id, it != source.text.end() ? it->second.title : source.id,
                           join_byline(source), it != source.text.end() ? it->second.summary : "",
-                          source.url, {}};
+                          source.url, {}, {}};
         for (const auto* list : {&catalog_.initiatives, &catalog_.stories}) {
             for (const auto& item : *list) {
                 const bool uses = std::find(item.sources.begin(), item.sources.end(), source.id) != item.sources.end();
                 if (const auto* texts = item_text(item); uses && texts) entry.used_by.push_back(texts->title);
             }
         }
+        for (const auto& title : entry.used_by)
+            entry.used_by_line += (entry.used_by_line.empty() ? "" : "  ·  ") + title;
         view.sources.push_back(std::move(entry));
     }
     return view;

@@ -27,10 +27,19 @@ class SourcesScreen {
 public:
     void draw(Frame& frame, const SourcesView& view, float top);
     bool animating() const { return scroll_.animating(); }
-    void reset() { scroll_.reset(); }
+    void reset() {
+        scroll_.reset();
+        forget_layout();
+    }
+    // The texts changed: card heights are measured again on the next frame.
+    void forget_layout() { heights_.clear(); }
 
 private:
     ScrollArea scroll_;
+    // Card heights, measured once per text, width and font size rather than every frame.
+    std::vector<float> heights_;
+    float measured_width_ = 0;
+    float measured_size_ = 0;
 };
 
 void draw_map_screen(Frame& frame, const MapView& view, float top);

@@ -20,6 +20,11 @@ GeoWindow fit_window(const std::vector<content::MapFeature>& features, float asp
 // A window centred on one place (detail pages), span in degrees of longitude.
 GeoWindow window_around(content::GeoPoint centre, double span_lon, float aspect);
 
+// A longitude span around centre wide enough to show the nearest corridor or route too, so a place
+// far from the corridors (Rwanda) is seen in relation to them, not on an empty grid.
+double span_to_show_neighbours(const std::vector<content::MapFeature>& features, content::GeoPoint centre,
+                               float aspect);
+
 ImVec2 project(const GeoWindow& window, content::GeoPoint point, ImVec2 min, ImVec2 max);
 
 struct SketchStyle {

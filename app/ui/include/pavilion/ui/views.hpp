@@ -22,6 +22,8 @@ struct ChromeText {
     std::string larger_text;
     std::string high_contrast;
     std::vector<LanguageChoice> languages;
+    std::string still_there;      // the idle question, and what to do about it
+    std::string still_there_hint;
 };
 
 struct HomeTile {
@@ -106,6 +108,7 @@ struct SourceEntry {
     std::string summary;
     std::string url;
     std::vector<std::string> used_by; // titles of the items that draw on it
+    std::string used_by_line;         // the same, joined for display
 };
 
 struct SourcesView {
