@@ -10,7 +10,7 @@ packages=(
   libimgui-dev libglfw3-dev libgles-dev libegl-dev libstb-dev libsqlite3-dev libsodium-dev
   libtoml11-dev libmd4c-dev libfreetype-dev nlohmann-json3-dev libqrencode-dev libevdev-dev
   # tests
-  libgtest-dev libgmock-dev minisign xvfb xauth xdotool
+  libgtest-dev libgmock-dev minisign xvfb xauth xdotool proj-bin
   # runtime: OpenGL ES through Mesa (llvmpipe under Xvfb, V3D on a Pi), fonts, SVG rasterizer
   libgles2 libegl1 libgl1-mesa-dri libglx-mesa0 libegl-mesa0
   fonts-noto-cjk fonts-noto-core librsvg2-bin

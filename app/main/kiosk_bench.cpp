@@ -69,8 +69,9 @@ int Kiosk::run_bench() {
     const ImVec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
 
     core::Millis now = 0;
-    render_off_screen(target, now, display);
-    glFinish();
+    { double ta=process_age_ms(); backend_->reload_fonts_texture(); double tb=process_age_ms(); fprintf(stderr,"TIMING fonttex %.1f\n",tb-ta); double t0=process_age_ms(); backend_->new_frame(); double t1=process_age_ms(); draw(now, display); double t2=process_age_ms();
+      target.bind(); glClearColor(0,0,0,1); glClear(GL_COLOR_BUFFER_BIT); backend_->render(ImGui::GetDrawData()); glFinish(); double t25=process_age_ms(); textures_->end_frame(); fprintf(stderr,"TIMING imgui-render+finish %.1f\n", t25-t2); double t3=process_age_ms(); glFinish(); double t4=process_age_ms();
+      fprintf(stderr,"TIMING newframe %.1f draw %.1f render %.1f finish %.1f\n",t1-t0,t2-t1,t3-t2,t4-t3);}
     const double first_frame_ms = process_age_ms(); // Home drawn, pictures still decoding
     textures_->finish_pending();
     render_off_screen(target, now, display);
