@@ -26,12 +26,13 @@ core::SessionSettings session_settings(const content::Catalog& catalog) {
 }
 
 
+Kiosk::Kiosk(LoadedContent loaded, std::unique_ptr<Graphics> graphics, core::KioskOptions options)
+    : pack_(std::move(*loaded.pack)), options_(std::move(options)), session_(session_settings(pack_.catalog())),
+      ui_(pack_.catalog()), fonts_(loaded.fonts), font_setup_(std::move(loaded.font_setup)),
+      atlas_(std::move(loaded.atlas)), graphics_(std::move(graphics)), window_(&graphics_->window()),
+      backend_(&graphics_->backend()), font_scale_(loaded.font_scale) {}
+
 bool Kiosk::start_graphics(int width, int height, bool interactive, std::string& error) {
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    auto& io = ImGui::GetIO();
-    io.IniFilename = nullptr; // a kiosk writes no settings files
-    io.LogFilename = nullptr;
     const auto gl = platform::query_gl_info();
     max_texture_side_ = std::min(4096, gl.max_texture_size > 0 ? gl.max_texture_size : 4096);
     theme_.scale = core::ui_scale_for(width, height);
@@ -46,12 +47,14 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
     config.decode_threads = std::clamp(static_cast<int>(std::thread::hardware_concurrency()) - 1, 1, 3);
     textures_ = std::make_unique<platform::TextureCache>(pack_, config, interactive ? platform::Window::post_wake
                                                                                     : std::function<void()>{});
-    // The first screen's pictures decode on other cores while the fonts are built here.
     ui_.show(session_.navigator().current(), session_.locale());
     for (const auto& picture : ui_.pictures_of_current_screen()) textures_->prefetch(picture.media_id, picture.thumbnail);
-    if (!font_setup_.load(pack_, error) || !rebuild_fonts(error)) return false;
-    // ImGui draws; touch is ours (gesture recognizer), so ImGui installs no input callbacks.
-    backend_ = std::make_unique<platform::ImGuiBackend>(*window_, false);
+    // The atlas was built for the planned window within 4096 px: rebuilt only if the window or
+    // the GPU's limit turned out different.
+    if (fonts_.atlas_width > max_texture_side_ || fonts_.atlas_height > max_texture_side_) font_scale_ = 0;
+    if (!rebuild_fonts(error)) return false;
+    if (!fonts_uploaded_) graphics_->use_fonts(*atlas_);
+    fonts_uploaded_ = true;
     std::fprintf(stderr, "fonts: atlas %dx%d at scale %.2f on %s (max texture %d)\n", fonts_.atlas_width,
                  fonts_.atlas_height, theme_.scale, gl.renderer.c_str(), gl.max_texture_size);
     return true;
@@ -63,9 +66,10 @@ bool Kiosk::rebuild_fonts(std::string& error) {
     // Building clears the atlas first, so after a failure no font is valid: the next call must
     // rebuild whatever its scale, never trust the old one.
     font_scale_ = 0;
-    if (!font_setup_.build(*ImGui::GetIO().Fonts, pack_.catalog(), scale, max_texture_side_, fonts_, error)) return false;
+    if (!font_setup_->build(*atlas_, pack_.catalog(), scale, max_texture_side_, fonts_, error)) return false;
     font_scale_ = scale;
-    if (backend_) backend_->reload_fonts_texture();
+    graphics_->use_fonts(*atlas_);
+    fonts_uploaded_ = true;
     return true;
 }
 
@@ -210,31 +214,14 @@ void Kiosk::render_off_screen(platform::OffscreenTarget& target, core::Millis no
 }
 
 int Kiosk::run(const std::string& locale) {
-    if (options_.bench) pack_ready_ms_ = process_age_ms();
     session_.set_locale(locale);
-    platform::WindowConfig config;
-    config.title = "Pavilion";
-    const bool off_screen = !options_.screenshot_path.empty() || !options_.script_path.empty() || options_.bench;
-    if (off_screen) {
-        config.mode = platform::WindowMode::hidden;
-        config.width = config.height = 64;
-    } else if (options_.windowed) {
-        config.mode = platform::WindowMode::windowed;
-        config.width = options_.windowed->width;
-        config.height = options_.windowed->height;
-    }
-    std::string error;
-    window_ = platform::Window::create(config, error);
-    if (!window_) return fail(error);
-    if (config.mode == platform::WindowMode::fullscreen) window_->hide_cursor();
     const int code = options_.bench                      ? run_bench()
                      : !options_.script_path.empty()     ? run_script()
                      : !options_.screenshot_path.empty() ? run_screenshot()
                                                          : run_interactive();
     touch_.reset();    // its thread wakes GLFW, so it stops first
     textures_.reset(); // GL objects go before the context
-    backend_.reset();
-    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    graphics_.reset();
     return code;
 }
 

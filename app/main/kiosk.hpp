@@ -3,7 +3,9 @@
 // screens. main() builds it; its run modes (live, screenshot, script, benchmark) share one
 // frame step: take input, sync the screen, draw, act on what the visitor asked for.
 
+#include "content_loader.hpp"
 #include "font_setup.hpp"
+#include "graphics.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/core/gesture_recognizer.hpp"
 #include "pavilion/core/kiosk_options.hpp"
@@ -28,12 +30,18 @@ double process_age_ms(); // since the kernel started this process (kiosk_bench.c
 
 class Kiosk {
 public:
-    Kiosk(content::PackReader pack, core::KioskOptions options)
-        : pack_(std::move(pack)), options_(std::move(options)), session_(session_settings(pack_.catalog())),
-          ui_(pack_.catalog()) {}
+    // loaded: a complete load_content() result (no error). graphics: made for this run's mode.
+    Kiosk(LoadedContent loaded, std::unique_ptr<Graphics> graphics, core::KioskOptions options);
 
     // locale: the language the kiosk starts in (a visitor's session returns to the pack's default).
     int run(const std::string& locale);
+
+    // Start-up milestones, as process ages in ms, for --bench (set by run_kiosk).
+    struct StartTimes {
+        double content_ready = 0;  // pack open and font atlas rasterized (worker thread)
+        double graphics_ready = 0; // window, GL context, shaders compiled and warmed up
+    };
+    void set_start_times(StartTimes times) { start_times_ = times; }
 
 private:
     bool start_graphics(int width, int height, bool interactive, std::string& error);
@@ -62,14 +70,17 @@ private:
     ui::KioskUi ui_;
     ui::Theme theme_;
     ui::Fonts fonts_;
-    FontSetup font_setup_;
-    std::unique_ptr<platform::Window> window_;
-    double pack_ready_ms_ = 0; // process age when run() began (pack open): a --bench phase
-    std::unique_ptr<platform::ImGuiBackend> backend_;
+    std::unique_ptr<FontSetup> font_setup_;
+    std::unique_ptr<ImFontAtlas> atlas_; // borrowed by ImGui's context: outlives graphics_
+    std::unique_ptr<Graphics> graphics_;
+    platform::Window* window_;           // graphics_'s
+    platform::ImGuiBackend* backend_;    // graphics_'s
+    StartTimes start_times_;
     std::unique_ptr<platform::TextureCache> textures_;
     std::unique_ptr<platform::EvdevTouchReader> touch_; // multi-touch from the kernel, if a panel exists
     int max_texture_side_ = 4096;
-    float font_scale_ = 0; // the scale the atlas was built for
+    float font_scale_ = 0; // the scale the atlas was built for (0: must rebuild)
+    bool fonts_uploaded_ = false;
 
     // Input between frames.
     std::vector<core::Gesture> pending_gestures_;

@@ -1,10 +1,14 @@
 #include "kiosk_app.hpp"
 
+#include "content_loader.hpp"
+#include "graphics.hpp"
 #include "kiosk.hpp"
+#include "pavilion/core/ui_scale.hpp"
 #include "pavilion/platform/window.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 
 #ifndef PAVILION_DATA_DIR
 #define PAVILION_DATA_DIR "/usr/share/pavilion"
@@ -20,24 +24,71 @@ std::string default_pack_path() {
     return std::string(PAVILION_DATA_DIR) + "/packs/default.pack";
 }
 
+platform::WindowConfig window_config_for(const core::KioskOptions& options) {
+    platform::WindowConfig config;
+    config.title = "Pavilion";
+    const bool off_screen = !options.screenshot_path.empty() || !options.script_path.empty() || options.bench;
+    if (off_screen) {
+        // Off-screen modes draw into a framebuffer of options.screenshot_size; the window only
+        // carries the context.
+        config.mode = platform::WindowMode::hidden;
+        config.width = config.height = 64;
+    } else if (options.windowed) {
+        config.mode = platform::WindowMode::windowed;
+        config.width = options.windowed->width;
+        config.height = options.windowed->height;
+    }
+    return config;
+}
+
+// The size the first frame is drawn at, which decides the font size.
+bool planned_frame_size(const core::KioskOptions& options, const platform::WindowConfig& config, int& width,
+                        int& height, std::string& error) {
+    if (config.mode == platform::WindowMode::hidden) {
+        width = options.screenshot_size.width;
+        height = options.screenshot_size.height;
+        return true;
+    }
+    return platform::Window::planned_size(config, width, height, error);
+}
+
+std::string check_options_against(const content::Catalog& catalog, const std::string& locale) {
+    const auto& locales = catalog.meta.locales;
+    const bool known = std::any_of(locales.begin(), locales.end(), [&](const content::Locale& l) { return l.code == locale; });
+    return known ? "" : "the pack has no language '" + locale + "'";
+}
 
 } // namespace
 
 int run_kiosk(const core::KioskOptions& options) {
-    const auto path = options.pack_path.empty() ? default_pack_path() : options.pack_path;
-    auto pack = content::PackReader::open(path);
-    if (!pack) return fail(pack.error().message);
-    const auto& meta = pack->catalog().meta;
-    const std::string locale = options.language.empty() ? meta.default_locale : options.language;
-    const bool known = std::any_of(meta.locales.begin(), meta.locales.end(),
-                                   [&](const content::Locale& l) { return l.code == locale; });
-    if (!known) return fail("the pack has no language '" + locale + "'");
     if (!options.screen.empty() && !core::Route::parse(options.screen))
         return fail("unknown screen '" + options.screen + "' (attract, home, initiatives, initiative/ID, stories, "
                     "story/ID, figures, map, sources)");
-    Kiosk kiosk(std::move(pack).value(), options);
+    const auto path = options.pack_path.empty() ? default_pack_path() : options.pack_path;
+    const auto window_config = window_config_for(options);
+    std::string error;
+    int width = 0, height = 0;
+    if (!planned_frame_size(options, window_config, width, height, error)) return fail(error);
+
+    // The two slow halves of start-up run at once: content on a worker, GL here.
+    Kiosk::StartTimes times;
+    auto loading = std::async(std::launch::async, [&] {
+        auto loaded = load_content(path, core::ui_scale_for(width, height), 4096);
+        times.content_ready = process_age_ms();
+        return loaded;
+    });
+    auto graphics = Graphics::start(window_config, error);
+    times.graphics_ready = process_age_ms();
+    auto loaded = loading.get(); // also joins the worker before an early return
+    if (!graphics) return fail(error);
+    if (!loaded.error.empty()) return fail(loaded.error);
+
+    const auto& meta = loaded.pack->catalog().meta;
+    const std::string locale = options.language.empty() ? meta.default_locale : options.language;
+    if (auto problem = check_options_against(loaded.pack->catalog(), locale); !problem.empty()) return fail(problem);
+    Kiosk kiosk(std::move(loaded), std::move(graphics), options);
+    kiosk.set_start_times(times);
     return kiosk.run(locale);
 }
-
 
 } // namespace pavilion::app

@@ -34,14 +34,33 @@ GLFWwindow* create_native(const WindowConfig& config, int context_api) {
     return glfwCreateWindow(config.width, config.height, config.title.c_str(), nullptr, nullptr);
 }
 
+bool init_glfw(std::string& error) {
+    glfwSetErrorCallback(remember_error);
+    if (glfwInit()) return true; // a second call while initialized returns at once
+    error = "no display available (" + last_glfw_error + ")";
+    return false;
+}
+
 } // namespace
 
-std::unique_ptr<Window> Window::create(const WindowConfig& config, std::string& error) {
-    glfwSetErrorCallback(remember_error);
-    if (!glfwInit()) {
-        error = "no display available (" + last_glfw_error + ")";
-        return nullptr;
+bool Window::planned_size(const WindowConfig& config, int& width, int& height, std::string& error) {
+    if (!init_glfw(error)) return false;
+    width = config.width;
+    height = config.height;
+    if (config.mode != WindowMode::fullscreen) return true;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) {
+        error = "no monitor to show the kiosk on";
+        return false;
     }
+    width = mode->width;
+    height = mode->height;
+    return true;
+}
+
+std::unique_ptr<Window> Window::create(const WindowConfig& config, std::string& error) {
+    if (!init_glfw(error)) return nullptr;
     // EGL first: Mesa's native path for OpenGL ES (V3D on a Pi, llvmpipe here), and faster to
     // start than GLX (screenshots went from 1.2 s to 0.5 s). GLX stays as the fallback.
     GLFWwindow* window = create_native(config, GLFW_EGL_CONTEXT_API);

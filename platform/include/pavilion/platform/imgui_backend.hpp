@@ -1,8 +1,17 @@
 #pragma once
 // Dear ImGui's GLFW and OpenGL ES 3 backends, bound to one window. The backends are compiled
 // from the sources Debian ships with IMGUI_IMPL_OPENGL_ES3 (libimgui.a's copies target desktop GL).
+//
+// Two departures from the stock start-up, both for the time to the first frame:
+// - the shader program is compiled when the backend is made, not at the first frame, so it
+//   compiles while another thread is still rasterizing the fonts;
+// - the font atlas is uploaded as a one-channel texture swizzled to white-with-alpha. ImGui's
+//   own upload converts the atlas to RGBA first: four times the bytes for the CJK atlas, and
+//   tens of milliseconds under software GL.
 
-struct ImDrawData;
+#include <imgui.h>
+
+#include <memory>
 
 namespace pavilion::platform {
 
@@ -10,7 +19,8 @@ class Window;
 
 class ImGuiBackend {
 public:
-    // Needs a current ImGui context. install_input_callbacks: false for off-screen rendering.
+    // Needs a current ImGui context and GL context. install_input_callbacks: false for
+    // off-screen rendering and for a kiosk that reads touch itself.
     ImGuiBackend(Window& window, bool install_input_callbacks);
     ~ImGuiBackend();
     ImGuiBackend(const ImGuiBackend&) = delete;
@@ -18,8 +28,19 @@ public:
 
     void new_frame();
     void render(ImDrawData* draw_data);
-    // After the font atlas was rebuilt (pack change): upload it again.
-    void reload_fonts_texture();
+    // Uploads a built atlas (replacing the previous one) and sets its texture id. The atlas's
+    // CPU copy of the pixels is freed: only the GPU needs them from now on.
+    void upload_fonts(ImFontAtlas& atlas);
+    // Draws one small frame with every pipeline state the kiosk uses (a glyph-style one-channel
+    // texture and an RGBA picture), so drivers that compile shader variants at first use
+    // (llvmpipe, V3D) do so now, while start-up is still waiting for content, and not inside
+    // the first visible frame.
+    void warm_up();
+
+private:
+    // The atlas ImGui's stock device set-up uploads: tiny, replaced by upload_fonts.
+    std::unique_ptr<ImFontAtlas> placeholder_fonts_;
+    unsigned font_texture_ = 0;
 };
 
 } // namespace pavilion::platform

@@ -31,6 +31,10 @@ class Window {
 public:
     // nullptr with a one-line reason in error (for example when no display is available).
     static std::unique_ptr<Window> create(const WindowConfig& config, std::string& error);
+    // The size create() will give the window, known before any GL exists (the monitor's mode when
+    // full-screen), so start-up can rasterize fonts while the context is being made.
+    // False with a reason when no display is available.
+    static bool planned_size(const WindowConfig& config, int& width, int& height, std::string& error);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;

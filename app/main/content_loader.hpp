@@ -1,0 +1,30 @@
+#pragma once
+// The content half of start-up, run on a worker thread while the main thread makes the GL
+// context (graphics.hpp): open and check the pack, map the font files, rasterize the atlas.
+
+#include "font_setup.hpp"
+#include "pavilion/content/pack_reader.hpp"
+#include "pavilion/ui/font_atlas.hpp"
+
+#include <imgui.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pavilion::app {
+
+struct LoadedContent {
+    std::optional<content::PackReader> pack;
+    std::unique_ptr<FontSetup> font_setup; // the font files, kept mapped for later rebuilds
+    std::unique_ptr<ImFontAtlas> atlas;    // built at font_scale, not yet on the GPU
+    ui::Fonts fonts;
+    float font_scale = 0;
+    std::string error; // one line; set when loading failed
+};
+
+// font_scale: the UI scale for the planned window size. max_texture_side: the texture limit
+// the atlas must fit (4096, the Raspberry Pi's, until the GL context says otherwise).
+LoadedContent load_content(const std::string& pack_path, float font_scale, int max_texture_side);
+
+} // namespace pavilion::app
