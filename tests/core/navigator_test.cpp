@@ -79,7 +79,8 @@ TEST(Navigator, OpenRefusesAttractAndInvalidRoutes) {
     EXPECT_FALSE(nav.open(r("attract"))); // the session ends through reset_to_attract()
     EXPECT_FALSE(nav.open(Route{Screen::story, ""}));
     EXPECT_FALSE(nav.open(Route{Screen::story, "Bad Id"}));
-    EXPECT_FALSE(nav.open(Route{Screen::map, "extra"}));
+    EXPECT_FALSE(nav.open(Route{Screen::map, "Not A Slug"}));
+    EXPECT_FALSE(nav.open(Route{Screen::figures, "extra"}));
     EXPECT_EQ(nav.current(), r("figures"));
     EXPECT_EQ(nav.revision(), revision);
 }

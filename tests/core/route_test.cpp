@@ -50,12 +50,22 @@ TEST(Route, ParseIsTheInverseOfToStringForEveryScreen) {
 
 TEST(Route, RejectsWhatIsNotARoute) {
     for (const char* text : {"", "/", "Home", "home ", " home", "homes", "settings", "story",
-                             "initiative", "story/", "initiative/", "home/x", "map/china",
+                             "initiative", "story/", "initiative/", "home/x", "map/China", "map/a/b",
                              "attract/x", "story/China", "story/a_b", "story/a b", "story/a/b",
                              "story/a.b", "story//a", "/story/a", "story/a/"}) {
         SCOPED_TRACE(text);
         EXPECT_FALSE(Route::parse(text).has_value());
     }
+}
+
+TEST(Route, TheMapMayOpenCentredOnAPlace) {
+    const auto route = Route::parse("map/khorgos");
+    ASSERT_TRUE(route.has_value());
+    EXPECT_EQ(route->screen, Route::Screen::map);
+    EXPECT_EQ(route->id, "khorgos");
+    EXPECT_EQ(route->to_string(), "map/khorgos");
+    EXPECT_EQ(parent_of(*route), (Route{Route::Screen::home, ""}));
+    EXPECT_FALSE(parse_item_ref("map/khorgos").has_value()); // a pack link never opens it
 }
 
 TEST(Route, SlugsFollowThePackIdRule) {

@@ -71,7 +71,10 @@ std::optional<Route> Route::parse(std::string_view text) {
 }
 
 bool Route::valid() const {
-    return is_item_screen(screen) ? is_valid_slug(id) : id.empty();
+    if (is_item_screen(screen)) return is_valid_slug(id);
+    // The map may be opened centred on one place: "map/<feature id>".
+    if (screen == Screen::map) return id.empty() || is_valid_slug(id);
+    return id.empty();
 }
 
 std::optional<Route> parse_item_ref(std::string_view ref) {

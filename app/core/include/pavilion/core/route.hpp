@@ -14,7 +14,9 @@ struct Route {
     enum class Screen { attract, home, initiatives, initiative, stories, story, figures, map, sources };
 
     Screen screen = Screen::attract;
-    std::string id; // the item's slug for initiative and story, "" for every other screen
+    // The item's slug for initiative and story; for the map, optionally the place it opens
+    // centred on ("map/khorgos"); "" for every other screen.
+    std::string id;
 
     // "home", "story/china-laos-railway". An invalid route still formats (as something parse()
     // rejects, e.g. "story/"), so a bug shows up in the log instead of being hidden.
