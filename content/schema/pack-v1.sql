@@ -10,7 +10,7 @@
 --   * Everything a visitor reads is per locale, in a *_text table keyed by (owner, locale),
 --     so a pack adds a language by adding rows, never columns.
 --   * Coordinates are WGS84 longitude/latitude in degrees, stored as a BLOB of little-endian
---     IEEE-754 doubles: lon0, lat0, lon1, lat1, ...
+--     IEEE-754 doubles: lon0, lat0, lon1, lat1, ... (the base map's large buffers use float32)
 --   * Images are stored already scaled and re-encoded by the builder (JPEG or PNG), with a
 --     thumbnail; the kiosk decodes nothing else.
 
@@ -196,6 +196,45 @@ CREATE TABLE attract_slide_text (
     locale  TEXT NOT NULL REFERENCES locale(code),
     caption TEXT NOT NULL,
     PRIMARY KEY (slide, locale)
+) WITHOUT ROWID;
+
+-- The base map: country shapes under the map features, compiled by pavilion-pack from TopoJSON
+-- or GeoJSON (Natural Earth through world-atlas by default) and already triangulated, so the
+-- kiosk only uploads buffers. All four tables are empty in a pack without a base map.
+-- Buffers are BLOBs of little-endian values: float32 for coordinates (WGS84 degrees, ample for
+-- a screen), uint32 for vertex indices. Each BLOB stays below the reader's 64 MB value limit.
+
+-- Exactly one row when the pack has a base map. Colours are 0xRRGGBBAA.
+CREATE TABLE base_map_style (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    water     INTEGER NOT NULL,
+    land      INTEGER NOT NULL,
+    highlight INTEGER NOT NULL,               -- land of the countries the pack highlights
+    border    INTEGER NOT NULL
+);
+
+-- Levels of detail, coarse first (position 0), e.g. '110m' (overview) and '50m' (detailed).
+CREATE TABLE base_map_level (
+    position  INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    vertices  BLOB NOT NULL,                  -- float32 lon, lat per vertex
+    triangles BLOB NOT NULL,                  -- uint32 vertex indices, three per triangle,
+                                              -- grouped by country (see base_map_country)
+    borders   BLOB NOT NULL                   -- float32 lon, lat, lon, lat per segment: every
+                                              -- line two countries share, once
+);
+
+-- The countries of a level, each owning a range of its level's triangle indices.
+CREATE TABLE base_map_country (
+    level       INTEGER NOT NULL REFERENCES base_map_level(position),
+    position    INTEGER NOT NULL,
+    id          TEXT NOT NULL,                -- as in the source file (world-atlas: ISO 3166-1
+                                              -- numeric, e.g. '156'); '' when it gives none
+    name        TEXT NOT NULL,
+    highlighted INTEGER NOT NULL CHECK (highlighted IN (0, 1)),
+    first_index INTEGER NOT NULL,             -- offset into the level's triangle indices
+    index_count INTEGER NOT NULL,             -- a multiple of 3
+    PRIMARY KEY (level, position)
 ) WITHOUT ROWID;
 
 -- Full-text search over titles and bodies. The trigram tokenizer matches any substring of three

@@ -120,6 +120,13 @@ template <std::size_t N>
 bool decode_base64(std::string_view line, std::array<std::uint8_t, N>& out) {
     line = trim_blanks(line);
     if (line.empty()) return false;
+    // libsodium 1.0.18 decodes any byte from 0x80 up as '/', so a damaged signature could still
+    // verify: only the standard alphabet (and '=' padding) is a minisign line.
+    for (const char c : line) {
+        const bool alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+                              c == '/' || c == '=';
+        if (!alphabet) return false;
+    }
     std::size_t decoded = 0;
     const int rc = sodium_base642bin(out.data(), out.size(), line.data(), line.size(), nullptr,
                                      &decoded, nullptr, sodium_base64_VARIANT_ORIGINAL);

@@ -1,5 +1,6 @@
 #include "pavilion/content/pack_builder.hpp"
 
+#include "base_map_builder.hpp"
 #include "image_pipeline.hpp"
 #include "pack_source.hpp"
 #include "pack_writer.hpp"
@@ -65,7 +66,8 @@ std::optional<PackFont> load_font(const std::string& root, PackSource& source,
 
 } // namespace
 
-Expected<BuildReport> build_pack(const std::string& source_dir, const std::string& output_path) {
+Expected<BuildReport> build_pack(const std::string& source_dir, const std::string& output_path,
+                                 const BuildOptions& options) {
     if (sodium_init() < 0) return make_error(ErrorCode::io, "libsodium cannot start");
     Diagnostics diagnostics;
     PackSource source = parse_pack_source(source_dir, diagnostics);
@@ -73,9 +75,15 @@ Expected<BuildReport> build_pack(const std::string& source_dir, const std::strin
 
     auto images = process_images(source_dir, source, diagnostics);
     auto font = load_font(source_dir, source, diagnostics);
+    BaseMap base_map; // no levels: no base map
+    if (source.base_map) {
+        if (auto built = build_base_map(source_dir, *source.base_map, options.world_atlas_dir, diagnostics))
+            base_map = std::move(*built);
+    }
     if (!diagnostics.empty()) return make_error(ErrorCode::authoring, diagnostics.joined());
 
-    if (auto written = write_pack(source.catalog, images, font ? &*font : nullptr, output_path); !written)
+    if (auto written = write_pack(source.catalog, images, font ? &*font : nullptr, base_map, output_path);
+        !written)
         return written.error();
 
     BuildReport report;
@@ -85,6 +93,7 @@ Expected<BuildReport> build_pack(const std::string& source_dir, const std::strin
     report.stories = static_cast<int>(source.catalog.stories.size());
     report.figures = static_cast<int>(source.catalog.figures.size());
     report.images = static_cast<int>(images.size());
+    report.base_map_levels = static_cast<int>(base_map.levels.size());
     std::error_code ec;
     report.bytes = std::filesystem::file_size(output_path, ec);
     return report;

@@ -1,6 +1,8 @@
 #include "pavilion/content/pack_reader.hpp"
 
+#include "base_map_loader.hpp"
 #include "catalog_loader.hpp"
+#include "pack_limits.hpp"
 #include "sqlite_db.hpp"
 
 #include <algorithm>
@@ -16,7 +18,8 @@ using sqlite::Statement;
 
 // Limits far above what a real pack needs and far below what could hurt the kiosk.
 void lower_limits(sqlite3* db) {
-    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024); // largest image or font
+    // The largest image, font or base map buffer.
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, static_cast<int>(kMaxPackValueBytes));
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 64 * 1024);
     sqlite3_limit(db, SQLITE_LIMIT_COLUMN, 100);
     sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 50);
@@ -185,6 +188,10 @@ Expected<PackReader> PackReader::open(const std::string& path) {
 
 const std::string& PackReader::path() const { return state_->path; }
 const Catalog& PackReader::catalog() const { return state_->catalog; }
+
+Expected<BaseMap> PackReader::base_map() const {
+    return load_base_map(state_->db.get(), state_->path);
+}
 
 Expected<MediaInfo> PackReader::media_info(const std::string& media_id) const {
     Statement query(state_->db.get(),

@@ -184,7 +184,8 @@ void check_link(TableReader& table, const std::string& link, const Catalog& cata
         table.error("link", "'" + link + "' is not an item (write initiative/<id> or story/<id>)");
 }
 
-void parse_map_file(const std::string& root, Catalog& catalog, Diagnostics& diagnostics) {
+void parse_map_file(const std::string& root, PackSource& source, Diagnostics& diagnostics) {
+    auto& catalog = source.catalog;
     const std::string file = "map.toml";
     const auto document = parse_toml_file(root, file, diagnostics, true);
     if (!document) return;
@@ -238,6 +239,8 @@ void parse_map_file(const std::string& root, Catalog& catalog, Diagnostics& diag
         table.finish();
         catalog.features.push_back(std::move(feature));
     }
+    if (auto base_map = top.table("base_map", Need::optional))
+        source.base_map = parse_base_map_section(*base_map, root);
     top.finish();
 }
 
@@ -311,7 +314,7 @@ PackSource parse_pack_source(const std::string& root, Diagnostics& diagnostics) 
     parse_items(root, ItemKind::initiative, source, diagnostics);
     parse_items(root, ItemKind::story, source, diagnostics);
     check_related(source, diagnostics);
-    parse_map_file(root, source.catalog, diagnostics);
+    parse_map_file(root, source, diagnostics);
     add_story_points(source.catalog);
     parse_attract_file(root, source, diagnostics);
     return source;

@@ -1,9 +1,11 @@
 #pragma once
 // A pack source folder, parsed and checked, before images are processed.
 
+#include "base_map_source.hpp"
 #include "diagnostics.hpp"
 #include "pavilion/content/model.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,7 @@ struct PackSource {
     std::string font_path;              // relative; "" for the system font
     int font_line = 0;
     std::vector<PendingReference> related; // item.toml 'related' entries
+    std::optional<BaseMapSource> base_map; // map.toml's [base_map]; none: no base map
 };
 
 // Reads every file of a pack source. Problems go to diagnostics; the result is only meaningful

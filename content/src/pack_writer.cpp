@@ -1,5 +1,6 @@
 #include "pack_writer.hpp"
 
+#include "base_map_blob.hpp"
 #include "coords_blob.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "spans_codec.hpp"
@@ -167,10 +168,30 @@ void write_media(Inserter& insert, const std::vector<EncodedImage>& images, cons
                    font->mime, font->data);
 }
 
+void write_base_map(Inserter& insert, const BaseMap& map) {
+    if (map.levels.empty()) return;
+    const auto& style = map.style;
+    insert.row("INSERT INTO base_map_style VALUES (1, ?, ?, ?, ?)", pack_rgba(style.water),
+               pack_rgba(style.land), pack_rgba(style.highlight), pack_rgba(style.border));
+    for (std::size_t i = 0; i < map.levels.size(); ++i) {
+        const auto& level = map.levels[i];
+        insert.row("INSERT INTO base_map_level VALUES (?, ?, ?, ?, ?)", i, level.name,
+                   encode_floats(level.vertices), encode_indices(level.triangles),
+                   encode_floats(level.borders));
+        for (std::size_t k = 0; k < level.countries.size(); ++k) {
+            const auto& country = level.countries[k];
+            insert.row("INSERT INTO base_map_country VALUES (?, ?, ?, ?, ?, ?, ?)", i, k, country.id,
+                       country.name, country.highlighted ? 1 : 0,
+                       static_cast<std::int64_t>(country.first_index),
+                       static_cast<std::int64_t>(country.index_count));
+        }
+    }
+}
+
 } // namespace
 
 Status write_pack(const Catalog& catalog, const std::vector<EncodedImage>& images,
-                  const PackFont* font, const std::string& path) {
+                  const PackFont* font, const BaseMap& base_map, const std::string& path) {
     const std::string temp = path + ".building";
     std::filesystem::remove(temp);
     sqlite3* raw = nullptr;
@@ -193,6 +214,7 @@ Status write_pack(const Catalog& catalog, const std::vector<EncodedImage>& image
         }
         write_figures_map_slides(insert, catalog);
         write_media(insert, images, font, catalog.meta.font_media);
+        write_base_map(insert, base_map);
         insert.row("INSERT INTO search (search) VALUES ('optimize')");
         error = insert.error();
     }

@@ -3,6 +3,7 @@
 // fixed order and the file is vacuumed, so the same source always gives the same bytes.
 
 #include "image_pipeline.hpp"
+#include "pavilion/content/base_map.hpp"
 #include "pavilion/content/expected.hpp"
 #include "pavilion/content/model.hpp"
 
@@ -17,9 +18,10 @@ struct PackFont {
     std::vector<std::uint8_t> data;
 };
 
-// catalog's image fields hold media ids of `images`. Writes to path atomically (a temporary
-// file renamed over it), so a failed build never leaves a half-written pack behind.
+// catalog's image fields hold media ids of `images`; a base map without levels writes none.
+// Writes to path atomically (a temporary file renamed over it), so a failed build never leaves
+// a half-written pack behind.
 Status write_pack(const Catalog& catalog, const std::vector<EncodedImage>& images,
-                  const PackFont* font, const std::string& path);
+                  const PackFont* font, const BaseMap& base_map, const std::string& path);
 
 } // namespace pavilion::content

@@ -3,12 +3,16 @@
 #include "pavilion/content/minisign.hpp"
 #include "pavilion/content/pack_builder.hpp"
 #include "pavilion/content/pack_claim.hpp"
+#include "pavilion/content/pack_installer.hpp"
+#include "pavilion/content/pack_store.hpp"
 #include "pavilion/content/pack_reader.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -104,18 +108,28 @@ bool write_text(const std::string& path, const std::string& text, bool secret) {
 
 int run_build(const Arguments& args) {
     const char* usage =
-        "usage: pavilion-pack build SRC_DIR -o PACK\n"
+        "usage: pavilion-pack build SRC_DIR -o PACK [--world-atlas DIR]\n"
         "\n"
         "Compiles a pack source folder (see content/AUTHORING.md) into one pack file.\n"
         "Images are validated, scaled and re-encoded. Every authoring error is printed as\n"
         "file:line: message, and nothing is written unless the whole source is valid.\n"
-        "The same source always gives a byte-identical pack.\n";
-    const auto line = parse(args, {"-o", "--output"}, {});
+        "The same source always gives a byte-identical pack.\n"
+        "\n"
+        "--world-atlas DIR  where world-atlas's countries-110m.json and countries-50m.json are,\n"
+        "                   for a [base_map] without files of its own (default: the\n"
+        "                   environment variable PAVILION_WORLD_ATLAS_DIR).\n";
+    const auto line = parse(args, {"-o", "--output", "--world-atlas"}, {});
     if (int code = usage_check(line, usage, 1); code >= 0) return code;
     const auto output = line.value("-o").empty() ? line.value("--output") : line.value("-o");
     if (output.empty()) return usage_check(CommandLine{{}, {}, {}, false, "-o PACK is required"}, usage, 1);
 
-    auto report = content::build_pack(line.positional[0], output);
+    content::BuildOptions options;
+    options.world_atlas_dir = line.value("--world-atlas");
+    if (options.world_atlas_dir.empty()) {
+        if (const char* from_environment = std::getenv("PAVILION_WORLD_ATLAS_DIR"))
+            options.world_atlas_dir = from_environment;
+    }
+    auto report = content::build_pack(line.positional[0], output, options);
     if (!report) {
         if (report.error().code == content::ErrorCode::authoring) {
             std::istringstream messages(report.error().message);
@@ -132,16 +146,32 @@ int run_build(const Arguments& args) {
         return fail(report.error().message);
     }
     std::printf("built %s: pack %s version %lld, %d initiatives, %d stories, %d figures, "
-                "%d images, %llu bytes\n",
+                "%d images, %d base map levels, %llu bytes\n",
                 output.c_str(), report->pack_id.c_str(), static_cast<long long>(report->version),
                 report->initiatives, report->stories, report->figures, report->images,
-                static_cast<unsigned long long>(report->bytes));
+                report->base_map_levels, static_cast<unsigned long long>(report->bytes));
     return 0;
 }
 
 namespace {
 
-nlohmann::json info_json(const content::PackReader& reader) {
+// Levels with their sizes; an empty list when the pack has no base map.
+nlohmann::json base_map_json(const content::BaseMap& map) {
+    nlohmann::json levels = nlohmann::json::array();
+    for (const auto& level : map.levels) {
+        std::size_t highlighted = 0;
+        for (const auto& country : level.countries) highlighted += country.highlighted;
+        levels.push_back({{"name", level.name},
+                          {"countries", level.countries.size()},
+                          {"highlighted", highlighted},
+                          {"triangles", level.triangle_count()},
+                          {"vertices", level.vertex_count()},
+                          {"border_segments", level.border_segment_count()}});
+    }
+    return {{"levels", levels}};
+}
+
+nlohmann::json info_json(const content::PackReader& reader, const content::BaseMap& base_map) {
     const auto& catalog = reader.catalog();
     const auto& meta = catalog.meta;
     nlohmann::json locales = nlohmann::json::array();
@@ -180,6 +210,7 @@ nlohmann::json info_json(const content::PackReader& reader) {
         {"initiatives", refs(catalog.initiatives)},
         {"stories", refs(catalog.stories)},
         {"has_own_font", !meta.font_media.empty()},
+        {"base_map", base_map_json(base_map)},
         {"bytes", fs::file_size(reader.path(), ec)},
     };
 }
@@ -192,12 +223,15 @@ int run_info(const Arguments& args) {
         "\n"
         "Opens a pack with the kiosk's own safe reader and shows what it contains:\n"
         "id, version, locales and the number of initiatives, stories, figures, sources,\n"
-        "map features, attract slides and images. --json prints it as one JSON object.\n";
+        "map features, attract slides and images, and the base map's levels with their\n"
+        "countries and triangles. --json prints it as one JSON object.\n";
     const auto line = parse(args, {}, {"--json"});
     if (int code = usage_check(line, usage, 1); code >= 0) return code;
     auto reader = content::PackReader::open(line.positional[0]);
     if (!reader) return fail(reader.error().message);
-    const auto info = info_json(*reader);
+    const auto base_map = reader->base_map();
+    if (!base_map) return fail(base_map.error().message);
+    const auto info = info_json(*reader, *base_map);
     if (line.flags.count("--json")) {
         std::cout << info.dump(2) << "\n";
         return 0;
@@ -212,6 +246,15 @@ int run_info(const Arguments& args) {
     std::cout << "- default " << meta.default_locale << "\n";
     for (const auto& [key, value] : info["counts"].items())
         std::cout << key << std::string(key.size() < 11 ? 11 - key.size() : 1, ' ') << value << "\n";
+    std::cout << "base map   ";
+    if (base_map->levels.empty()) std::cout << "none";
+    for (std::size_t i = 0; i < base_map->levels.size(); ++i) {
+        const auto& level = info["base_map"]["levels"][i];
+        std::cout << (i ? "; " : "") << level["name"].get<std::string>() << ": " << level["countries"]
+                  << " countries (" << level["highlighted"] << " highlighted), " << level["triangles"]
+                  << " triangles, " << level["border_segments"] << " border segments";
+    }
+    std::cout << "\n";
     std::cout << "size       " << info["bytes"] << " bytes\n";
     return 0;
 }
@@ -322,6 +365,76 @@ int run_sign(const Arguments& args) {
     std::printf("signed %s (pack %s version %lld) with key %s: %s\n", pack.c_str(), meta.id.c_str(),
                 static_cast<long long>(meta.version),
                 content::minisign::key_id_hex(key->key_id).c_str(), out.c_str());
+    return 0;
+}
+
+namespace {
+
+// Progress on the console: a line every 10%, with the time left at the rate so far.
+class ProgressPrinter {
+public:
+    void operator()(std::uint64_t copied, std::uint64_t total) {
+        if (total == 0) return;
+        const int tenths = static_cast<int>(copied * 10 / total);
+        if (tenths <= printed_ || copied == 0) return;
+        printed_ = tenths;
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        const double left = copied > 0 ? seconds * static_cast<double>(total - copied) /
+                                             static_cast<double>(copied)
+                                       : 0.0;
+        std::printf("copying %3d%% (%.1f of %.1f MB, %.0f s left)\n", tenths * 10,
+                    static_cast<double>(copied) / 1e6, static_cast<double>(total) / 1e6, left);
+        std::fflush(stdout);
+    }
+
+private:
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    int printed_ = 0;
+};
+
+} // namespace
+
+int run_install(const Arguments& args) {
+    const char* usage =
+        "usage: pavilion-pack install PACK --state DIR [--force]\n"
+        "\n"
+        "Installs a signed pack into a kiosk's state directory exactly as the kiosk does from\n"
+        "a USB stick: PACK.minisig must be made by a key in DIR/keys/*.pub, and the pack must\n"
+        "be newer than the installed one. It is copied, checked and switched to atomically;\n"
+        "the previous pack is kept for rollback. PACK.report.txt is written beside PACK.\n"
+        "\n"
+        "--force  install even if it is not newer, or is another pack (never if unsigned).\n";
+    const auto line = parse(args, {"--state"}, {"--force"});
+    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto state = line.value("--state");
+    if (state.empty()) {
+        return usage_check(CommandLine{{}, {}, {}, false, "--state DIR is required"}, usage, 1);
+    }
+    auto candidate = content::candidate_from_path(line.positional[0]);
+    if (!candidate) return fail(candidate.error().message);
+    auto store = content::PackStore::open(state);
+    if (!store) return fail(store.error().message);
+    for (const auto& message : store->open_messages()) std::fprintf(stderr, "pavilion-pack: %s\n", message.c_str());
+
+    content::InstallOptions options;
+    options.force = line.flags.count("--force") > 0;
+    options.on_progress = ProgressPrinter();
+    options.on_warning = [](const std::string& message) {
+        std::fprintf(stderr, "pavilion-pack: warning: %s\n", message.c_str());
+    };
+    content::PackInstaller installer(*store);
+    auto result = installer.install(*candidate, options);
+    if (!result) return fail(result.error().message);
+    auto previous = store->previous();
+    std::printf("installed pack %s version %lld%s, signed by key %s: %s\n",
+                result->claim.pack_id.c_str(), static_cast<long long>(result->claim.version),
+                result->unchanged ? " (it was installed already)" : "", result->key_id.c_str(),
+                result->installed.path.c_str());
+    if (previous && *previous) {
+        std::printf("previous: pack %s version %lld (kept for rollback)\n",
+                    (*previous)->pack_id.c_str(), static_cast<long long>((*previous)->version));
+    }
     return 0;
 }
 

@@ -15,5 +15,6 @@ int run_info(const Arguments& args);
 int run_verify(const Arguments& args);
 int run_keygen(const Arguments& args);
 int run_sign(const Arguments& args);
+int run_install(const Arguments& args);
 
 } // namespace pavilion::tools

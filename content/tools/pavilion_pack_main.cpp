@@ -1,4 +1,4 @@
-// pavilion-pack: builds, inspects, signs and verifies Pavilion content packs.
+// pavilion-pack: builds, inspects, signs, verifies and installs Pavilion content packs.
 
 #include "pack_commands.hpp"
 
@@ -11,7 +11,7 @@ namespace {
 const char* kUsage =
     "usage: pavilion-pack COMMAND [ARGS]\n"
     "\n"
-    "Builds, inspects, signs and verifies Pavilion content packs.\n"
+    "Builds, inspects, signs, verifies and installs Pavilion content packs.\n"
     "\n"
     "commands:\n"
     "  build SRC_DIR -o PACK        compile a pack source folder into a pack file\n"
@@ -19,6 +19,7 @@ const char* kUsage =
     "  verify PACK --key PUB ...    check PACK.minisig against trusted public keys\n"
     "  keygen -p PUB -s SECRET      create a signing key pair (minisign format)\n"
     "  sign PACK -s SECRET          write PACK.minisig\n"
+    "  install PACK --state DIR     install a signed pack into a kiosk's state directory\n"
     "\n"
     "Run 'pavilion-pack COMMAND --help' for the options of a command.\n";
 
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     if (command == "verify") return pavilion::tools::run_verify(args);
     if (command == "keygen") return pavilion::tools::run_keygen(args);
     if (command == "sign") return pavilion::tools::run_sign(args);
+    if (command == "install") return pavilion::tools::run_install(args);
     std::fprintf(stderr, "pavilion-pack: unknown command '%s' (see pavilion-pack --help)\n",
                  command.c_str());
     return 2;

@@ -460,6 +460,22 @@ TEST(MinisignSignatures, TamperedSignatureBytesAreDetected) {
     }
 }
 
+// libsodium's decoder reads bytes from 0x80 up as '/': a signature with such a byte in place of
+// a '/' decodes to the same bytes and would verify, although the file was damaged.
+TEST(MinisignSignatures, NonAsciiLookalikesInTheBase64AreRefused) {
+    const TestKey key = make_key();
+    const auto lines = lines_of(sign_text(key.secret, "data", "c"));
+    for (std::size_t line : {1u, 3u}) {
+        auto changed = lines;
+        const auto slash = changed[line].find('/');
+        if (slash == std::string::npos) continue; // no '/' in this signature: nothing to imitate
+        changed[line][slash] = static_cast<char>(0xAF);
+        auto verified = verify({key.pub}, join_lines(changed, 4), hash_of("data"));
+        ASSERT_FALSE(verified.has_value()) << "line " << line + 1;
+        EXPECT_EQ(verified.error().code, ErrorCode::bad_signature);
+    }
+}
+
 TEST(MinisignSignatures, TruncatedSignatureFileIsBadSignature) {
     const TestKey key = make_key();
     const std::string signature = sign_text(key.secret, "data", "comment");

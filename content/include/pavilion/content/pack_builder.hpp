@@ -16,11 +16,19 @@ struct BuildReport {
     int stories = 0;
     int figures = 0;
     int images = 0;
+    int base_map_levels = 0; // 0: the pack has no base map
     std::uintmax_t bytes = 0;
+};
+
+struct BuildOptions {
+    // Where world-atlas's countries-110m.json and countries-50m.json are, for a source whose
+    // map.toml has a [base_map] without files of its own; "" when not given.
+    std::string world_atlas_dir;
 };
 
 // On failure the error's code is `authoring` and its message lists every problem, one
 // "file:line: what is wrong" per line; the output file is left untouched.
-Expected<BuildReport> build_pack(const std::string& source_dir, const std::string& output_path);
+Expected<BuildReport> build_pack(const std::string& source_dir, const std::string& output_path,
+                                 const BuildOptions& options = {});
 
 } // namespace pavilion::content

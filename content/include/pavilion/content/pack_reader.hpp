@@ -6,6 +6,7 @@
 // integrity and schema are checked before anything is read, and the whole catalog is loaded and
 // cross-checked at open, so a caller gets either a complete pack or one error, never half a pack.
 
+#include "pavilion/content/base_map.hpp"
 #include "pavilion/content/expected.hpp"
 #include "pavilion/content/model.hpp"
 
@@ -29,6 +30,11 @@ public:
 
     const std::string& path() const;
     const Catalog& catalog() const;
+
+    // The country shapes under the map, read and checked on demand (they are large and only the
+    // map screen needs them). No levels when the pack has no base map; `corrupt` when a buffer
+    // is malformed (wrong length, an index past the vertices, a coordinate off the globe).
+    Expected<BaseMap> base_map() const;
 
     Expected<MediaInfo> media_info(const std::string& media_id) const;
     // Encoded bytes (JPEG or PNG) of an image the builder produced.

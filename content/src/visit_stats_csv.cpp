@@ -1,0 +1,95 @@
+// VisitStats::export_csv: every stored counter as one RFC 4180 CSV file for a spreadsheet.
+
+#include "pavilion/content/visit_stats.hpp"
+
+#include "file_system_io.hpp"
+#include "visit_stats_db.hpp"
+
+#include <filesystem>
+
+namespace pavilion::content {
+namespace {
+
+// RFC 4180: a field holding a comma, a quote or a line break is quoted, and its quotes doubled.
+// Everything else, UTF-8 included, is copied byte for byte.
+void append_field(std::string& out, std::string_view value) {
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += value;
+        return;
+    }
+    out += '"';
+    for (const char c : value) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+struct Row {
+    std::string date, kind, key, title, count, dwell_seconds;
+};
+
+void append_row(std::string& out, const Row& row) {
+    const std::string_view fields[] = {row.date, row.kind, row.key, row.title, row.count, row.dwell_seconds};
+    bool first = true;
+    for (const std::string_view field : fields) {
+        if (!first) out += ',';
+        first = false;
+        append_field(out, field);
+    }
+    out += "\r\n"; // RFC 4180's line break, which every spreadsheet reads
+}
+
+// The whole file as text; an SQLite result code, with its message in error.
+int build_csv(sqlite3* db, const std::map<std::string, std::string>& titles, std::string& out,
+              std::string& error) {
+    out.clear();
+    append_row(out, {"date", "kind", "key", "title", "count", "dwell_seconds"});
+    sqlite::Statement rows(db, "SELECT day, 'item', item, opens, dwell_ms FROM item_opens "
+                               "UNION ALL SELECT day, 'screen', screen, views, NULL FROM screen_views "
+                               "UNION ALL SELECT day, 'sessions', locale, sessions, NULL FROM sessions "
+                               "ORDER BY 1, 2, 3");
+    while (rows.step()) {
+        Row row;
+        row.date = iso_date(static_cast<Day>(rows.integer(0)));
+        row.kind = rows.text(1);
+        row.key = rows.text(2);
+        row.count = std::to_string(rows.integer(3));
+        if (!rows.is_null(4)) {
+            row.dwell_seconds = std::to_string((rows.integer(4) + 500) / 1000);
+            if (const auto title = titles.find(row.key); title != titles.end()) row.title = title->second;
+        }
+        append_row(out, row);
+    }
+    if (rows.ok()) return SQLITE_OK;
+    error = rows.error();
+    return rows.result_code();
+}
+
+} // namespace
+
+Status VisitStats::export_csv(const std::string& path, const std::map<std::string, std::string>& titles) {
+    if (Status flushed = flush(); !flushed) return flushed;
+    if (Status opened = reopen(); !opened) return opened;
+    std::string text, error;
+    const int rc = build_csv(db_->handle.get(), titles, text, error);
+    if (rc != SQLITE_OK) {
+        if (!stats_db::is_damage(rc))
+            return make_error(ErrorCode::io, path_ + ": cannot read visitor statistics (" + error + ")");
+        if (Status replaced = replace_damaged(error); !replaced) return replaced;
+        return make_error(ErrorCode::corrupt, path_ + ": the statistics were damaged (" + error +
+                                                  "); nothing exported, the kiosk counts afresh from now");
+    }
+    // Atomic, because the file usually goes to a USB stick that may be pulled at any moment: the
+    // operator finds the old export or the new one, never half a file.
+    PosixFileSystem fs;
+    std::string folder = std::filesystem::path(path).parent_path().string();
+    if (folder.empty()) folder = ".";
+    if (const int written = fsio::replace_file(fs, path + ".tmp", path, folder, text); written < 0) {
+        static_cast<void>(fs.unlink(path + ".tmp"));
+        return make_error(ErrorCode::io, "cannot write " + path + ": " + error_text(written));
+    }
+    return ok();
+}
+
+} // namespace pavilion::content
