@@ -9,7 +9,8 @@ mkdir -p "$out"
 rm -f "$out"/*.png
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-routes=(attract home initiatives stories story/china-laos-railway initiative/overview figures sources map)
+routes=(attract home initiatives stories story/china-laos-railway initiative/overview figures sources map
+        map/story-china-laos-railway)
 for route in "${routes[@]}"; do
   name=${route//\//-}
   build/pavilion --screen "$route" --lang en --size 1920x1080 --screenshot "$tmp/$name-en.png" 2>/dev/null
@@ -21,4 +22,17 @@ done
 printf 'tap 960 540\ntap 1455 55\ntap 1545 55\ntap 960 650\ntap 280 420\nshot %s\n' "$tmp/a11y.png" > "$tmp/a11y.txt"
 build/pavilion --script "$tmp/a11y.txt" 2>/dev/null
 convert "$tmp/a11y.png" -resize 50% -strip "$out/story-larger-text-high-contrast-en.png"
+# The map after a pinch and a tap on a place: its preview card.
+printf 'pinch 1353 665 2.5 500\nwait 1000\ntap 1353 665\nwait 1000\nshot %s\n' "$tmp/map-card.png" > "$tmp/map.txt"
+build/pavilion --script "$tmp/map.txt" --screen map 2>/dev/null
+convert "$tmp/map-card.png" -resize 50% -strip "$out/map-card-en.png"
+# Operator mode (a throwaway state with PIN 1234): hold the corner 5 s, type the PIN.
+state="$tmp/state"
+mkdir -p "$state/keys"
+echo 1234 | build/pavilion --state "$state" --set-pin 2>/dev/null
+printf 'tap 960 540\ndrag 20 20 21 21 5600\nwait 500\nshot %s\ntap 758 476\ntap 959 476\ntap 1159 476\ntap 758 596\ntap 1159 836\nwait 500\nshot %s\n' \
+  "$tmp/keypad.png" "$tmp/panel.png" > "$tmp/operator.txt"
+build/pavilion --script "$tmp/operator.txt" --state "$state" 2>/dev/null
+convert "$tmp/keypad.png" -resize 50% -strip "$out/operator-pin-en.png"
+convert "$tmp/panel.png" -resize 50% -strip "$out/operator-panel-en.png"
 ls -1 "$out"

@@ -1,6 +1,7 @@
 #include "kiosk.hpp"
 
 #include "pavilion/core/ui_scale.hpp"
+#include "pavilion/ui/map_mesh_builder.hpp"
 
 #include <GLES3/gl3.h>
 #include <imgui.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <chrono>
 #include <thread>
 
 namespace pavilion::app {
@@ -17,6 +19,17 @@ int fail(const std::string& message) {
     return 1;
 }
 
+
+core::SessionSettings Kiosk::current_session_settings() const {
+    auto settings = session_settings(pack_.catalog());
+    if (settings_.idle_timeout_s) settings.idle_timeout_ms = static_cast<core::Millis>(*settings_.idle_timeout_s) * 1000;
+    const auto& locales = pack_.catalog().meta.locales;
+    if (settings_.default_locale && std::any_of(locales.begin(), locales.end(), [&](const content::Locale& l) {
+            return l.code == *settings_.default_locale;
+        }))
+        settings.default_locale = *settings_.default_locale;
+    return settings;
+}
 
 core::SessionSettings session_settings(const content::Catalog& catalog) {
     core::SessionSettings settings;
@@ -28,7 +41,7 @@ core::SessionSettings session_settings(const content::Catalog& catalog) {
 
 Kiosk::Kiosk(LoadedContent loaded, std::unique_ptr<Graphics> graphics, core::KioskOptions options)
     : pack_(std::move(*loaded.pack)), options_(std::move(options)), session_(session_settings(pack_.catalog())),
-      ui_(pack_.catalog()), fonts_(loaded.fonts), font_setup_(std::move(loaded.font_setup)),
+      ui_(std::in_place, pack_.catalog()), fonts_(loaded.fonts), font_setup_(std::move(loaded.font_setup)),
       atlas_(std::move(loaded.atlas)), graphics_(std::move(graphics)), window_(&graphics_->window()),
       backend_(&graphics_->backend()), font_scale_(loaded.font_scale) {}
 
@@ -42,13 +55,10 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
     gesture_config.pixels_per_mm = theme_.pixels_per_mm;
     gestures_ = core::GestureRecognizer(gesture_config);
 
-    platform::TextureCacheConfig config;
-    config.max_texture_side = max_texture_side_;
-    config.decode_threads = std::clamp(static_cast<int>(std::thread::hardware_concurrency()) - 1, 1, 3);
-    textures_ = std::make_unique<platform::TextureCache>(pack_, config, interactive ? platform::Window::post_wake
-                                                                                    : std::function<void()>{});
-    ui_.show(session_.navigator().current(), session_.locale());
-    for (const auto& picture : ui_.pictures_of_current_screen()) textures_->prefetch(picture.media_id, picture.thumbnail);
+    interactive_ = interactive;
+    make_texture_cache();
+    ui_->show(session_.navigator().current(), session_.locale());
+    for (const auto& picture : ui_->pictures_of_current_screen()) textures_->prefetch(picture.media_id, picture.thumbnail);
     // The atlas was built for the planned window within 4096 px: rebuilt only if the window or
     // the GPU's limit turned out different.
     if (fonts_.atlas_width > max_texture_side_ || fonts_.atlas_height > max_texture_side_) font_scale_ = 0;
@@ -57,6 +67,45 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
     fonts_uploaded_ = true;
     std::fprintf(stderr, "fonts: atlas %dx%d at scale %.2f on %s (max texture %d)\n", fonts_.atlas_width,
                  fonts_.atlas_height, theme_.scale, gl.renderer.c_str(), gl.max_texture_size);
+    return true;
+}
+
+void Kiosk::make_texture_cache() {
+    platform::TextureCacheConfig config;
+    config.max_texture_side = max_texture_side_;
+    config.decode_threads = std::clamp(static_cast<int>(std::thread::hardware_concurrency()) - 1, 1, 3);
+    textures_ = std::make_unique<platform::TextureCache>(pack_, config, interactive_ ? platform::Window::post_wake
+                                                                                     : std::function<void()>{});
+}
+
+bool Kiosk::reload(const std::string& path, std::string& error) {
+    auto pack = content::PackReader::open(path);
+    if (!pack) {
+        error = pack.error().message;
+        return false;
+    }
+    auto font_setup = std::make_unique<FontSetup>();
+    if (!font_setup->load(*pack, error)) return false;
+    // Everything that points into the old pack goes before it does.
+    textures_.reset();
+    map_renderer_.reset();
+    if (map_loading_.valid()) map_loading_.wait();
+    map_loading_ = {};
+    map_unavailable_ = false;
+    ui_.reset();
+    pack_ = std::move(pack).value();
+    font_setup_ = std::move(font_setup); // the atlas still points into the old files: rebuilt below
+    ui_.emplace(pack_.catalog());
+    session_ = core::KioskSession(current_session_settings());
+    gestures_.reset();
+    pointer_ = {};
+    pending_gestures_.clear();
+    open_start_screen("home");
+    shown_revision_ = ~std::uint64_t{0};
+    font_scale_ = 0;
+    make_texture_cache();
+    if (!rebuild_fonts(error)) return false;
+    needs_frame_ = true;
     return true;
 }
 
@@ -74,11 +123,21 @@ bool Kiosk::rebuild_fonts(std::string& error) {
 }
 
 void Kiosk::take_input(core::Millis now, const std::vector<core::PointerEvent>& events) {
+    if (operator_.watch(events, now, theme_.touch())) { // the hidden hold: the keypad opens
+        gestures_.reset();
+        pending_gestures_.clear();
+        swallowing_touch_ = true; // the holding finger is not a key press
+        remember("operator: keypad opened");
+    } else if (operator_.tick(now) && operator_.stage() == core::OperatorMode::Stage::off) {
+        session_ = core::KioskSession(current_session_settings()); // left alone: back to visitors
+        needs_frame_ = true;
+    }
+    const bool operating = operator_.stage() != core::OperatorMode::Stage::off;
     for (const auto& event : events) {
         const bool press = event.type == core::PointerEvent::Type::down;
         const bool lift = event.type == core::PointerEvent::Type::up || event.type == core::PointerEvent::Type::cancel;
         auto& nav = session_.navigator();
-        if (nav.at_attract()) {
+        if (nav.at_attract() && !operating) {
             if (press && nav.wake()) { // the first touch wakes; it is not also a tap on Home
                 session_.on_touch(event.time);
                 swallowing_touch_ = true;
@@ -113,14 +172,15 @@ void Kiosk::sync_screen(core::Millis now) {
     const auto& nav = session_.navigator();
     if (nav.revision() == shown_revision_ && session_.locale() == shown_locale_) return;
     const bool new_screen = nav.revision() != shown_revision_;
-    if (!ui_.show(nav.current(), session_.locale())) {
+    if (!ui_->show(nav.current(), session_.locale())) {
         // A route the pack cannot show (a stale link): stay where the visitor was.
         std::fprintf(stderr, "pavilion: no such screen %s\n", nav.current().to_string().c_str());
         session_.navigator().back();
-        ui_.show(session_.navigator().current(), session_.locale());
+        ui_->show(session_.navigator().current(), session_.locale());
     }
     shown_revision_ = nav.revision();
     shown_locale_ = session_.locale();
+    if (new_screen) record_screen_change(now);
     if (new_screen) screen_opened_ = now;
     std::fprintf(stderr, "screen=%s lang=%s\n", nav.current().to_string().c_str(), session_.locale().c_str());
 }
@@ -148,7 +208,9 @@ void Kiosk::act(const ui::Intent& intent, core::Millis now) {
         break;
     case ui::Intent::Kind::toggle_high_contrast: session_.set_high_contrast(!session_.high_contrast()); break;
     case ui::Intent::Kind::wake:
-    case ui::Intent::Kind::filter: break;
+    case ui::Intent::Kind::filter:
+    case ui::Intent::Kind::map_reset:
+    case ui::Intent::Kind::operator_action: break; // handled by the screens that send them
     }
     (void)now;
 }
@@ -170,23 +232,56 @@ void Kiosk::draw(core::Millis now, ImVec2 size) {
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); // ImGui never sees the pointer: no hover, ever
     ImGui::NewFrame();
     textures_->begin_frame();
-    ui::FrameInput input{std::move(pending_gestures_), pointer_};
+    // The first frame goes out before the base map starts loading: start-up is not its to pay.
+    if (frames_drawn_++ > 0 || wait_for_map_) update_base_map(wait_for_map_);
+    ui::FrameInput input{std::move(pending_gestures_), pointer_, wheel_.steps, ImVec2(wheel_.x, wheel_.y)};
     pending_gestures_.clear();
+    wheel_.steps = 0;
     ui::TapTargets targets;
     ui::Frame frame{theme_, fonts_, *textures_, ImGui::GetBackgroundDrawList(), size, now,
-                    static_cast<float>(now - screen_opened_) / 1000.0f, input, targets};
+                    static_cast<float>(now - screen_opened_) / 1000.0f, input, targets, map_renderer_.get()};
     ui::SessionLook look{session_.larger_text(), session_.high_contrast(), std::nullopt,
                          static_cast<float>(session_.settings().countdown_ms) / 1000.0f};
     if (idle_.phase == core::KioskSession::IdleStatus::Phase::still_there)
         look.still_there_seconds = static_cast<float>(idle_.remaining_ms) / 1000.0f;
-    for (const auto& intent : ui_.draw(frame, look)) act(intent, now);
+    if (operator_.stage() != core::OperatorMode::Stage::off) draw_operator(frame);
+    else
+        for (const auto& intent : ui_->draw(frame, look)) act(intent, now);
+    if (updates_)
+        if (auto banner = updates_->banner()) ui::draw_update_banner(frame, *banner);
     ImGui::Render();
+}
+
+void Kiosk::update_base_map(bool wait) {
+    if (map_renderer_ || map_unavailable_) return;
+    if (!map_loading_.valid()) {
+        const bool wake = options_.screenshot_path.empty() && options_.script_path.empty() && !options_.bench;
+        map_loading_ = std::async(std::launch::async, [this, wake] {
+            auto base_map = pack_.base_map();
+            core::MapMesh mesh;
+            if (!base_map) std::fprintf(stderr, "pavilion: no base map: %s\n", base_map.error().message.c_str());
+            else mesh = ui::build_map_mesh(*base_map);
+            if (wake) platform::Window::post_wake(); // the loop sleeps until something happens
+            return mesh;
+        });
+    }
+    if (!wait && map_loading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    const auto mesh = map_loading_.get();
+    if (mesh.empty()) {
+        map_unavailable_ = true;
+        return;
+    }
+    map_renderer_ = std::make_unique<platform::GlMapRenderer>(mesh);
+    needs_frame_ = true;
+    std::fprintf(stderr, "map: %zu levels, %.1f MB on the GPU\n", mesh.levels.size(),
+                 static_cast<double>(map_renderer_->gpu_bytes()) / 1e6);
 }
 
 bool Kiosk::animating(core::Millis now) {
     const bool pending = needs_frame_;
     needs_frame_ = false;
-    return pending || ui_.animating(static_cast<float>(now - screen_opened_) / 1000.0f) || pointer_.down;
+    const bool banner = updates_ && updates_->banner().has_value();
+    return pending || banner || operator_.holding() || operator_panel_.animating() || ui_->animating(static_cast<float>(now - screen_opened_) / 1000.0f) || pointer_.down;
 }
 
 // Opens a route as if the visitor had walked there from Home, so Back works as usual.
@@ -221,6 +316,7 @@ int Kiosk::run(const std::string& locale) {
                                                          : run_interactive();
     touch_.reset();    // its thread wakes GLFW, so it stops first
     textures_.reset(); // GL objects go before the context
+    map_renderer_.reset();
     graphics_.reset();
     return code;
 }

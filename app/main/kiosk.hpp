@@ -6,11 +6,17 @@
 #include "content_loader.hpp"
 #include "font_setup.hpp"
 #include "graphics.hpp"
+#include "kiosk_settings.hpp"
+#include "update_service.hpp"
+#include "pavilion/content/pin_lock.hpp"
+#include "pavilion/content/visit_stats.hpp"
+#include "pavilion/core/operator_mode.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/core/gesture_recognizer.hpp"
 #include "pavilion/core/kiosk_options.hpp"
 #include "pavilion/core/kiosk_session.hpp"
 #include "pavilion/platform/evdev_touch_reader.hpp"
+#include "pavilion/platform/gl_map_renderer.hpp"
 #include "pavilion/platform/imgui_backend.hpp"
 #include "pavilion/platform/offscreen_target.hpp"
 #include "pavilion/platform/texture_cache.hpp"
@@ -18,7 +24,10 @@
 #include "pavilion/ui/kiosk_ui.hpp"
 
 #include <cstdint>
+#include <deque>
+#include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,10 +55,28 @@ public:
 private:
     bool start_graphics(int width, int height, bool interactive, std::string& error);
     bool rebuild_fonts(std::string& error);
+    void make_texture_cache();
+    // Shows another pack without a restart (an installed update, a rollback): new catalog, fonts
+    // and pictures, the visitor back at Home in the pack's default language. If the pack cannot
+    // be opened, nothing changes and error says why.
+    bool reload(const std::string& path, std::string& error);
+
+    // The device's state (kiosk_operator.cpp): updates, operator mode, statistics.
+    void start_device_services();
+    void poll_updates();
+    void draw_operator(ui::Frame& frame);
+    void operator_action(const std::string& action, core::Millis now);
+    ui::OperatorView operator_view(core::Millis now);
+    void record_screen_change(core::Millis now);
+    void remember(const std::string& line, bool print = true); // for the operator's log (and stderr)
+    core::SessionSettings current_session_settings() const;
     void take_input(core::Millis now, const std::vector<core::PointerEvent>& events);
     void sync_screen(core::Millis now);
     void draw(core::Millis now, ImVec2 size);
     void act(const ui::Intent& intent, core::Millis now);
+    // The base map: loaded and projected on a worker once the first frame is out, then uploaded
+    // here. wait: block until it is on the GPU (off-screen modes draw complete frames).
+    void update_base_map(bool wait);
     // Whether another frame is due without input; consumes the "an intent changed something" flag.
     bool animating(core::Millis now);
     // Run modes (kiosk_modes.cpp, kiosk_bench.cpp).
@@ -67,7 +94,7 @@ private:
     core::KioskOptions options_;
     core::KioskSession session_;
     core::GestureRecognizer gestures_;
-    ui::KioskUi ui_;
+    std::optional<ui::KioskUi> ui_; // refers into pack_'s catalog: rebuilt with it
     ui::Theme theme_;
     ui::Fonts fonts_;
     std::unique_ptr<FontSetup> font_setup_;
@@ -76,9 +103,29 @@ private:
     platform::Window* window_;           // graphics_'s
     platform::ImGuiBackend* backend_;    // graphics_'s
     StartTimes start_times_;
+    std::future<core::MapMesh> map_loading_;
+    std::unique_ptr<platform::GlMapRenderer> map_renderer_;
+    bool map_unavailable_ = false; // the pack has none, or it failed to load (logged once)
+    bool wait_for_map_ = false;    // off-screen modes: every frame complete
+    int frames_drawn_ = 0;
+    platform::Window::Wheel wheel_;
+
+    // Device services; all absent without --state.
+    std::unique_ptr<UpdateService> updates_;
+    std::optional<content::PinLock> pins_;
+    std::optional<content::VisitStats> stats_;
+    KioskSettings settings_;
+    core::OperatorMode operator_;
+    ui::OperatorPanel operator_panel_;
+    std::deque<std::string> log_lines_;
+    std::vector<double> frame_ms_;         // recent frame times, for the diagnostics
+    std::deque<core::Millis> frame_starts_; // when recent frames began, for the frame rate
+    core::Millis stats_flushed_ = 0;
+    std::string stats_screen_;     // the screen being visited, for its dwell time
     std::unique_ptr<platform::TextureCache> textures_;
     std::unique_ptr<platform::EvdevTouchReader> touch_; // multi-touch from the kernel, if a panel exists
     int max_texture_side_ = 4096;
+    bool interactive_ = false;
     float font_scale_ = 0; // the scale the atlas was built for (0: must rebuild)
     bool fonts_uploaded_ = false;
 

@@ -3,12 +3,16 @@
 #include "content_loader.hpp"
 #include "graphics.hpp"
 #include "kiosk.hpp"
+#include "pavilion/content/pack_store.hpp"
+#include "pavilion/content/pin_lock.hpp"
 #include "pavilion/core/ui_scale.hpp"
 #include "pavilion/platform/window.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <cstdio>
 #include <future>
+#include <iostream>
 
 #ifndef PAVILION_DATA_DIR
 #define PAVILION_DATA_DIR "/usr/share/pavilion"
@@ -58,13 +62,45 @@ std::string check_options_against(const content::Catalog& catalog, const std::st
     return known ? "" : "the pack has no language '" + locale + "'";
 }
 
+// The pack to show: --pack if given, else the one installed in the state directory, else the
+// built-in default. A damaged installation is reported and the built-in pack shown.
+std::string pack_to_show(const core::KioskOptions& options) {
+    if (!options.pack_path.empty()) return options.pack_path;
+    if (!options.state_dir.empty()) {
+        auto store = content::PackStore::open(options.state_dir);
+        if (!store) {
+            std::fprintf(stderr, "pavilion: %s; showing the built-in pack\n", store.error().message.c_str());
+        } else if (auto active = store->active(); !active) {
+            std::fprintf(stderr, "pavilion: %s; showing the built-in pack\n", active.error().message.c_str());
+        } else if (*active) {
+            return (*active)->path;
+        }
+    }
+    return default_pack_path();
+}
+
+// pavilion --state DIR --set-pin: the provisioning script pipes the PIN in.
+int set_pin(const core::KioskOptions& options) {
+    if (options.state_dir.empty()) return fail("--set-pin needs --state DIR");
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (!pin.empty() && pin.back() == '\r') pin.pop_back();
+    if (!content::PinLock::is_valid_pin(pin)) return fail("a PIN is 4 to 8 digits");
+    auto lock = content::PinLock::open(options.state_dir);
+    if (!lock) return fail(lock.error().message);
+    if (auto set = lock->set_pin(pin); !set) return fail(set.error().message);
+    std::fprintf(stderr, "pavilion: operator PIN set in %s\n", options.state_dir.c_str());
+    return 0;
+}
+
 } // namespace
 
 int run_kiosk(const core::KioskOptions& options) {
+    if (options.set_pin) return set_pin(options);
     if (!options.screen.empty() && !core::Route::parse(options.screen))
         return fail("unknown screen '" + options.screen + "' (attract, home, initiatives, initiative/ID, stories, "
                     "story/ID, figures, map, sources)");
-    const auto path = options.pack_path.empty() ? default_pack_path() : options.pack_path;
+    auto path = pack_to_show(options);
     const auto window_config = window_config_for(options);
     std::string error;
     int width = 0, height = 0;
@@ -81,6 +117,11 @@ int run_kiosk(const core::KioskOptions& options) {
     times.graphics_ready = process_age_ms();
     auto loaded = loading.get(); // also joins the worker before an early return
     if (!graphics) return fail(error);
+    if (!loaded.error.empty() && path != default_pack_path() && options.pack_path.empty()) {
+        // An installed pack that no longer opens: never a dead kiosk, show the built-in one.
+        std::fprintf(stderr, "pavilion: %s; showing the built-in pack\n", loaded.error.c_str());
+        loaded = load_content(default_pack_path(), core::ui_scale_for(width, height), 4096);
+    }
     if (!loaded.error.empty()) return fail(loaded.error);
 
     const auto& meta = loaded.pack->catalog().meta;

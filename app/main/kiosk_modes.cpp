@@ -3,6 +3,7 @@
 #include "kiosk.hpp"
 
 #include "pavilion/core/input_script.hpp"
+#include "pavilion/platform/service_notifier.hpp"
 
 #include <GLES3/gl3.h>
 #include <imgui.h>
@@ -28,6 +29,8 @@ int Kiosk::run_script() {
     if (!options_.screen.empty()) open_start_screen(options_.screen);
     std::string error;
     if (!start_graphics(size.width, size.height, false, error)) return fail(error);
+    start_device_services();
+    wait_for_map_ = true;
     platform::OffscreenTarget target(size.width, size.height);
     if (!target.complete()) return fail("cannot create an off-screen framebuffer");
     const ImVec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
@@ -78,6 +81,7 @@ int Kiosk::run_screenshot() {
     open_start_screen(options_.screen);
     std::string error;
     if (!start_graphics(size.width, size.height, false, error)) return fail(error);
+    wait_for_map_ = true;
     platform::OffscreenTarget target(size.width, size.height);
     if (!target.complete()) return fail("cannot create an off-screen framebuffer");
     // Time is synthetic: the shot shows the screen settled, after its entrance animations and
@@ -141,21 +145,30 @@ int Kiosk::run_interactive() {
     if (!options_.screen.empty()) open_start_screen(options_.screen);
     std::string error;
     if (!start_graphics(width, height, true, error)) return fail(error);
+    start_device_services();
     open_touchscreen(width, height);
+    // Under systemd (deploy/systemd/pavilion.service): READY after the first frame, and a
+    // watchdog ping from this loop, so a hung kiosk is restarted.
+    platform::ServiceNotifier service;
+    bool announced = false;
     bool redraw = true;
     while (!window_->should_close()) {
         const core::Millis now = window_->now_ms();
         if (!redraw) {
             // Nothing moves: sleep in the kernel until input, a decoded picture, or the idle timer.
             const auto deadline = session_.next_deadline(now);
-            const double wait_s = deadline == core::kNoDeadline ? 5.0 : std::clamp((deadline - now) / 1000.0, 0.0, 5.0);
+            double wait_s = deadline == core::kNoDeadline ? 5.0 : std::clamp((deadline - now) / 1000.0, 0.0, 5.0);
+            if (const auto ping_ms = service.ms_until_next_ping(std::chrono::steady_clock::now()); ping_ms >= 0)
+                wait_s = std::min(wait_s, static_cast<double>(ping_ms) / 1000.0);
             window_->wait_events(wait_s);
         } else {
             window_->poll_events();
         }
         const bool activity = window_->take_activity();
         const core::Millis frame_time = window_->now_ms();
+        poll_updates();
         take_input(frame_time, collect_input());
+        wheel_ = window_->take_wheel();
         window_->framebuffer_size(width, height);
         backend_->new_frame();
         draw(frame_time, ImVec2(static_cast<float>(width), static_cast<float>(height)));
@@ -164,15 +177,22 @@ int Kiosk::run_interactive() {
         glClear(GL_COLOR_BUFFER_BIT);
         backend_->render(ImGui::GetDrawData());
         window_->swap_buffers();
+        service.watchdog_ping(std::chrono::steady_clock::now()); // only a loop that still draws pings
+        if (!announced) service.ready("showing " + pack_.catalog().meta.id), announced = true;
         // Vsync paces frames on a real panel; where there is none (Xvfb, some compositors) this
         // cap keeps an animating screen at 60 Hz instead of as fast as the CPU allows.
         // The attract loop's slow pan looks the same at 30 Hz and costs half the GPU (or CPU).
         const core::Millis budget = session_.navigator().at_attract() ? 2 * kFrameBudgetMs : kFrameBudgetMs;
         const core::Millis spent = window_->now_ms() - frame_time;
+        frame_ms_.push_back(static_cast<double>(spent));
+        frame_starts_.push_back(frame_time);
+        if (frame_starts_.size() > 120) frame_starts_.pop_front();
+        if (frame_ms_.size() > 600) frame_ms_.erase(frame_ms_.begin(), frame_ms_.begin() + 300);
         if (spent < budget) std::this_thread::sleep_for(std::chrono::milliseconds(budget - spent));
         const bool uploaded = textures_->end_frame();
         redraw = activity || uploaded || animating(frame_time) || idle_.changed;
     }
+    service.stopping();
     return 0;
 }
 

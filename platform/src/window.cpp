@@ -98,7 +98,15 @@ void Window::watch_activity() {
                                                               : core::PointerEvent::Type::up,
                                          0, static_cast<float>(x), static_cast<float>(y), self->now_ms()});
     });
-    glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { mark_activity(w); });
+    glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double y_offset) {
+        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+        self->activity_ = true;
+        double x = 0, y = 0;
+        glfwGetCursorPos(w, &x, &y);
+        self->wheel_.steps += static_cast<float>(y_offset);
+        self->wheel_.x = static_cast<float>(x);
+        self->wheel_.y = static_cast<float>(y);
+    });
     glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { mark_activity(w); });
     glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { mark_activity(w); });
     glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { mark_activity(w); });
@@ -106,6 +114,12 @@ void Window::watch_activity() {
 
 void Window::mark_activity(GLFWwindow* window) {
     static_cast<Window*>(glfwGetWindowUserPointer(window))->activity_ = true;
+}
+
+Window::Wheel Window::take_wheel() {
+    const Wheel wheel = wheel_;
+    wheel_.steps = 0;
+    return wheel;
 }
 
 std::vector<core::PointerEvent> Window::take_pointer_events() {

@@ -31,6 +31,16 @@ TEST(KioskOptions, ReadsEveryOption) {
     EXPECT_EQ(o.screen, "home");
 }
 
+TEST(KioskOptions, ReadsTheDeviceStateAndInboxes) {
+    const auto parsed = parse_kiosk_options({"--state", "/var/lib/pavilion", "--inbox", "/srv/a", "--inbox", "/srv/b"});
+    ASSERT_TRUE(parsed.error.empty()) << parsed.error;
+    EXPECT_EQ(parsed.options.state_dir, "/var/lib/pavilion");
+    EXPECT_EQ(parsed.options.inboxes, (std::vector<std::string>{"/srv/a", "/srv/b"}));
+    EXPECT_FALSE(parsed.options.set_pin);
+    EXPECT_TRUE(parse_kiosk_options({"--state", "s", "--set-pin"}).options.set_pin);
+    EXPECT_NE(parse_kiosk_options({"--inbox"}).error.find("--inbox needs a value"), std::string::npos);
+}
+
 TEST(KioskOptions, ReportsMistakesClearly) {
     EXPECT_NE(parse_kiosk_options({"--pack"}).error.find("--pack needs a value"), std::string::npos);
     EXPECT_NE(parse_kiosk_options({"--size", "big"}).error.find("WIDTHxHEIGHT"), std::string::npos);

@@ -33,6 +33,12 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             options.help = true;
         } else if (arg == "--bench") {
             options.bench = true;
+        } else if (arg == "--state") {
+            options.state_dir = value();
+        } else if (arg == "--inbox") {
+            options.inboxes.push_back(value());
+        } else if (arg == "--set-pin") {
+            options.set_pin = true;
         } else if (arg == "--pack") {
             options.pack_path = value();
         } else if (arg == "--lang") {
@@ -79,6 +85,11 @@ const char* kiosk_usage() {
            "  --screen ROUTE     the screen to show first: attract, home, initiatives,\n"
            "                     initiative/ID, stories, story/ID, figures, map, sources\n"
            "  --bench            measure start-up and frame times per screen off-screen, print JSON\n"
+           "  --state DIR        the device's state: installed packs, keys/*.pub trusted to sign packs,\n"
+           "                     the operator PIN, visitor statistics (a deployed kiosk: /var/lib/pavilion)\n"
+           "  --inbox DIR        also watch DIR for signed packs to install (repeatable); sticks are\n"
+           "                     watched anyway, in their PAVILION/ folder\n"
+           "  --set-pin          read a new operator PIN (4-8 digits) from standard input into --state\n"
            "  --touch-device DEV the multi-touch device (default: found in /dev/input; none: pointer only)\n"
            "  --touch-rotation R the touch panel's rotation relative to the screen: 0, 90, 180, 270\n"
            "  --script FILE      replay touches from FILE off-screen (tap X Y, drag X1 Y1 X2 Y2 MS,\n"

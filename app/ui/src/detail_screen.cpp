@@ -95,6 +95,37 @@ float DetailScreen::draw_text_column(Frame& frame, const DetailView& view, ImVec
     return y - at.y;
 }
 
+// The item's place on the base map, with the nearest corridor in view; a tap opens the full
+// map centred there.
+void DetailScreen::draw_small_map(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
+                                  ImVec2 min, ImVec2 max) {
+    if (small_map_locale_ != view.locale || small_map_layers_.lines.empty()) {
+        small_map_layers_ = project_layers(features, view.locale);
+        small_map_locale_ = view.locale;
+    }
+    std::string place_id;
+    for (const auto& place : small_map_layers_.places)
+        if (place.link == view.ref) place_id = place.id;
+    const float aspect = (max.x - min.x) / (max.y - min.y);
+    const double span = span_to_show_neighbours(features, *view.location, aspect);
+    const auto window = window_around(*view.location, span, aspect);
+    core::ProjectedBounds region;
+    for (double lon : {window.west, (window.west + window.east) / 2, window.east})
+        for (double lat : {window.south, window.north}) region.include(core::equal_earth(lon, lat));
+    core::MapCameraConfig config;
+    config.home_region = region;
+    config.fit_margin_px = 0;
+    const core::MapCamera camera(core::MapViewport{frame.size.x, frame.size.y, core::ScreenRect{min.x, min.y, max.x, max.y}},
+                                 config);
+    MapCanvasStyle style;
+    style.line_width_dp = 3.5f;
+    style.labels = false;
+    style.focus_place = place_id;
+    small_map_canvas_.draw(frame, camera, small_map_layers_, style, min, max);
+    frame.draw->AddRect(min, max, frame.theme.palette.outline, 0, 0, frame.dp(1.5f));
+    frame.targets.add(min, max, Intent{Intent::Kind::open, place_id.empty() ? "map" : "map/" + place_id});
+}
+
 float DetailScreen::draw_side(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
                               ImVec2 at, float width, bool with_picture) {
     const auto& p = frame.theme.palette;
@@ -112,13 +143,7 @@ float DetailScreen::draw_side(Frame& frame, const DetailView& view, const std::v
         const float map_w = qr_ ? width - qr_side - gap : width;
         const float map_h = qr_ ? qr_side : width * 0.45f;
         const ImVec2 min(at.x, y), max(at.x + map_w, y + map_h);
-        frame.draw->AddRectFilled(min, max, p.surface, radius);
-        SketchStyle style;
-        style.line_width_dp = 3;
-        style.highlight = view.location;
-        const double span = span_to_show_neighbours(features, *view.location, map_w / map_h);
-        draw_map_sketch(frame, features, window_around(*view.location, span, map_w / map_h), min, max, style);
-        frame.targets.add(min, max, Intent{Intent::Kind::open, "map"});
+        draw_small_map(frame, view, features, min, max);
     }
     if (qr_) {
         const ImVec2 qr_at(at.x + width - qr_side, y);

@@ -70,7 +70,11 @@ void KioskUi::rebuild() {
         title_ = sources_.title;
         sources_screen_.forget_layout(); // new texts (another language)
         break;
-    case Screen::map: map_ = builder.map(); title_ = map_.title; break;
+    case Screen::map:
+        map_ = builder.map(route_.id);
+        title_ = map_.title;
+        map_screen_.show(map_);
+        break;
     }
 }
 
@@ -94,7 +98,7 @@ std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
             break;
         case Screen::figures: figures_screen_.draw(frame, figures_, locale_, top); break;
         case Screen::sources: sources_screen_.draw(frame, sources_, top); break;
-        case Screen::map: draw_map_screen(frame, map_, top); break;
+        case Screen::map: map_screen_.draw(frame, map_, top, intents); break;
         case Screen::attract: break;
         }
         // A band behind the bar hides content scrolled under it.
@@ -110,6 +114,7 @@ std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
         if (gesture.kind != core::Gesture::Kind::tap) continue;
         if (auto intent = frame.targets.hit(ImVec2(gesture.x, gesture.y))) {
             if (intent->kind == Intent::Kind::filter) list_screen_for(route_.screen).set_filter(intent->value);
+            else if (intent->kind == Intent::Kind::map_reset) map_screen_.reset_view();
             else intents.push_back(*intent);
         }
     }
@@ -130,6 +135,7 @@ bool KioskUi::animating(float screen_age_s) const {
     case Screen::story: return detail_screen_.animating(screen_age_s);
     case Screen::figures: return figures_screen_.animating(screen_age_s);
     case Screen::sources: return sources_screen_.animating();
+    case Screen::map: return map_screen_.animating(screen_age_s);
     default: return false;
     }
 }

@@ -53,16 +53,4 @@ void SourcesScreen::draw(Frame& frame, const SourcesView& view, float top) {
     scroll_.end(frame, y + offset - top + margin);
 }
 
-void draw_map_screen(Frame& frame, const MapView& view, float top) {
-    const auto& m = frame.theme.metrics;
-    const float margin = frame.dp(m.margin) * 0.5f;
-    const ImVec2 min(margin, top), max(frame.size.x - margin, frame.size.y - margin);
-    frame.draw->AddRectFilled(min, max, frame.theme.palette.surface, frame.dp(m.radius));
-    SketchStyle style;
-    style.labels = true;
-    style.tap_targets = true;
-    style.locale = view.locale;
-    draw_map_sketch(frame, view.features, fit_window(view.features, (max.x - min.x) / (max.y - min.y)), min, max, style);
-}
-
 } // namespace pavilion::ui

@@ -115,6 +115,7 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref) const {
 
     DetailView view;
     view.ref = item->ref;
+    view.locale = locale_;
     view.kind_label = text(story ? "stories" : "initiatives");
     view.title = texts->title;
     view.summary = texts->summary;
@@ -210,6 +211,16 @@ AttractView ViewBuilder::attract() const {
     return view;
 }
 
-MapView ViewBuilder::map() const { return MapView{text("map"), catalog_.features, locale_}; }
+MapView ViewBuilder::map(const std::string& focus) const {
+    MapView view{text("map"), catalog_.features, locale_, focus, {}, text("reset_view"), text("corridors"),
+                 text("routes"), text("open_story"), text("close")};
+    for (const auto* items : {&catalog_.stories, &catalog_.initiatives}) {
+        for (const auto& item : *items) {
+            if (const auto* texts = item_text(item))
+                view.previews[item.ref] = Card{item.ref, texts->title, texts->summary, item.image, "", texts->place_name};
+        }
+    }
+    return view;
+}
 
 } // namespace pavilion::ui

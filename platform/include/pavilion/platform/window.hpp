@@ -55,6 +55,13 @@ public:
     // The mouse as one pointer (a single touch arrives as the mouse under X11 and Xwayland):
     // presses, moves while pressed, releases, since the last call.
     std::vector<core::PointerEvent> take_pointer_events();
+    // Mouse wheel notches since the last call (up positive) and where the pointer was: desktops
+    // zoom the map with it.
+    struct Wheel {
+        float steps = 0;
+        float x = 0, y = 0;
+    };
+    Wheel take_wheel();
     // Milliseconds on the clock pointer events are stamped with (monotonic).
     core::Millis now_ms() const;
     // Wakes wait_events() from another thread (image decoder, touch reader).
@@ -69,6 +76,7 @@ private:
     bool activity_ = true;
     bool button_down_ = false;
     std::vector<core::PointerEvent> pointer_events_;
+    Wheel wheel_;
 };
 
 // The folder of the running executable ("" if unknown): the build tree keeps packs beside it.

@@ -2,6 +2,7 @@
 // One initiative or story: hero picture, rich text, key points, related items, its place on a
 // small map, a QR code to the source, and a swipe to the previous or next item.
 
+#include "pavilion/ui/map_canvas.hpp"
 #include "pavilion/ui/qr_code.hpp"
 #include "pavilion/ui/scroll_area.hpp"
 #include "pavilion/ui/views.hpp"
@@ -30,7 +31,13 @@ private:
     float draw_side(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
                     ImVec2 at, float width, bool with_picture);
 
+    void draw_small_map(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
+                        ImVec2 min, ImVec2 max);
+
     ScrollArea scroll_;
+    MapCanvas small_map_canvas_;
+    MapLayers small_map_layers_;
+    std::string small_map_locale_;
     std::optional<QrMatrix> qr_;
     std::string shown_ref_;
 };

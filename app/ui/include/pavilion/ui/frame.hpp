@@ -10,6 +10,7 @@
 #include "pavilion/core/pointer_event.hpp"
 #include "pavilion/ui/font_atlas.hpp"
 #include "pavilion/core/image_source.hpp"
+#include "pavilion/core/map_mesh.hpp"
 #include "pavilion/ui/intent.hpp"
 #include "pavilion/ui/theme.hpp"
 
@@ -29,6 +30,8 @@ struct PointerState {
 struct FrameInput {
     std::vector<core::Gesture> gestures; // recognized since the last frame
     PointerState pointer;
+    float wheel_steps = 0; // mouse wheel notches since the last frame (up is positive); desktops only
+    ImVec2 wheel_at{-1, -1};
 };
 
 class TapTargets {
@@ -67,6 +70,8 @@ struct Frame {
     float screen_age_s;    // seconds since the current screen opened (entrance animations)
     const FrameInput& input;
     TapTargets& targets;
+    // Draws the base map on the GPU; null when there is none (no GPU in tests, or not loaded yet).
+    core::MapRenderer* map_renderer = nullptr;
 
     // True while a finger rests on the rectangle (pressed feedback), never after it lifts.
     bool pressed(ImVec2 min, ImVec2 max) const {

@@ -42,6 +42,4 @@ private:
     float measured_size_ = 0;
 };
 
-void draw_map_screen(Frame& frame, const MapView& view, float top);
-
 } // namespace pavilion::ui

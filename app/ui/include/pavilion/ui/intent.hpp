@@ -16,6 +16,9 @@ struct Intent {
         toggle_high_contrast,
         wake,                 // the first touch on the attract loop
         filter,               // value: facet id ("" = all) of the current list
+        map_reset,            // the map's "Reset view" button
+        operator_action,      // value: what an operator tapped on the PIN pad or the operator panel,
+                              // e.g. "digit:7", "submit", "install:0", "idle:+30" (operator_screens.hpp)
     };
     Kind kind = Kind::home;
     std::string value;

@@ -8,6 +8,7 @@
 #include "pavilion/ui/frame.hpp"
 #include "pavilion/ui/info_screens.hpp"
 #include "pavilion/ui/list_screen.hpp"
+#include "pavilion/ui/map_screen.hpp"
 #include "pavilion/ui/views.hpp"
 
 #include <optional>
@@ -69,6 +70,7 @@ private:
     DetailScreen detail_screen_;
     FiguresScreen figures_screen_;
     SourcesScreen sources_screen_;
+    MapScreen map_screen_;
 };
 
 } // namespace pavilion::ui

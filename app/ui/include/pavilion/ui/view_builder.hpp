@@ -21,7 +21,8 @@ public:
     FiguresView figures() const;
     SourcesView sources() const;
     AttractView attract() const;
-    MapView map() const;
+    // focus: a place to open centred on ("" for the whole map).
+    MapView map(const std::string& focus = "") const;
 
     std::string text(const std::string& key) const; // interface word
 

@@ -4,6 +4,7 @@
 
 #include "pavilion/content/model.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,7 @@ struct DetailView {
     std::string sources_heading;
     std::vector<std::string> source_titles;
     std::string url; // shown as a QR code when not empty
+    std::string locale;
     std::string url_caption;
     std::optional<content::GeoPoint> location;
     std::string previous_ref; // swipe right; "" at the start
@@ -131,6 +133,9 @@ struct MapView {
     std::string title;
     std::vector<content::MapFeature> features;
     std::string locale;
+    std::string focus;                  // a place to open centred on ("" = the whole map)
+    std::map<std::string, Card> previews; // by item ref: what a tapped place's card shows
+    std::string reset_label, corridors_label, routes_label, open_label, close_label;
 };
 
 } // namespace pavilion::ui

@@ -1,0 +1,220 @@
+#include "pavilion/platform/gl_map_renderer.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdint>
+
+namespace pavilion::platform {
+namespace {
+
+constexpr const char* kFillVertex = R"(#version 300 es
+uniform vec4 u_transform; // projected -> NDC: scale x, scale y, offset x, offset y
+layout(location = 0) in vec2 a_position;
+void main() { gl_Position = vec4(a_position * u_transform.xy + u_transform.zw, 0.0, 1.0); }
+)";
+
+constexpr const char* kFillFragment = R"(#version 300 es
+precision mediump float;
+uniform vec4 u_color;
+out vec4 o_color;
+void main() { o_color = u_color; }
+)";
+
+// Each border segment is a quad: both ends, pushed out along the segment's normal by the half
+// width plus a one-pixel fringe; the fragment's distance from the centre line gives coverage.
+constexpr const char* kBorderVertex = R"(#version 300 es
+uniform vec4 u_transform;
+uniform vec2 u_pixel;        // one pixel in NDC, x and y
+uniform float u_half_width;  // px, without the fringe
+layout(location = 0) in vec2 a_position;
+layout(location = 1) in vec2 a_direction; // unit, projected space (y up, as NDC)
+layout(location = 2) in float a_side;     // -1 or +1
+out float v_offset;                       // px from the centre line
+void main() {
+    float reach = u_half_width + 1.0;
+    vec2 normal = vec2(-a_direction.y, a_direction.x);
+    vec2 ndc = a_position * u_transform.xy + u_transform.zw + normal * a_side * reach * u_pixel;
+    v_offset = a_side * reach;
+    gl_Position = vec4(ndc, 0.0, 1.0);
+}
+)";
+
+constexpr const char* kBorderFragment = R"(#version 300 es
+precision mediump float;
+uniform vec4 u_color;
+uniform float u_half_width;
+in float v_offset;
+out vec4 o_color;
+void main() {
+    float coverage = clamp(u_half_width + 0.5 - abs(v_offset), 0.0, 1.0);
+    o_color = vec4(u_color.rgb, u_color.a * coverage);
+}
+)";
+
+GLuint compile(GLenum type, const char* source) {
+    const GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[512] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        std::fprintf(stderr, "pavilion: map shader: %s\n", log);
+    }
+    return shader;
+}
+
+GLuint link(const char* vertex_source, const char* fragment_source) {
+    const GLuint vertex = compile(GL_VERTEX_SHADER, vertex_source);
+    const GLuint fragment = compile(GL_FRAGMENT_SHADER, fragment_source);
+    const GLuint program = glCreateProgram();
+    glAttachShader(program, vertex);
+    glAttachShader(program, fragment);
+    glLinkProgram(program);
+    glDeleteShader(vertex);
+    glDeleteShader(fragment);
+    return program;
+}
+
+template <typename T>
+GLuint buffer(GLenum target, const std::vector<T>& data, std::size_t& bytes) {
+    GLuint name = 0;
+    glGenBuffers(1, &name);
+    glBindBuffer(target, name);
+    glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
+    bytes += data.size() * sizeof(T);
+    return name;
+}
+
+} // namespace
+
+GlMapRenderer::GlMapRenderer(const core::MapMesh& mesh) : style_(mesh.style) {
+    fill_program_ = link(kFillVertex, kFillFragment);
+    fill_transform_ = glGetUniformLocation(fill_program_, "u_transform");
+    fill_color_ = glGetUniformLocation(fill_program_, "u_color");
+    border_program_ = link(kBorderVertex, kBorderFragment);
+    border_transform_ = glGetUniformLocation(border_program_, "u_transform");
+    border_pixel_ = glGetUniformLocation(border_program_, "u_pixel");
+    border_half_width_ = glGetUniformLocation(border_program_, "u_half_width");
+    border_color_ = glGetUniformLocation(border_program_, "u_color");
+    GLint last_array = 0;
+    glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &last_array);
+    for (const auto& level : mesh.levels) {
+        levels_.push_back(upload(level));
+        core::MapMeshLevel threshold;
+        threshold.min_scale = level.min_scale;
+        thresholds_.levels.push_back(std::move(threshold));
+    }
+    glBindVertexArray(static_cast<GLuint>(last_array));
+}
+
+GlMapRenderer::~GlMapRenderer() {
+    for (const auto& level : levels_) {
+        const GLuint arrays[] = {level.fill_array, level.border_array};
+        glDeleteVertexArrays(2, arrays);
+        const GLuint buffers[] = {level.fill_positions, level.land_indices, level.highlight_indices,
+                                  level.border_vertices, level.border_indices};
+        glDeleteBuffers(5, buffers);
+    }
+    glDeleteProgram(fill_program_);
+    glDeleteProgram(border_program_);
+}
+
+GlMapRenderer::Level GlMapRenderer::upload(const core::MapMeshLevel& mesh) {
+    Level level;
+    level.min_scale = mesh.min_scale;
+    glGenVertexArrays(1, &level.fill_array);
+    glBindVertexArray(level.fill_array);
+    level.fill_positions = buffer(GL_ARRAY_BUFFER, mesh.positions, gpu_bytes_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    level.land_indices = buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.land, gpu_bytes_);
+    level.highlight_indices = buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.highlighted, gpu_bytes_);
+    level.land_count = static_cast<int>(mesh.land.size());
+    level.highlight_count = static_cast<int>(mesh.highlighted.size());
+
+    // Four vertices per segment: position, direction, side.
+    std::vector<float> vertices;
+    std::vector<std::uint32_t> indices;
+    const std::size_t segments = mesh.borders.size() / 4;
+    vertices.reserve(segments * 4 * 5);
+    indices.reserve(segments * 6);
+    for (std::size_t s = 0; s < segments; ++s) {
+        const float* p = &mesh.borders[s * 4];
+        const float dx = p[2] - p[0], dy = p[3] - p[1];
+        const float length = std::sqrt(dx * dx + dy * dy);
+        if (!(length > 0)) continue;
+        const auto first = static_cast<std::uint32_t>(vertices.size() / 5);
+        for (int end = 0; end < 2; ++end)
+            for (float side : {-1.0f, 1.0f})
+                vertices.insert(vertices.end(), {p[end * 2], p[end * 2 + 1], dx / length, dy / length, side});
+        indices.insert(indices.end(), {first, first + 1, first + 2, first + 2, first + 1, first + 3});
+    }
+    glGenVertexArrays(1, &level.border_array);
+    glBindVertexArray(level.border_array);
+    level.border_vertices = buffer(GL_ARRAY_BUFFER, vertices, gpu_bytes_);
+    constexpr GLsizei stride = 5 * sizeof(float);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(2 * sizeof(float)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(4 * sizeof(float)));
+    level.border_indices = buffer(GL_ELEMENT_ARRAY_BUFFER, indices, gpu_bytes_);
+    level.border_index_count = static_cast<int>(indices.size());
+    return level;
+}
+
+void GlMapRenderer::render(const core::MapDrawRequest& request) {
+    const float width = static_cast<float>(request.framebuffer_width);
+    const float height = static_cast<float>(request.framebuffer_height);
+    if (levels_.empty() || width <= 0 || height <= 0) return;
+    const auto& level = levels_[core::level_for_scale(thresholds_, request.scale)];
+
+    // The map owns its rectangle: scissor to it, clear it to water, draw over it.
+    const auto& clip = request.clip;
+    glViewport(0, 0, request.framebuffer_width, request.framebuffer_height);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(static_cast<GLint>(clip[0]), static_cast<GLint>(height - clip[3]),
+              static_cast<GLsizei>(clip[2] - clip[0]), static_cast<GLsizei>(clip[3] - clip[1]));
+    glClearColor(request.water[0], request.water[1], request.water[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+    // Projected -> NDC, from screen = (x * s + ox, oy - y * s).
+    const float sx = static_cast<float>(2.0 * request.scale / width);
+    const float sy = static_cast<float>(2.0 * request.scale / height);
+    const float ox = static_cast<float>(2.0 * request.offset_x / width - 1.0);
+    const float oy = static_cast<float>(1.0 - 2.0 * request.offset_y / height);
+
+    glUseProgram(fill_program_);
+    glUniform4f(fill_transform_, sx, sy, ox, oy);
+    glBindVertexArray(level.fill_array);
+    auto fill = [&](unsigned indices, int count, const core::MapColor& color) {
+        if (!count) return;
+        glUniform4f(fill_color_, color[0], color[1], color[2], color[3]);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices);
+        glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
+    };
+    fill(level.land_indices, level.land_count, request.land);
+    fill(level.highlight_indices, level.highlight_count, request.highlighted);
+
+    if (level.border_index_count) {
+        glUseProgram(border_program_);
+        glUniform4f(border_transform_, sx, sy, ox, oy);
+        glUniform2f(border_pixel_, 2.0f / width, 2.0f / height);
+        glUniform1f(border_half_width_, request.border_width_px * 0.5f);
+        glUniform4f(border_color_, request.border[0], request.border[1], request.border[2], request.border[3]);
+        glBindVertexArray(level.border_array);
+        glDrawElements(GL_TRIANGLES, level.border_index_count, GL_UNSIGNED_INT, nullptr);
+    }
+    glBindVertexArray(0);
+}
+
+} // namespace pavilion::platform

@@ -1,0 +1,158 @@
+#include "media_watcher_folder.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <memory>
+#include <system_error>
+
+namespace pavilion::platform::media {
+namespace {
+
+const std::string kPackSuffix = ".pack";
+const std::string kSignatureSuffix = ".pack.minisig";
+
+// A folder with more entries than this is not a pack folder someone prepared; the rest is
+// ignored rather than stalling the watcher on a huge listing.
+constexpr int kMaxEntries = 10000;
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+    return text.size() > suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+struct DirCloser {
+    void operator()(DIR* dir) const { ::closedir(dir); }
+};
+
+enum class Listing { ok, missing, failed };
+
+// The regular files named *.pack or *.pack.minisig in dir, by name. Entries are examined with
+// fstatat(AT_SYMLINK_NOFOLLOW) relative to the open folder, so a symlink is never followed and
+// a folder renamed meanwhile cannot redirect the listing.
+Listing list_pack_files(const std::string& dir, bool follow_folder_link,
+                        std::map<std::string, FileVersion>& files, std::string& problem) {
+    files.clear();
+    const int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (follow_folder_link ? 0 : O_NOFOLLOW);
+    const int fd = ::open(dir.c_str(), flags);
+    if (fd < 0) {
+        const int error = errno;
+        if (error == ENOENT) return Listing::missing;
+        struct stat st {};
+        if (!follow_folder_link && ::lstat(dir.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+            problem = dir + " is a symbolic link; packs there are ignored";
+        else
+            problem = "cannot list " + dir + ": " + std::generic_category().message(error);
+        return Listing::failed;
+    }
+    const std::unique_ptr<DIR, DirCloser> folder(::fdopendir(fd));
+    if (!folder) {
+        problem = "cannot list " + dir + ": " + std::generic_category().message(errno);
+        ::close(fd);
+        return Listing::failed;
+    }
+    int entries = 0;
+    while (const dirent* entry = ::readdir(folder.get())) {
+        if (++entries > kMaxEntries) {
+            problem = dir + " holds more than " + std::to_string(kMaxEntries) + " entries; only the first are looked at";
+            break;
+        }
+        const std::string name = entry->d_name;
+        // Hidden names include "." and "..", and the "._x.pack" files macOS writes on sticks.
+        if (name.empty() || name[0] == '.') continue;
+        if (!ends_with(name, kPackSuffix) && !ends_with(name, kSignatureSuffix)) continue;
+        struct stat st {};
+        if (::fstatat(::dirfd(folder.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (!S_ISREG(st.st_mode)) continue; // symlinks, folders, devices, fifos
+        FileVersion version;
+        version.device = static_cast<std::uint64_t>(st.st_dev);
+        version.inode = static_cast<std::uint64_t>(st.st_ino);
+        version.size = static_cast<std::int64_t>(st.st_size);
+        version.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+        files.emplace(name, version);
+    }
+    return Listing::ok;
+}
+
+} // namespace
+
+PackFolder::PackFolder(PackCandidate::Source kind, std::string dir, std::string mount_point)
+    : kind_(kind), dir_(std::move(dir)), mount_point_(std::move(mount_point)) {}
+
+bool PackFolder::settled(const Seen& file, Clock::time_point now, Clock::duration settle_time) const {
+    return file.closed || now - file.since >= settle_time;
+}
+
+void PackFolder::report_problem(std::string problem, std::vector<MediaEvent>& out) {
+    if (problem == last_problem_) return;
+    last_problem_ = std::move(problem);
+    if (last_problem_.empty()) return;
+    MediaEvent event;
+    event.type = MediaEvent::Type::problem;
+    event.mount_point = mount_point_;
+    event.message = last_problem_;
+    out.push_back(std::move(event));
+}
+
+std::optional<Clock::time_point> PackFolder::scan(Clock::time_point now, Clock::duration settle_time,
+                                                  std::vector<MediaEvent>& out) {
+    std::map<std::string, FileVersion> listed;
+    std::string problem;
+    const bool is_stick = kind_ == PackCandidate::Source::stick;
+    const Listing listing = list_pack_files(dir_, !is_stick, listed, problem);
+    report_problem(problem, out);
+    if (listing == Listing::failed) {
+        closed_names_.clear();
+        return std::nullopt; // keep what was seen: the next scan may succeed
+    }
+
+    // Forget files that went away (so their return is a new appearance), note new versions.
+    for (auto it = files_.begin(); it != files_.end();)
+        it = listed.count(it->first) ? std::next(it) : files_.erase(it);
+    for (auto it = reported_.begin(); it != reported_.end();)
+        it = listed.count(it->first) ? std::next(it) : reported_.erase(it);
+    for (const auto& [name, version] : listed) {
+        auto found = files_.find(name);
+        if (found == files_.end() || found->second.version != version)
+            files_[name] = Seen{version, now, is_stick};
+        if (closed_names_.count(name)) files_[name].closed = true;
+    }
+    closed_names_.clear();
+
+    std::optional<Clock::time_point> next_settle;
+    const auto wait_for = [&](const Seen& file) {
+        if (settled(file, now, settle_time)) return;
+        const Clock::time_point at = file.since + settle_time;
+        if (!next_settle || at < *next_settle) next_settle = at;
+    };
+    for (const auto& [name, pack] : files_) {
+        if (!ends_with(name, kPackSuffix)) continue;
+        const auto signature = files_.find(name + ".minisig");
+        if (signature == files_.end()) continue;
+        if (!settled(pack, now, settle_time) || !settled(signature->second, now, settle_time)) {
+            wait_for(pack);
+            wait_for(signature->second);
+            continue;
+        }
+        const auto versions = std::make_pair(pack.version, signature->second.version);
+        const auto already = reported_.find(name);
+        if (already != reported_.end() && already->second == versions) continue;
+        reported_[name] = versions;
+        MediaEvent event;
+        event.type = MediaEvent::Type::candidate;
+        event.mount_point = mount_point_;
+        event.candidate.pack_path = dir_ + "/" + name;
+        event.candidate.signature_path = dir_ + "/" + signature->first;
+        event.candidate.source_dir = dir_;
+        event.candidate.kind = kind_;
+        event.candidate.mount_point = mount_point_;
+        out.push_back(std::move(event));
+    }
+    return next_settle;
+}
+
+} // namespace pavilion::platform::media
