@@ -9,7 +9,7 @@ packages=(
   # libraries
   libimgui-dev libglfw3-dev libgles-dev libegl-dev libstb-dev libsqlite3-dev libsodium-dev
   libtoml11-dev libmd4c-dev libfreetype-dev nlohmann-json3-dev libqrencode-dev libevdev-dev
-  libsystemd-dev
+  libsystemd-dev libmd4c-html0-dev
   # tests
   libgtest-dev libgmock-dev minisign xvfb xauth xdotool proj-bin
   # runtime: OpenGL ES through Mesa (llvmpipe under Xvfb, V3D on a Pi), fonts, SVG rasterizer

@@ -113,7 +113,10 @@ TEST(PlaceLabels, ShownLabelsNeverOverlapLeaveTheScreenOrCoverMarkers) {
     std::vector<LabelCandidate> candidates;
     std::vector<ScreenRect> markers;
     for (int i = 0; i < 50; ++i) {
-        candidates.push_back(label(x(random), y(random), width(random), height(random), priority(random)));
+        // One draw per statement: argument evaluation order differs between compilers (arm64
+        // and x86_64 builds drew different layouts from the same seed).
+        const double ax = x(random), ay = y(random), w = width(random), h = height(random);
+        candidates.push_back(label(ax, ay, w, h, priority(random)));
         markers.push_back(box_around(candidates.back().anchor, 6));
     }
     const auto placed = place_labels(candidates, markers, kViewport);
@@ -131,6 +134,9 @@ TEST(PlaceLabels, ShownLabelsNeverOverlapLeaveTheScreenOrCoverMarkers) {
         }
         for (std::size_t m = 0; m < markers.size(); ++m) {
             if (m == placed[i].candidate) continue; // its own marker
+            // A marker drawn over this label's own place (anchors closer than a marker) does not
+            // block it: place_labels documents that rule, or neither label could ever show.
+            if (markers[m].contains(c.anchor)) continue;
             EXPECT_FALSE(placed[i].rect.overlaps(markers[m])) << "label " << i << " covers marker " << m;
         }
     }
