@@ -3,6 +3,7 @@
 // context (graphics.hpp): open and check the pack, map the font files, rasterize the atlas.
 
 #include "font_setup.hpp"
+#include "pavilion/content/image_codec.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/ui/font_atlas.hpp"
 
@@ -11,8 +12,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pavilion::app {
+
+// A picture of the first screen, decoded while the GL context was being made.
+struct EarlyPicture {
+    std::string media_id;
+    bool thumbnail = false;
+    content::Pixels pixels;
+};
 
 struct LoadedContent {
     std::optional<content::PackReader> pack;
@@ -20,11 +29,16 @@ struct LoadedContent {
     std::unique_ptr<ImFontAtlas> atlas;    // built at font_scale, not yet on the GPU
     ui::Fonts fonts;
     float font_scale = 0;
+    std::vector<EarlyPicture> pictures; // of first_route, as many as the wait allowed
     std::string error; // one line; set when loading failed
 };
 
 // font_scale: the UI scale for the planned window size. max_texture_side: the texture limit
 // the atlas must fit (4096, the Raspberry Pi's, until the GL context says otherwise).
-LoadedContent load_content(const std::string& pack_path, float font_scale, int max_texture_side);
+// first_route and locale: the screen the kiosk opens on, whose first pictures are decoded here
+// too (at most max_pictures: the rest decode on the texture cache's threads as usual).
+LoadedContent load_content(const std::string& pack_path, float font_scale, int max_texture_side,
+                           const std::string& first_route = "", const std::string& locale = "",
+                           std::size_t max_pictures = 2);
 
 } // namespace pavilion::app

@@ -43,7 +43,7 @@ Kiosk::Kiosk(LoadedContent loaded, std::unique_ptr<Graphics> graphics, core::Kio
     : pack_(std::move(*loaded.pack)), options_(std::move(options)), session_(session_settings(pack_.catalog())),
       ui_(std::in_place, pack_.catalog()), fonts_(loaded.fonts), font_setup_(std::move(loaded.font_setup)),
       atlas_(std::move(loaded.atlas)), graphics_(std::move(graphics)), window_(&graphics_->window()),
-      backend_(&graphics_->backend()), font_scale_(loaded.font_scale) {}
+      backend_(&graphics_->backend()), early_pictures_(std::move(loaded.pictures)), font_scale_(loaded.font_scale) {}
 
 bool Kiosk::start_graphics(int width, int height, bool interactive, std::string& error) {
     const auto gl = platform::query_gl_info();
@@ -57,6 +57,8 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
 
     interactive_ = interactive;
     make_texture_cache();
+    for (auto& picture : early_pictures_) textures_->adopt(picture.media_id, picture.thumbnail, std::move(picture.pixels));
+    early_pictures_.clear();
     ui_->show(session_.navigator().current(), session_.locale());
     for (const auto& picture : ui_->pictures_of_current_screen()) textures_->prefetch(picture.media_id, picture.thumbnail);
     // The atlas was built for the planned window within 4096 px: rebuilt only if the window or
@@ -232,8 +234,11 @@ void Kiosk::draw(core::Millis now, ImVec2 size) {
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); // ImGui never sees the pointer: no hover, ever
     ImGui::NewFrame();
     textures_->begin_frame();
-    // The first frame goes out before the base map starts loading: start-up is not its to pay.
-    if (frames_drawn_++ > 0 || wait_for_map_) update_base_map(wait_for_map_);
+    // The base map loads once the first screen is complete (pictures in): start-up is not its
+    // to pay. A screen that shows a map asks for it at once.
+    const auto screen = session_.navigator().current().screen;
+    const bool shows_map = screen == core::Route::Screen::map || core::is_item_screen(screen);
+    if (wait_for_map_ || shows_map || (frames_drawn_++ > 0 && !textures_->busy())) update_base_map(wait_for_map_);
     ui::FrameInput input{std::move(pending_gestures_), pointer_, wheel_.steps, ImVec2(wheel_.x, wheel_.y)};
     pending_gestures_.clear();
     wheel_.steps = 0;

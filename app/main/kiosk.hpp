@@ -103,6 +103,7 @@ private:
     platform::Window* window_;           // graphics_'s
     platform::ImGuiBackend* backend_;    // graphics_'s
     StartTimes start_times_;
+    std::vector<EarlyPicture> early_pictures_; // decoded during start-up, handed to textures_
     std::future<core::MapMesh> map_loading_;
     std::unique_ptr<platform::GlMapRenderer> map_renderer_;
     bool map_unavailable_ = false; // the pack has none, or it failed to load (logged once)

@@ -106,10 +106,12 @@ int run_kiosk(const core::KioskOptions& options) {
     int width = 0, height = 0;
     if (!planned_frame_size(options, window_config, width, height, error)) return fail(error);
 
+    // The screen the first frame shows (off-screen modes and --screen choose; live: attract).
+    const std::string first_route = options.bench ? "home" : options.screen.empty() ? "attract" : options.screen;
     // The two slow halves of start-up run at once: content on a worker, GL here.
     Kiosk::StartTimes times;
     auto loading = std::async(std::launch::async, [&] {
-        auto loaded = load_content(path, core::ui_scale_for(width, height), 4096);
+        auto loaded = load_content(path, core::ui_scale_for(width, height), 4096, first_route, options.language);
         times.content_ready = process_age_ms();
         return loaded;
     });

@@ -52,6 +52,25 @@ void TextureCache::prefetch(const std::string& media_id, bool thumbnail) {
     request(key);
 }
 
+bool TextureCache::busy() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return !in_flight_.empty();
+}
+
+void TextureCache::adopt(const std::string& media_id, bool thumbnail, content::Pixels pixels) {
+    const auto key = key_of(media_id, thumbnail);
+    if (media_id.empty() || textures_.count(key) || pixels.data.empty()) return;
+    if (std::max(pixels.width, pixels.height) > config_.max_texture_side)
+        pixels = content::scale_to_fit(pixels, config_.max_texture_side);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (in_flight_.count(key)) return;
+        in_flight_.insert(key);
+        finished_.push_back(Decoded{key, pixels.width, pixels.height, std::move(pixels.data)});
+    }
+    work_done_.notify_all();
+}
+
 void TextureCache::request(const Key& key) {
     {
         std::lock_guard<std::mutex> lock(mutex_);

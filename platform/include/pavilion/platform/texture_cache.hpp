@@ -4,6 +4,7 @@
 // render thread uploads finished pictures within a per-frame budget, so opening a story never
 // stalls a frame. Textures live in an LRU under a memory cap; those drawn this frame are pinned.
 
+#include "pavilion/content/image_codec.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/core/byte_budget_lru.hpp"
 #include "pavilion/core/image_source.hpp"
@@ -46,7 +47,13 @@ public:
     void finish_pending();
     // Starts decoding a picture now, before any frame asks for it (start-up, next screen).
     void prefetch(const std::string& media_id, bool thumbnail);
+    // Takes a picture decoded elsewhere (start-up decodes the first screen's pictures while the
+    // GL context is being made); it is uploaded like any finished decode.
+    void adopt(const std::string& media_id, bool thumbnail, content::Pixels pixels);
 
+    // True while pictures are being decoded or wait to be uploaded (start-up defers other
+    // background work until the first screen is complete).
+    bool busy() const;
     std::size_t resident_bytes() const { return lru_.total_bytes(); }
     std::size_t resident_count() const { return textures_.size(); }
 
