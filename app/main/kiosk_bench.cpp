@@ -97,6 +97,12 @@ int Kiosk::run_bench() {
     if (!catalog.stories.empty()) routes.push_back(catalog.stories.front().ref);
     if (!catalog.initiatives.empty()) routes.push_back(catalog.initiatives.front().ref);
     for (const char* route : {"figures", "sources", "map"}) routes.emplace_back(route);
+    // The map flown to a place (4x the home view): the detailed 50m level of the base map.
+    for (const auto& feature : catalog.features) {
+        if (feature.role != "story") continue;
+        routes.push_back("map/" + feature.id);
+        break;
+    }
 
     std::printf("{\n  \"size\": \"%dx%d\",\n  \"renderer\": \"%s\",\n  \"start_to_first_home_ms\": %.1f,\n"
                 "  \"start_phases_ms\": {\"content\": %.1f, \"graphics\": %.1f, \"fonts_on_gpu\": %.1f, "

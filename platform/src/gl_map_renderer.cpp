@@ -2,6 +2,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -89,6 +90,39 @@ GLuint buffer(GLenum target, const std::vector<T>& data, std::size_t& bytes) {
     return name;
 }
 
+// The world's projected extent (Equal Earth, radius 1), divided into the renderer's grid.
+constexpr float kWorldMinX = -2.71f, kWorldMaxX = 2.71f, kWorldMinY = -1.32f, kWorldMaxY = 1.32f;
+
+int cell_of(float x, float y, int columns, int rows) {
+    const int c = std::clamp(static_cast<int>((x - kWorldMinX) / (kWorldMaxX - kWorldMinX) * columns), 0, columns - 1);
+    const int r = std::clamp(static_cast<int>((kWorldMaxY - y) / (kWorldMaxY - kWorldMinY) * rows), 0, rows - 1);
+    return r * columns + c;
+}
+
+// Reorders triangles (three indices each) by the grid cell of their centroid.
+std::vector<std::uint32_t> sort_triangles(const std::vector<std::uint32_t>& triangles, const std::vector<float>& xy,
+                                          int columns, int rows, std::vector<int>& first, std::vector<int>& count) {
+    const int cells = columns * rows;
+    std::vector<std::vector<std::uint32_t>> buckets(static_cast<std::size_t>(cells));
+    for (std::size_t t = 0; t + 2 < triangles.size(); t += 3) {
+        float cx = 0, cy = 0;
+        for (int k = 0; k < 3; ++k) cx += xy[2 * triangles[t + k]], cy += xy[2 * triangles[t + k] + 1];
+        auto& bucket = buckets[static_cast<std::size_t>(cell_of(cx / 3, cy / 3, columns, rows))];
+        bucket.insert(bucket.end(), triangles.begin() + static_cast<std::ptrdiff_t>(t),
+                      triangles.begin() + static_cast<std::ptrdiff_t>(t + 3));
+    }
+    std::vector<std::uint32_t> sorted;
+    sorted.reserve(triangles.size());
+    first.assign(static_cast<std::size_t>(cells), 0);
+    count.assign(static_cast<std::size_t>(cells), 0);
+    for (int c = 0; c < cells; ++c) {
+        first[static_cast<std::size_t>(c)] = static_cast<int>(sorted.size());
+        count[static_cast<std::size_t>(c)] = static_cast<int>(buckets[static_cast<std::size_t>(c)].size());
+        sorted.insert(sorted.end(), buckets[static_cast<std::size_t>(c)].begin(), buckets[static_cast<std::size_t>(c)].end());
+    }
+    return sorted;
+}
+
 } // namespace
 
 GlMapRenderer::GlMapRenderer(const core::MapMesh& mesh) : style_(mesh.style) {
@@ -131,23 +165,38 @@ GlMapRenderer::Level GlMapRenderer::upload(const core::MapMeshLevel& mesh) {
     level.fill_positions = buffer(GL_ARRAY_BUFFER, mesh.positions, gpu_bytes_);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    level.land_indices = buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.land, gpu_bytes_);
-    level.highlight_indices = buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.highlighted, gpu_bytes_);
-    level.land_count = static_cast<int>(mesh.land.size());
-    level.highlight_count = static_cast<int>(mesh.highlighted.size());
+    const auto land = sort_triangles(mesh.land, mesh.positions, kGridColumns, kGridRows, level.land.first,
+                                     level.land.count);
+    const auto highlighted = sort_triangles(mesh.highlighted, mesh.positions, kGridColumns, kGridRows,
+                                            level.highlighted.first, level.highlighted.count);
+    level.land_indices = buffer(GL_ELEMENT_ARRAY_BUFFER, land, gpu_bytes_);
+    level.highlight_indices = buffer(GL_ELEMENT_ARRAY_BUFFER, highlighted, gpu_bytes_);
 
-    // Four vertices per segment: position, direction, side.
+    // Four vertices per segment: position, direction, side; segments in grid-cell order.
     std::vector<float> vertices;
     std::vector<std::uint32_t> indices;
     const std::size_t segments = mesh.borders.size() / 4;
     vertices.reserve(segments * 4 * 5);
     indices.reserve(segments * 6);
+    std::vector<std::size_t> order(segments);
+    std::vector<int> segment_cell(segments);
     for (std::size_t s = 0; s < segments; ++s) {
+        const float* p = &mesh.borders[s * 4];
+        order[s] = s;
+        segment_cell[s] = cell_of((p[0] + p[2]) / 2, (p[1] + p[3]) / 2, kGridColumns, kGridRows);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return segment_cell[a] < segment_cell[b]; });
+    level.borders.first.assign(kGridColumns * kGridRows, 0);
+    level.borders.count.assign(kGridColumns * kGridRows, 0);
+    for (std::size_t i = 0; i < segments; ++i) {
+        const std::size_t s = order[i];
         const float* p = &mesh.borders[s * 4];
         const float dx = p[2] - p[0], dy = p[3] - p[1];
         const float length = std::sqrt(dx * dx + dy * dy);
         if (!(length > 0)) continue;
         const auto first = static_cast<std::uint32_t>(vertices.size() / 5);
+        const auto cell = static_cast<std::size_t>(segment_cell[s]);
+        level.borders.count[cell] += 6;
         for (int end = 0; end < 2; ++end)
             for (float side : {-1.0f, 1.0f})
                 vertices.insert(vertices.end(), {p[end * 2], p[end * 2 + 1], dx / length, dy / length, side});
@@ -163,8 +212,12 @@ GlMapRenderer::Level GlMapRenderer::upload(const core::MapMeshLevel& mesh) {
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(2 * sizeof(float)));
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(4 * sizeof(float)));
+    // Segments went in cell order, so each cell's range starts where the previous one ended.
+    for (std::size_t c = 0, running = 0; c < level.borders.first.size(); ++c) {
+        level.borders.first[c] = static_cast<int>(running);
+        running += static_cast<std::size_t>(level.borders.count[c]);
+    }
     level.border_indices = buffer(GL_ELEMENT_ARRAY_BUFFER, indices, gpu_bytes_);
-    level.border_index_count = static_cast<int>(indices.size());
     return level;
 }
 
@@ -193,26 +246,48 @@ void GlMapRenderer::render(const core::MapDrawRequest& request) {
     const float ox = static_cast<float>(2.0 * request.offset_x / width - 1.0);
     const float oy = static_cast<float>(1.0 - 2.0 * request.offset_y / height);
 
+    // The grid cells the clip rectangle can see (one cell of slack: a triangle belongs to the
+    // cell of its centroid but may reach into its neighbours).
+    const double world_x0 = (clip[0] - request.offset_x) / request.scale, world_x1 = (clip[2] - request.offset_x) / request.scale;
+    const double world_y1 = (request.offset_y - clip[1]) / request.scale, world_y0 = (request.offset_y - clip[3]) / request.scale;
+    const int c0 = cell_of(static_cast<float>(world_x0), 0, kGridColumns, kGridRows) % kGridColumns;
+    const int c1 = cell_of(static_cast<float>(world_x1), 0, kGridColumns, kGridRows) % kGridColumns;
+    const int r0 = cell_of(0, static_cast<float>(world_y1), kGridColumns, kGridRows) / kGridColumns;
+    const int r1 = cell_of(0, static_cast<float>(world_y0), kGridColumns, kGridRows) / kGridColumns;
+    const int col_from = std::max(0, c0 - 1), col_to = std::min(kGridColumns - 1, c1 + 1);
+    const int row_from = std::max(0, r0 - 1), row_to = std::min(kGridRows - 1, r1 + 1);
+    // One draw per visible row: its cells are contiguous in the sorted index buffer.
+    auto draw_rows = [&](const CellRanges& ranges) {
+        for (int row = row_from; row <= row_to; ++row) {
+            const auto a = static_cast<std::size_t>(row * kGridColumns + col_from);
+            const auto b = static_cast<std::size_t>(row * kGridColumns + col_to);
+            const int first = ranges.first[a];
+            const int end = ranges.first[b] + ranges.count[b];
+            if (end > first)
+                glDrawElements(GL_TRIANGLES, end - first, GL_UNSIGNED_INT,
+                               reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+        }
+    };
+
     glUseProgram(fill_program_);
     glUniform4f(fill_transform_, sx, sy, ox, oy);
     glBindVertexArray(level.fill_array);
-    auto fill = [&](unsigned indices, int count, const core::MapColor& color) {
-        if (!count) return;
+    auto fill = [&](unsigned indices, const CellRanges& ranges, const core::MapColor& color) {
         glUniform4f(fill_color_, color[0], color[1], color[2], color[3]);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices);
-        glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
+        draw_rows(ranges);
     };
-    fill(level.land_indices, level.land_count, request.land);
-    fill(level.highlight_indices, level.highlight_count, request.highlighted);
+    fill(level.land_indices, level.land, request.land);
+    fill(level.highlight_indices, level.highlighted, request.highlighted);
 
-    if (level.border_index_count) {
+    {
         glUseProgram(border_program_);
         glUniform4f(border_transform_, sx, sy, ox, oy);
         glUniform2f(border_pixel_, 2.0f / width, 2.0f / height);
         glUniform1f(border_half_width_, request.border_width_px * 0.5f);
         glUniform4f(border_color_, request.border[0], request.border[1], request.border[2], request.border[3]);
         glBindVertexArray(level.border_array);
-        glDrawElements(GL_TRIANGLES, level.border_index_count, GL_UNSIGNED_INT, nullptr);
+        draw_rows(level.borders);
     }
     glBindVertexArray(0);
 }

@@ -23,9 +23,10 @@ core::MapMesh build_map_mesh(const content::BaseMap& base_map) {
     core::MapMesh mesh;
     mesh.style = {to_color(base_map.style.water), to_color(base_map.style.land), to_color(base_map.style.highlight),
                   to_color(base_map.style.border)};
-    // The coarse level serves the world view; the detailed one from about three times closer,
-    // where the coarse coasts start to look angular.
-    constexpr double kDetailedFromScale = 600; // px per projected unit (the world is ~5.4 wide)
+    // The coarse level serves the overview; the detailed one from about twice the home view's
+    // scale on a full-HD panel, where coarse coasts start to look angular and (zoomed in) the
+    // renderer draws only the cells in view, so its extra vertices cost little.
+    constexpr double kDetailedFromScale = 1200; // px per projected unit (the world is ~5.4 wide)
     for (std::size_t l = 0; l < base_map.levels.size(); ++l) {
         const auto& source = base_map.levels[l];
         core::MapMeshLevel level;

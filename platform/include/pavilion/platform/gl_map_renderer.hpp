@@ -1,6 +1,8 @@
 #pragma once
 // The base map on the GPU: each level's fills and borders live in buffers uploaded once per pack;
-// a frame only sets a transform uniform and issues four draw calls. Borders are drawn as thin
+// a frame only sets a transform uniform and issues a few draw calls. Triangles and border
+// segments are sorted into a grid of world cells, so a zoomed-in view draws only the rows of
+// cells it can see: on a GPU without vertex shading hardware (llvmpipe) vertex work is CPU time. Borders are drawn as thin
 // quads whose edges fade over one pixel, so coasts stay smooth without multisampling (which the
 // kiosk's framebuffers do not have).
 
@@ -24,12 +26,18 @@ public:
     std::size_t gpu_bytes() const { return gpu_bytes_; }
 
 private:
+    // Index ranges per grid cell (row-major), so the cells of one row are contiguous.
+    struct CellRanges {
+        std::vector<int> first; // per cell, in indices
+        std::vector<int> count;
+    };
     struct Level {
         unsigned fill_array = 0, fill_positions = 0, land_indices = 0, highlight_indices = 0;
         unsigned border_array = 0, border_vertices = 0, border_indices = 0;
-        int land_count = 0, highlight_count = 0, border_index_count = 0;
+        CellRanges land, highlighted, borders;
         double min_scale = 0;
     };
+    static constexpr int kGridColumns = 24, kGridRows = 12;
     Level upload(const core::MapMeshLevel& level);
 
     std::vector<Level> levels_;
