@@ -66,6 +66,7 @@ private:
     void poll_updates();
     void draw_operator(ui::Frame& frame);
     void operator_action(const std::string& action, core::Millis now);
+    void refresh_operator_facts();
     ui::OperatorView operator_view(core::Millis now);
     void record_screen_change(core::Millis now);
     void remember(const std::string& line, bool print = true); // for the operator's log (and stderr)
@@ -118,6 +119,8 @@ private:
     KioskSettings settings_;
     core::OperatorMode operator_;
     ui::OperatorPanel operator_panel_;
+    ui::OperatorView operator_facts_; // the panel's slow-to-gather parts (refresh_operator_facts)
+    bool operator_facts_stale_ = true;
     std::deque<std::string> log_lines_;
     std::vector<double> frame_ms_;         // recent frame times, for the diagnostics
     std::deque<core::Millis> frame_starts_; // when recent frames began, for the frame rate

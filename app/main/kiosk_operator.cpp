@@ -79,7 +79,10 @@ void Kiosk::start_device_services() {
 void Kiosk::poll_updates() {
     if (!updates_) return;
     updates_->poll();
-    for (auto& line : updates_->take_log_lines()) remember(line, false); // printed as they happened
+    for (auto& line : updates_->take_log_lines()) {
+        remember(line, false);          // printed as it happened
+        operator_facts_stale_ = true; // a stick came or went, a pack was installed
+    }
     if (auto installed = updates_->take_installed()) {
         std::string error;
         if (reload(*installed, error)) remember("updates: now showing " + *installed);
@@ -125,8 +128,12 @@ void Kiosk::draw_operator(ui::Frame& frame) {
     }
 }
 
-ui::OperatorView Kiosk::operator_view(core::Millis now) {
-    ui::OperatorView view;
+// What the panel shows that costs something to find out: each pack is opened and its signature
+// re-verified (the whole file hashed), statistics are queried. Done when the panel opens and
+// after each action or update, never per frame.
+void Kiosk::refresh_operator_facts() {
+    auto& view = operator_facts_;
+    view = {};
     const auto& meta = pack_.catalog().meta;
     view.current.present = true;
     view.current.title = localized(meta.title, meta.default_locale);
@@ -169,6 +176,16 @@ ui::OperatorView Kiosk::operator_view(core::Millis now) {
                 view.stats.languages.push_back({language.locale, static_cast<int>(language.sessions)});
         }
     }
+    const auto gl = platform::query_gl_info();
+    view.diagnostics.gl_renderer = gl.renderer;
+    view.diagnostics.max_texture = gl.max_texture_size;
+    view.diagnostics.version = PAVILION_VERSION;
+    operator_facts_stale_ = false;
+}
+
+ui::OperatorView Kiosk::operator_view(core::Millis now) {
+    if (operator_facts_stale_) refresh_operator_facts();
+    ui::OperatorView view = operator_facts_;
     view.log_lines.assign(log_lines_.begin(), log_lines_.end());
     if (!frame_ms_.empty()) {
         auto sorted = frame_ms_;
@@ -179,12 +196,8 @@ ui::OperatorView Kiosk::operator_view(core::Millis now) {
     // Frames drawn in the last second (an idle kiosk draws none: that is the point).
     view.diagnostics.fps = static_cast<double>(std::count_if(frame_starts_.begin(), frame_starts_.end(),
                                                              [&](core::Millis t) { return now - t <= 1000; }));
-    const auto gl = platform::query_gl_info();
-    view.diagnostics.gl_renderer = gl.renderer;
-    view.diagnostics.max_texture = gl.max_texture_size;
     view.diagnostics.rss_mb = resident_mb();
     view.diagnostics.textures_mb = textures_ ? static_cast<double>(textures_->resident_bytes()) / 1e6 : 0;
-    view.diagnostics.version = PAVILION_VERSION;
     view.message = operator_.message;
     view.message_is_error = operator_.message_is_error;
     view.seconds_until_auto_leave = static_cast<float>(operator_.idle_ms_left(now)) / 1000.0f;
@@ -193,6 +206,7 @@ ui::OperatorView Kiosk::operator_view(core::Millis now) {
 
 void Kiosk::operator_action(const std::string& action, core::Millis now) {
     operator_.touched(now);
+    operator_facts_stale_ = true;
     needs_frame_ = true;
     auto say = [&](const std::string& message, bool error) {
         operator_.message = message;

@@ -1,5 +1,7 @@
 #include "pavilion/platform/evdev_touch_reader.hpp"
 
+#include "unique_fd.hpp"
+
 #include <libevdev/libevdev.h>
 
 #include <fcntl.h>
@@ -68,34 +70,6 @@ void PointerEventQueue::wake() const {
 // --- device helpers -------------------------------------------------------------------------
 
 namespace {
-
-// An owned file descriptor.
-class Fd {
-public:
-    Fd() = default;
-    explicit Fd(int fd) : fd_(fd) {}
-    Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    Fd& operator=(Fd&& other) noexcept {
-        if (this != &other) {
-            reset();
-            fd_ = std::exchange(other.fd_, -1);
-        }
-        return *this;
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() { reset(); }
-
-    int get() const { return fd_; }
-    explicit operator bool() const { return fd_ >= 0; }
-
-private:
-    void reset() {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-    int fd_ = -1;
-};
 
 struct EvdevFree {
     void operator()(libevdev* device) const { libevdev_free(device); }

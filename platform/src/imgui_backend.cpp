@@ -2,6 +2,8 @@
 
 #include "pavilion/platform/window.hpp"
 
+#include "gl_texture.hpp"
+
 #include <GLES3/gl3.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -11,20 +13,6 @@
 
 namespace pavilion::platform {
 namespace {
-
-GLuint make_texture(GLenum internal_format, GLenum format, int width, int height, const void* pixels) {
-    GLuint texture = 0;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(internal_format), width, height, 0, format, GL_UNSIGNED_BYTE,
-                 pixels);
-    return texture;
-}
 
 // A one-channel texture that samples as (1, 1, 1, coverage): what ImGui's shader expects of
 // its font texture, at a quarter of the memory.

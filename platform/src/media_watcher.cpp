@@ -1,6 +1,7 @@
 #include "pavilion/platform/media_watcher.hpp"
 
 #include "media_watcher_folder.hpp"
+#include "unique_fd.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -83,34 +84,6 @@ std::vector<MountEntry> parse_mountinfo(std::string_view text) {
 namespace {
 
 std::string error_text(int error) { return std::generic_category().message(error); }
-
-// An owned file descriptor.
-class Fd {
-public:
-    Fd() = default;
-    explicit Fd(int fd) : fd_(fd) {}
-    Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    Fd& operator=(Fd&& other) noexcept {
-        if (this != &other) {
-            reset();
-            fd_ = std::exchange(other.fd_, -1);
-        }
-        return *this;
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() { reset(); }
-
-    int get() const { return fd_; }
-    explicit operator bool() const { return fd_ >= 0; }
-
-private:
-    void reset() {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-    int fd_ = -1;
-};
 
 // The whole file, read through a fresh descriptor: a test's mount table replaced by rename is
 // seen, and /proc files are generated anew on each open. false with a reason on failure.

@@ -1,5 +1,7 @@
 #include "pavilion/platform/texture_cache.hpp"
 
+#include "gl_texture.hpp"
+
 #include "pavilion/content/image_codec.hpp"
 
 #include <GLES3/gl3.h>
@@ -133,16 +135,7 @@ void TextureCache::upload(Decoded decoded) {
         failed_.insert(decoded.key);
         return;
     }
-    GLuint name = 0;
-    glGenTextures(1, &name);
-    glBindTexture(GL_TEXTURE_2D, name);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, decoded.width, decoded.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 decoded.rgba.data());
+    const GLuint name = make_texture(GL_RGBA8, GL_RGBA, decoded.width, decoded.height, decoded.rgba.data());
     textures_[decoded.key] = core::Texture{name, decoded.width, decoded.height};
     lru_.insert(decoded.key, decoded.rgba.size());
     // The current screen asked for it: it must survive this frame's eviction even when it alone
