@@ -1,6 +1,7 @@
 #include "pavilion/content/pack_claim.hpp"
 
 #include <charconv>
+#include <limits>
 #include <map>
 
 namespace pavilion::content {
@@ -30,8 +31,12 @@ Expected<PackClaim> parse_pack_claim(std::string_view comment) {
     };
     PackClaim claim;
     std::int64_t format = 0;
+    // A format beyond int would wrap when stored (4294967297 read as 1) and pass the format check.
+    const bool format_fits = number("format", format) &&
+                             format >= std::numeric_limits<int>::min() &&
+                             format <= std::numeric_limits<int>::max();
     if (!fields.count("pack") || fields["pack"].empty() || !number("version", claim.version) ||
-        !number("format", format))
+        !format_fits)
         return make_error(ErrorCode::bad_signature,
                           "the signature's trusted comment does not name a pack id, version and "
                           "format (was it signed with pavilion-pack sign?)");

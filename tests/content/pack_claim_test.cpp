@@ -50,7 +50,8 @@ TEST(PackClaim, RejectsCommentsThatDoNotNameAPackVersionAndFormat) {
           "pack:mini-pack\tversion:3\tfile:x.pack", "pack:mini-pack\tversion:\tformat:1",
           "pack:mini-pack\tversion:three\tformat:1", "pack:mini-pack\tversion:3x\tformat:1",
           "pack:mini-pack\tversion:3\tformat:one", "pack:mini-pack version:3 format:1",
-          "pack mini-pack\tversion 3\tformat 1"}) {
+          "pack mini-pack\tversion 3\tformat 1",
+          "pack:mini-pack\tversion:3\tformat:4294967297"}) { // would wrap to format 1
         const auto parsed = parse_pack_claim(comment);
         ASSERT_FALSE(parsed) << "accepted [" << comment << "]";
         EXPECT_EQ(parsed.error().code, ErrorCode::bad_signature) << comment;
