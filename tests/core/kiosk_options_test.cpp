@@ -41,6 +41,25 @@ TEST(KioskOptions, ReadsTheDeviceStateAndInboxes) {
     EXPECT_NE(parse_kiosk_options({"--inbox"}).error.find("--inbox needs a value"), std::string::npos);
 }
 
+TEST(KioskOptions, ReadsTheSoakMonkey) {
+    const auto parsed = parse_kiosk_options({"--monkey", "4294967295", "--frames", "2500", "--reload-pack", "b.pack"});
+    ASSERT_TRUE(parsed.error.empty()) << parsed.error;
+    ASSERT_TRUE(parsed.options.monkey_seed.has_value());
+    EXPECT_EQ(*parsed.options.monkey_seed, 4294967295u);
+    EXPECT_EQ(parsed.options.monkey_frames, 2500);
+    EXPECT_EQ(parsed.options.reload_pack_path, "b.pack");
+    EXPECT_EQ(parse_kiosk_options({"--monkey", "0"}).options.monkey_frames, 100000); // the documented soak
+    EXPECT_FALSE(parse_kiosk_options({}).options.monkey_seed.has_value());
+
+    EXPECT_EQ(parse_kiosk_options({"--monkey", "-1"}).error, "--monkey wants a seed from 0 to 4294967295, not '-1'");
+    EXPECT_NE(parse_kiosk_options({"--monkey", "4294967296"}).error, "");
+    EXPECT_EQ(parse_kiosk_options({"--monkey", "1", "--frames", "0"}).error,
+              "--frames wants a count from 1 to 100000000, not '0'");
+    EXPECT_NE(parse_kiosk_options({"--monkey", "1", "--frames", "12k"}).error, "");
+    EXPECT_EQ(parse_kiosk_options({"--frames", "10"}).error, "--frames and --reload-pack go with --monkey SEED");
+    EXPECT_EQ(parse_kiosk_options({"--reload-pack", "b.pack"}).error, "--frames and --reload-pack go with --monkey SEED");
+}
+
 TEST(KioskOptions, ReportsMistakesClearly) {
     EXPECT_NE(parse_kiosk_options({"--pack"}).error.find("--pack needs a value"), std::string::npos);
     EXPECT_NE(parse_kiosk_options({"--size", "big"}).error.find("WIDTHxHEIGHT"), std::string::npos);

@@ -3,6 +3,17 @@
 #include <charconv>
 
 namespace pavilion::core {
+namespace {
+
+// A whole decimal number within [low, high], nothing else on the text.
+std::optional<unsigned long long> parse_whole(const std::string& text, unsigned long long low, unsigned long long high) {
+    unsigned long long number = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (ec != std::errc() || end != text.data() + text.size() || number < low || number > high) return std::nullopt;
+    return number;
+}
+
+} // namespace
 
 std::optional<PixelSize> parse_pixel_size(const std::string& text) {
     const auto x = text.find('x');
@@ -22,6 +33,7 @@ std::optional<PixelSize> parse_pixel_size(const std::string& text) {
 ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
     ParsedOptions parsed;
     auto& options = parsed.options;
+    bool frames_given = false;
     for (std::size_t i = 0; i < args.size() && parsed.error.empty(); ++i) {
         const auto& arg = args[i];
         auto value = [&]() -> std::string {
@@ -53,6 +65,17 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             else if (parsed.error.empty()) parsed.error = "--touch-rotation wants 0, 90, 180 or 270, not '" + text + "'";
         } else if (arg == "--script") {
             options.script_path = value();
+        } else if (arg == "--monkey") {
+            const auto text = value();
+            if (const auto seed = parse_whole(text, 0, 0xffffffffull)) options.monkey_seed = static_cast<std::uint32_t>(*seed);
+            else if (parsed.error.empty()) parsed.error = "--monkey wants a seed from 0 to 4294967295, not '" + text + "'";
+        } else if (arg == "--frames") {
+            const auto text = value();
+            frames_given = true;
+            if (const auto frames = parse_whole(text, 1, 100000000)) options.monkey_frames = static_cast<long>(*frames);
+            else if (parsed.error.empty()) parsed.error = "--frames wants a count from 1 to 100000000, not '" + text + "'";
+        } else if (arg == "--reload-pack") {
+            options.reload_pack_path = value();
         } else if (arg == "--screenshot") {
             options.screenshot_path = value();
         } else if (arg == "--windowed" || arg == "--size") {
@@ -66,6 +89,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             parsed.error = "unknown argument '" + arg + "'";
         }
     }
+    if (parsed.error.empty() && !options.monkey_seed && (frames_given || !options.reload_pack_path.empty()))
+        parsed.error = "--frames and --reload-pack go with --monkey SEED";
     return parsed;
 }
 
@@ -74,6 +99,7 @@ const char* kiosk_usage() {
            "       pavilion [--pack PACK] [--lang CODE] --screenshot OUT.png [--size WxH] [--screen ROUTE]\n"
            "       pavilion [--pack PACK] [--lang CODE] --script FILE [--size WxH]\n"
            "       pavilion [--pack PACK] --bench [--size WxH]\n"
+           "       pavilion [--pack PACK] [--lang CODE] --monkey SEED [--frames N] [--reload-pack PACK] [--size WxH]\n"
            "\n"
            "Pavilion, the offline exhibition kiosk. Shows a content pack full screen.\n"
            "\n"

@@ -1,6 +1,7 @@
 #pragma once
 // The kiosk's command line, parsed without side effects so it can be tested.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct KioskOptions {
     std::string state_dir;                // installed packs, trusted keys, PIN, statistics ("" = none)
     std::vector<std::string> inboxes;     // folders watched for new packs, besides sticks
     bool set_pin = false;                 // read a new operator PIN from stdin into state_dir, exit
+    std::optional<std::uint32_t> monkey_seed; // the soak monkey: random touches off-screen, JSON, exit
+    long monkey_frames = 100000;          // how many frames the monkey runs
+    std::string reload_pack_path;         // the monkey's other pack ("" = reload the same one)
     bool help = false;
 };
 

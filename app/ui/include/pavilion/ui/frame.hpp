@@ -36,6 +36,12 @@ struct FrameInput {
 
 class TapTargets {
 public:
+    struct Target {
+        ImVec2 min;
+        ImVec2 max;
+        Intent intent;
+    };
+
     void clear() {
         targets_.clear();
         clips_.clear();
@@ -49,13 +55,10 @@ public:
     }
     // The last target added that contains the point: later drawing is on top.
     std::optional<Intent> hit(ImVec2 point) const;
+    // This frame's targets, visible parts only, in drawing order (the soak monkey aims at them).
+    const std::vector<Target>& all() const { return targets_; }
 
 private:
-    struct Target {
-        ImVec2 min;
-        ImVec2 max;
-        Intent intent;
-    };
     std::vector<Target> targets_;
     std::vector<Target> clips_;
 };
