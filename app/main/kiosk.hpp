@@ -87,6 +87,16 @@ private:
     int run_screenshot();
     int run_script();
     int run_bench();
+    int run_monkey(); // kiosk_monkey.cpp
+    // --bench: wall ms from tapping a story (its pictures not yet decoded) until the frame that
+    // shows its full hero image, frames paced at 60 Hz as on a display; the slowest frame's CPU ms
+    // on the way shows the wait never stalled a frame.
+    struct StoryOpen {
+        double to_full_image_ms = 0;
+        double slowest_frame_ms = 0;
+        int frames = 0;
+    };
+    StoryOpen bench_story_open(const content::Item& story, platform::OffscreenTarget& target, ImVec2 display);
     bool open_start_screen(const std::string& route_text);
     // Renders one off-screen frame at `now` into target (screenshots, scripts, benchmarks).
     void render_off_screen(platform::OffscreenTarget& target, core::Millis now, ImVec2 size);
@@ -139,6 +149,7 @@ private:
     bool swallowing_touch_ = false;
     bool needs_frame_ = false;      // an intent changed the screen, language or look // the touch that woke the kiosk or answered "Still there?"
     core::KioskSession::IdleStatus idle_;
+    ui::TapTargets tap_targets_; // the last frame's: where a tap means something (the soak monkey aims there)
 
     // What is on screen, to log and animate changes.
     std::uint64_t shown_revision_ = ~std::uint64_t{0};

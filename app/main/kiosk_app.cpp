@@ -31,7 +31,8 @@ std::string default_pack_path() {
 platform::WindowConfig window_config_for(const core::KioskOptions& options) {
     platform::WindowConfig config;
     config.title = "Pavilion";
-    const bool off_screen = !options.screenshot_path.empty() || !options.script_path.empty() || options.bench;
+    const bool off_screen = !options.screenshot_path.empty() || !options.script_path.empty() || options.bench ||
+                            options.monkey_seed.has_value();
     if (off_screen) {
         // Off-screen modes draw into a framebuffer of options.screenshot_size; the window only
         // carries the context.

@@ -54,6 +54,10 @@ public:
     // True while pictures are being decoded or wait to be uploaded (start-up defers other
     // background work until the first screen is complete).
     bool busy() const;
+    // Whether a picture is on the GPU now (without asking for it): the benchmark's "full image shows".
+    bool resident(const std::string& media_id, bool thumbnail) const {
+        return textures_.count(key_of(media_id, thumbnail)) != 0;
+    }
     std::size_t resident_bytes() const { return lru_.total_bytes(); }
     std::size_t resident_count() const { return textures_.size(); }
 

@@ -1,0 +1,155 @@
+// pavilion-bench: every figure the README's table quotes, from one command, as one JSON object.
+//
+// The kiosk's own figures (start-up, frame times per screen, opening a story, memory) come from
+// `pavilion --bench`, run as fresh processes because start-up belongs to a new process; the
+// start-up figure is the median of --runs of them. Pack build time runs the real pavilion-pack;
+// opening, search and install run the content library here, as the kiosk does.
+
+#include "command_output.hpp"
+#include "content_figures.hpp"
+#include "stats.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const char* kUsage =
+    "usage: pavilion-bench [--pack PACK] [--runs N] [--size WxH] [--work-dir DIR] [--quick]\n"
+    "                      [--pack-source DIR --world-atlas DIR] [--kiosk PATH] [--pack-tool PATH]\n"
+    "\n"
+    "Measures Pavilion on this machine and prints JSON: start-up and per-screen frame times of the\n"
+    "kiosk (needs a display: run under xvfb-run without one), opening a story to its full image,\n"
+    "peak RSS and PSS, pack build and open times, search latency in English and Chinese, and install\n"
+    "throughput against a plain copy plus hash of the same file in --work-dir (put it on the disk\n"
+    "the kiosk's state lives on). --quick: fewer repetitions, for a smoke run.\n";
+
+struct Options {
+    std::string here = fs::canonical("/proc/self/exe").parent_path().string();
+    std::string pack = here + "/packs/default.pack";
+    std::string kiosk = here + "/pavilion";
+    std::string pack_tool = here + "/pavilion-pack";
+    std::string pack_source = PAVILION_DEFAULT_PACK_SOURCE;
+    std::string world_atlas = PAVILION_WORLD_ATLAS_DIR;
+    std::string work_dir = here;
+    std::string size = "1920x1080";
+    int runs = 3;
+    bool quick = false;
+};
+
+bool parse(int argc, char** argv, Options& options) {
+    const std::map<std::string, std::string*> values = {
+        {"--pack", &options.pack},           {"--kiosk", &options.kiosk},
+        {"--pack-tool", &options.pack_tool}, {"--pack-source", &options.pack_source},
+        {"--world-atlas", &options.world_atlas}, {"--work-dir", &options.work_dir},
+        {"--size", &options.size}};
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--quick") {
+            options.quick = true;
+        } else if (arg == "--runs" && i + 1 < argc) {
+            options.runs = std::max(1, std::atoi(argv[++i]));
+        } else if (auto it = values.find(arg); it != values.end() && i + 1 < argc) {
+            *it->second = argv[++i];
+        } else {
+            std::fputs(kUsage, arg == "--help" ? stdout : stderr);
+            return false;
+        }
+    }
+    if (options.quick) options.runs = 1;
+    return true;
+}
+
+std::string cpu_model() {
+    std::ifstream in("/proc/cpuinfo");
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("model name", 0) == 0 || line.rfind("Model", 0) == 0) return line.substr(line.find(':') + 2);
+    return "unknown";
+}
+
+// `pavilion --bench` --runs times: start-up as median of all, the rest from the median run.
+json measure_kiosk(const Options& options, std::string& error) {
+    std::vector<json> runs;
+    std::vector<double> start_ms;
+    for (int i = 0; i < options.runs; ++i) {
+        const auto run = pavilion::bench::run_command({options.kiosk, "--pack", options.pack, "--bench", "--size", options.size});
+        if (run.exit_code != 0) {
+            error = options.kiosk + " --bench failed (exit " + std::to_string(run.exit_code) + "); is there a display?";
+            return {};
+        }
+        runs.push_back(json::parse(run.out, nullptr, false));
+        if (runs.back().is_discarded()) {
+            error = options.kiosk + " --bench printed something that is not JSON";
+            return {};
+        }
+        start_ms.push_back(runs.back().value("start_to_first_home_ms", 0.0));
+    }
+    const double median = pavilion::bench::quantile(start_ms, 0.5);
+    json kiosk = runs.front();
+    for (const auto& run : runs)
+        if (run.value("start_to_first_home_ms", 0.0) == median) kiosk = run;
+    double peak_rss = 0;
+    for (const auto& run : runs) peak_rss = std::max(peak_rss, run["memory_mb"].value("peak_rss", 0.0));
+    kiosk["start_to_first_home_ms"] = {{"median", median},
+                                       {"min", pavilion::bench::quantile(start_ms, 0)},
+                                       {"max", pavilion::bench::quantile(start_ms, 1)},
+                                       {"runs", start_ms.size()}};
+    kiosk["memory_mb"]["peak_rss"] = peak_rss; // the worst run's
+    return kiosk;
+}
+
+json measure_pack_build(const Options& options) {
+    if (!fs::is_directory(options.pack_source)) return {{"skipped", "no pack source at " + options.pack_source}};
+    const auto out = fs::path(options.work_dir) / ("pavilion-bench-build-" + std::to_string(::getpid()) + ".pack");
+    std::vector<double> seconds;
+    const int repeats = options.quick ? 1 : 2;
+    for (int i = 0; i < repeats; ++i) {
+        const auto run = pavilion::bench::run_command({options.pack_tool, "build", options.pack_source, "-o", out.string(),
+                                                       "--world-atlas", options.world_atlas});
+        if (run.exit_code != 0) return {{"error", "pavilion-pack build failed (exit " + std::to_string(run.exit_code) + ")"}};
+        seconds.push_back(run.wall_ms / 1000);
+    }
+    std::error_code ec;
+    const double megabytes = static_cast<double>(fs::file_size(out, ec)) / (1 << 20);
+    fs::remove(out, ec);
+    return {{"source", options.pack_source}, {"seconds_p50", pavilion::bench::quantile(seconds, 0.5)},
+            {"pack_mb", megabytes}, {"threads", std::thread::hardware_concurrency()}};
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    if (!parse(argc, argv, options)) return 2;
+    const int repeats = options.quick ? 3 : 30;
+    std::string error;
+    json result;
+    result["machine"] = {{"cpu", cpu_model()}, {"cores", std::thread::hardware_concurrency()}};
+    result["pack"] = options.pack;
+    result["kiosk"] = measure_kiosk(options, error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "pavilion-bench: %s\n", error.c_str());
+        return 1;
+    }
+    result["pack_build"] = measure_pack_build(options);
+    result["pack_open_ms"] = pavilion::bench::measure_pack_open(options.pack, repeats);
+    result["search_ms"] = pavilion::bench::measure_search(options.pack, options.quick ? 1 : 20);
+    result["install"] = pavilion::bench::measure_install(options.pack, options.work_dir, options.quick ? 1 : 5, error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "pavilion-bench: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("%s\n", result.dump(2).c_str());
+    return 0;
+}

@@ -1,0 +1,23 @@
+#pragma once
+// What this process costs the device in memory, read from /proc (benchmarks and the soak run).
+//
+// RSS counts every resident page, shared libraries included; PSS divides shared pages among the
+// processes that map them, so on a device running only the kiosk it is the fairer figure.
+
+#include <string>
+
+namespace pavilion::platform {
+
+struct ProcessMemory {
+    double rss_mb = 0;      // resident now (VmRSS)
+    double peak_rss_mb = 0; // the most ever resident (VmHWM)
+    double pss_mb = 0;      // proportional set size (smaps_rollup); 0 where the kernel lacks it
+};
+
+ProcessMemory read_process_memory();
+
+// The value in kB of a "Name:   1234 kB" line in a /proc status-style text, or -1 if absent.
+// (Separate so it is tested on captured text.)
+long proc_kilobytes(const std::string& text, const std::string& name);
+
+} // namespace pavilion::platform

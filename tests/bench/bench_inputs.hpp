@@ -1,0 +1,77 @@
+#pragma once
+// What the micro-benchmarks measure with: the default pack and the things the kiosk derives from
+// it, loaded once before any benchmark runs so that no setup lands in a timed loop.
+
+#include "pavilion/content/base_map.hpp"
+#include "pavilion/content/pack_reader.hpp"
+#include "pavilion/core/pointer_event.hpp"
+#include "pavilion/platform/font_files.hpp"
+#include "pavilion/ui/font_atlas.hpp"
+#include "pavilion/ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pavilion::bench {
+
+// The story the README and the screenshots use; both languages of the default pack have it.
+inline constexpr const char* kStoryRef = "story/china-laos-railway";
+// The kiosk's reference screen: landscape full HD (UI scale 1).
+inline constexpr int kScreenWidth = 1920;
+inline constexpr int kScreenHeight = 1080;
+
+// An ImGui context whose atlas holds the default pack's fonts, built as the kiosk builds them
+// (system Noto fonts, the pack's glyph plan, UI scale 1). Text is measured with these glyphs,
+// so line breaking sees the real advances of Latin and CJK characters.
+class FontContext {
+public:
+    FontContext() = default;
+    FontContext(const FontContext&) = delete;
+    FontContext& operator=(const FontContext&) = delete;
+    ~FontContext();
+
+    // False with a reason when no usable font is installed or the atlas cannot be built.
+    bool build(const content::Catalog& catalog, std::string& error);
+
+    const ui::FontSources& sources() const { return sources_; }
+    const ui::Fonts& fonts() const { return fonts_; }
+    const ui::Theme& theme() const { return theme_; }
+    ImGuiContext* context() const { return context_; }
+
+private:
+    platform::SystemFonts files_;
+    ui::FontSources sources_;
+    ui::FontAtlasBuilder builder_;
+    ui::Fonts fonts_;
+    ui::Theme theme_;
+    ImGuiContext* context_ = nullptr;
+};
+
+struct BenchInputs {
+    explicit BenchInputs(content::PackReader opened) : pack(std::move(opened)) {}
+
+    std::string pack_path;
+    std::vector<std::uint8_t> pack_bytes; // the whole file, for hashing and signatures
+    content::PackReader pack;
+    content::BaseMap base_map;
+    const content::Item* story = nullptr; // kStoryRef
+    std::vector<std::uint8_t> hero_bytes;      // the story's full picture, as the pack stores it
+    std::vector<std::uint8_t> thumbnail_bytes; // its thumbnail
+    std::vector<core::PointerEvent> visitor_trace;
+    FontContext fonts;
+};
+
+// Everything above, or nullptr with one line in error saying what is missing.
+std::unique_ptr<BenchInputs> load_bench_inputs(const std::string& pack_path, std::string& error);
+
+// A visitor's minute at the kiosk as pointer events, in the kiosk's own input-script format
+// (`pavilion --script`): taps, a double tap, a press held into a long press, list flings, page
+// swipes, pinches and a slow pan on the map, sampled every 16 ms like the tests' traces.
+std::vector<core::PointerEvent> visitor_trace();
+
+} // namespace pavilion::bench

@@ -1,0 +1,57 @@
+// pavilion-bench --quick end to end: every figure the README quotes is present and plausible.
+// (The figures themselves are read by people; this proves the command that makes them works.)
+
+#include "test_support.hpp"
+
+#include <nlohmann/json.hpp>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace pavilion {
+namespace {
+
+TEST(PavilionBench, QuickRunReportsEveryFigure) {
+    const auto bench = (std::filesystem::path(PAVILION_KIOSK).parent_path() / "pavilion-bench").string();
+    testing::TempDir work;
+    const auto run = testing::run_command({bench, "--quick", "--pack", PAVILION_DEFAULT_PACK, "--work-dir", work.path().string(),
+                                           "--pack-source", std::string(PAVILION_FIXTURES_DIR) + "/mini-pack",
+                                           "--size", "1280x720"});
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    // The kiosk's log lines come first on the shared output; the JSON object is the rest.
+    const auto start = run.output.rfind("\n{\n");
+    ASSERT_NE(start, std::string::npos) << run.output;
+    const auto figures = nlohmann::json::parse(run.output.substr(start + 1), nullptr, false);
+    ASSERT_FALSE(figures.is_discarded()) << run.output;
+
+    const auto& kiosk = figures.at("kiosk");
+    EXPECT_GT(kiosk.at("start_to_first_home_ms").at("median").get<double>(), 0);
+    for (const char* screen : {"home", "stories", "map", "figures", "sources"}) {
+        ASSERT_TRUE(kiosk.at("screens").contains(screen)) << screen;
+        const auto& times = kiosk.at("screens").at(screen);
+        EXPECT_GT(times.at("frame_p99_ms").get<double>(), 0) << screen;
+        EXPECT_GE(times.at("frame_p99_ms").get<double>(), times.at("frame_p50_ms").get<double>()) << screen;
+    }
+    const auto& story_open = kiosk.at("story_open_to_full_image_ms");
+    EXPECT_GE(story_open.at("stories").get<int>(), 1);
+    EXPECT_GT(story_open.at("max").get<double>(), 0) << "a story's full picture never showed";
+    const auto& memory = kiosk.at("memory_mb");
+    EXPECT_GT(memory.at("peak_rss").get<double>(), 20);
+    EXPECT_GE(memory.at("peak_rss").get<double>(), memory.at("rss").get<double>());
+    EXPECT_GT(memory.at("pss").get<double>(), 0);
+
+    EXPECT_GT(figures.at("pack_build").at("seconds_p50").get<double>(), 0);
+    EXPECT_GT(figures.at("pack_open_ms").at("p50").get<double>(), 0);
+    for (const char* locale : {"en", "zh"}) {
+        EXPECT_GT(figures.at("search_ms").at(locale).at("hits").get<int>(), 0) << "the default pack mentions railways in " << locale;
+        EXPECT_GT(figures.at("search_ms").at(locale).at("p50").get<double>(), 0);
+    }
+    const auto& install = figures.at("install");
+    EXPECT_GT(install.at("install_mb_per_s").get<double>(), 0);
+    EXPECT_GT(install.at("copy_and_hash_mb_per_s").get<double>(), 0);
+    // Its own temporary files are gone: nothing left on the kiosk's disk.
+    EXPECT_TRUE(std::filesystem::is_empty(work.path()));
+}
+
+} // namespace
+} // namespace pavilion
