@@ -1,22 +1,27 @@
 #include "pack_commands.hpp"
 
+#include "pavilion/content/image_codec.hpp"
 #include "pavilion/content/minisign.hpp"
 #include "pavilion/content/pack_builder.hpp"
 #include "pavilion/content/pack_claim.hpp"
 #include "pavilion/content/pack_installer.hpp"
 #include "pavilion/content/pack_store.hpp"
 #include "pavilion/content/pack_reader.hpp"
+#include "pavilion/content/pack_synth.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -435,6 +440,71 @@ int run_install(const Arguments& args) {
         std::printf("previous: pack %s version %lld (kept for rollback)\n",
                     (*previous)->pack_id.c_str(), static_cast<long long>((*previous)->version));
     }
+    return 0;
+}
+
+namespace {
+
+// A whole number in [low, high] from a command-line value, or nullopt.
+std::optional<std::uint64_t> parse_count(const std::string& text, std::uint64_t low, std::uint64_t high) {
+    if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    errno = 0;
+    const auto value = std::strtoull(text.c_str(), nullptr, 10);
+    if (errno == ERANGE || value < low || value > high) return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+int run_synth(const Arguments& args) {
+    const std::string usage =
+        "usage: pavilion-pack synth --stories N [--seed S] [--picture-size WxH] [--no-base-map] OUT_DIR\n"
+        "\n"
+        "Writes a synthetic pack source into OUT_DIR (new or empty), for measuring how Pavilion\n"
+        "scales: N project stories (1.." + std::to_string(content::kMaxSynthStories) +
+        ") in English and Chinese, each with a place, a theme,\n"
+        "a region and its own picture, plus six initiatives, sources, figures and map lines.\n"
+        "Build it like any source with 'pavilion-pack build'. The same options always give\n"
+        "the same files.\n"
+        "\n"
+        "--seed S            what to make up (default 1)\n"
+        "--picture-size WxH  the pictures' size (default 1920x1080, an author's hero picture)\n"
+        "--no-base-map       leave out [base_map], so the build needs no world-atlas files\n";
+    const auto line = parse(args, {"--stories", "--seed", "--picture-size"}, {"--no-base-map"});
+    if (int code = usage_check(line, usage.c_str(), 1); code >= 0) return code;
+    const auto stories = parse_count(line.value("--stories"), 1, content::kMaxSynthStories);
+    if (!stories) {
+        const auto problem = line.value("--stories").empty() ? "--stories N is required"
+                                                              : "--stories must be a whole number from 1 to " +
+                                                                    std::to_string(content::kMaxSynthStories);
+        return usage_check(CommandLine{{}, {}, {}, false, problem}, usage.c_str(), 1);
+    }
+    content::SynthOptions options;
+    options.stories = static_cast<int>(*stories);
+    if (!line.value("--seed").empty()) {
+        const auto seed = parse_count(line.value("--seed"), 0, UINT64_MAX);
+        if (!seed)
+            return usage_check(CommandLine{{}, {}, {}, false, "--seed must be a whole number"}, usage.c_str(), 1);
+        options.seed = *seed;
+    }
+    if (const auto size = line.value("--picture-size"); !size.empty()) {
+        const auto x = size.find('x');
+        const auto width = x == std::string::npos ? std::nullopt : parse_count(size.substr(0, x), 16, content::kMaxImageSide);
+        const auto height = x == std::string::npos ? std::nullopt : parse_count(size.substr(x + 1), 16, content::kMaxImageSide);
+        if (!width || !height) {
+            const auto problem = "--picture-size must be WIDTHxHEIGHT, 16 to " + std::to_string(content::kMaxImageSide) +
+                                 " pixels each";
+            return usage_check(CommandLine{{}, {}, {}, false, problem}, usage.c_str(), 1);
+        }
+        options.image_width = static_cast<int>(*width);
+        options.image_height = static_cast<int>(*height);
+    }
+    options.base_map = !line.flags.count("--no-base-map");
+    const auto report = content::write_synthetic_source(line.positional[0], options);
+    if (!report) return fail(report.error().message);
+    std::printf("wrote %s: %d stories, %d initiatives, %d pictures (seed %llu)\n", line.positional[0].c_str(),
+                report->stories, report->initiatives, report->images, static_cast<unsigned long long>(options.seed));
     return 0;
 }
 

@@ -34,6 +34,31 @@ TEST(LineBreaker, EnglishBreaksAtSpacesAndDropsThem) {
     EXPECT_EQ(lines_of("the quick brown fox jumps", 10), (Lines{"the quick", "brown fox", "jumps"}));
 }
 
+TEST(LineBreaker, WithALineLimitGivesTheSameFirstLinesAndMeasuresOnlyThem) {
+    // A long list (a source used by thousands of stories) shown in three lines must cost three
+    // lines, not the whole text.
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += (i ? " · " : "") + std::string(i % 2 ? "Wind Farm " : "万象铁路 ") + std::to_string(i);
+    text += "\nand a second paragraph";
+    int measured_unlimited = 0, measured_limited = 0;
+    const auto all = break_lines(text, 60, [&](std::string_view piece) { ++measured_unlimited; return measure(piece); });
+    const auto three = break_lines(text, 60, [&](std::string_view piece) { ++measured_limited; return measure(piece); }, 3);
+    ASSERT_EQ(three.size(), 3u);
+    for (std::size_t i = 0; i < three.size(); ++i) {
+        EXPECT_EQ(three[i].begin, all[i].begin) << "line " << i;
+        EXPECT_EQ(three[i].end, all[i].end) << "line " << i;
+    }
+    EXPECT_GT(all.size(), 300u);
+    EXPECT_LT(measured_limited * 50, measured_unlimited) << measured_limited << " measurements for three lines";
+}
+
+TEST(LineBreaker, ALimitAboveTheLinesChangesNothing) {
+    const std::string text = "the quick brown fox\njumps";
+    EXPECT_EQ(break_lines(text, 10, measure, 10).size(), break_lines(text, 10, measure).size());
+    EXPECT_EQ(break_lines(text, 10, measure, 2).size(), 2u);
+    EXPECT_EQ(break_lines("一带一路倡议十周年", 4, measure, 1).size(), 1u); // split between characters
+}
+
 TEST(LineBreaker, TextThatFitsStaysOnOneLine) {
     EXPECT_EQ(lines_of("short text", 100), (Lines{"short text"}));
 }

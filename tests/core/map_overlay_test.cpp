@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace pavilion::core {
@@ -85,6 +88,62 @@ TEST(ClusterMarkers, ClustersSplitWhenZoomingIn) {
 }
 
 TEST(ClusterMarkers, NoMarkersNoClusters) { EXPECT_TRUE(cluster_markers({}, 24).empty()); }
+
+// The definition, written out as a scan of every cluster for every marker: the grid must give
+// exactly this, member order and ties included.
+std::vector<MarkerCluster> cluster_by_scanning(const std::vector<ScreenMarker>& markers, double radius) {
+    std::vector<std::size_t> order(markers.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return markers[a].priority > markers[b].priority; });
+    std::vector<MarkerCluster> clusters;
+    for (std::size_t index : order) {
+        const ScreenPoint at = markers[index].position;
+        std::optional<std::size_t> best;
+        double best_distance = radius;
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            const ScreenPoint seed = markers[clusters[c].members.front()].position;
+            const double d = std::hypot(seed.x - at.x, seed.y - at.y);
+            if (d <= best_distance && (!best || d < best_distance)) best = c, best_distance = d;
+        }
+        if (best) clusters[*best].members.push_back(index);
+        else clusters.push_back({{index}, at});
+    }
+    return clusters;
+}
+
+TEST(ClusterMarkers, TheGridGivesWhatAScanOfEveryClusterGives) {
+    std::mt19937 random(42);
+    for (int round = 0; round < 60; ++round) {
+        SCOPED_TRACE("round " + std::to_string(round));
+        // Dense towns and sparse country, on whole pixels so exact ties happen too.
+        std::uniform_int_distribution<int> towns(1, 12), spread(0, 1900), near(-30, 30), priority(0, 2);
+        std::vector<ScreenMarker> markers;
+        const int count = 20 + round * 30;
+        std::vector<ScreenPoint> centres(static_cast<std::size_t>(towns(random)));
+        for (auto& c : centres) c = {double(spread(random)), double(spread(random) / 2)};
+        for (int i = 0; i < count; ++i) {
+            const auto& c = centres[static_cast<std::size_t>(i) % centres.size()];
+            markers.push_back(marker(c.x + near(random), c.y + near(random), priority(random)));
+        }
+        const double radius = round % 10 == 0 ? 0.0 : 5.0 + round % 7 * 6;
+        const auto expected = cluster_by_scanning(markers, radius);
+        const auto clusters = cluster_markers(markers, radius);
+        ASSERT_EQ(clusters.size(), expected.size()) << "radius " << radius;
+        for (std::size_t c = 0; c < clusters.size(); ++c) EXPECT_EQ(clusters[c].members, expected[c].members);
+    }
+}
+
+TEST(ClusterMarkers, AMarkerNowhereIsAClusterOfItsOwn) {
+    const double nowhere = std::numeric_limits<double>::quiet_NaN();
+    const auto clusters = cluster_markers({marker(10, 10), marker(nowhere, 10), marker(12, 10),
+                                           marker(std::numeric_limits<double>::infinity(), 0)},
+                                          24);
+    ASSERT_EQ(clusters.size(), 3u);
+    EXPECT_EQ(clusters[0].members, (Members{0, 2}));
+    EXPECT_EQ(clusters[1].members, Members{1});
+    EXPECT_EQ(clusters[2].members, Members{3});
+}
 
 // ---- Labels ---------------------------------------------------------------------------------
 

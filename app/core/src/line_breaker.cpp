@@ -53,19 +53,20 @@ std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end) 
 
 class Breaker {
 public:
-    Breaker(std::string_view text, float max_width, const MeasureText& measure)
-        : text_(text), max_width_(max_width), measure_(measure) {}
+    Breaker(std::string_view text, float max_width, const MeasureText& measure, std::size_t max_lines)
+        : text_(text), max_width_(max_width), measure_(measure), max_lines_(max_lines) {}
 
     std::vector<LineRange> run() {
         // Paragraphs split at "\n" are broken independently.
         std::size_t start = 0;
-        while (true) {
+        while (!full()) {
             const auto newline = text_.find('\n', start);
             const auto end = newline == std::string_view::npos ? text_.size() : newline;
             paragraph(start, end);
             if (newline == std::string_view::npos) break;
             start = newline + 1;
         }
+        if (full()) lines_.resize(max_lines_);
         return std::move(lines_);
     }
 
@@ -77,6 +78,7 @@ private:
     void emit(std::size_t begin, std::size_t end) {
         lines_.push_back({begin, trim_end(text_, begin, end)});
     }
+    bool full() const { return max_lines_ > 0 && lines_.size() >= max_lines_; }
 
     void paragraph(std::size_t begin, std::size_t end) {
         const auto points = decode_all(text_.substr(begin, end - begin));
@@ -94,8 +96,10 @@ private:
             if (line_start < unit_start && width(line_start, unit_end) > max_width_) {
                 emit(line_start, unit_start);
                 line_start = unit_start;
+                if (full()) return;
             }
             if (width(line_start, unit_end) > max_width_) line_start = split_long(line_start, unit_end);
+            if (full()) return;
             unit_start = unit_end;
         }
         emit(line_start, end);
@@ -111,6 +115,7 @@ private:
             if (width(line_start, begin + points[i].end) > max_width_ && at > line_start) {
                 emit(line_start, at);
                 line_start = at;
+                if (full()) break;
             }
         }
         return line_start;
@@ -119,6 +124,7 @@ private:
     std::string_view text_;
     float max_width_;
     const MeasureText& measure_;
+    std::size_t max_lines_; // 0: no limit
     std::vector<LineRange> lines_;
 };
 
@@ -147,8 +153,8 @@ bool is_opening_punctuation(char32_t c) {
 }
 
 std::vector<LineRange> break_lines(std::string_view text, float max_width,
-                                   const MeasureText& measure) {
-    return Breaker(text, max_width, measure).run();
+                                   const MeasureText& measure, std::size_t max_lines) {
+    return Breaker(text, max_width, measure, max_lines).run();
 }
 
 } // namespace pavilion::core

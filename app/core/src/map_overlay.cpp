@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numeric>
+#include <unordered_map>
+#include <utility>
 
 namespace pavilion::core {
 
@@ -59,21 +62,80 @@ bool fits(const ScreenRect& box, const LabelCandidate& label, const std::vector<
 
 } // namespace
 
+namespace {
+
+// The seeds of clusters in square cells of the join radius: every seed within the radius of a
+// point lies in the point's cell or one of its eight neighbours. Without it each marker would be
+// measured against every cluster, which a pack with thousands of places makes slow on each frame.
+class SeedGrid {
+public:
+    explicit SeedGrid(double radius) : cell_(radius > 0 ? radius : 1.0), radius_(radius) {}
+
+    // The nearest seed within the radius; ties to the earlier cluster, as a scan in order would.
+    std::optional<std::size_t> nearest(ScreenPoint at, const std::vector<ScreenPoint>& seeds) const {
+        if (!finite(at)) return std::nullopt; // it is nowhere: near nothing
+        std::optional<std::size_t> best;
+        double best_distance = radius_;
+        const auto [cx, cy] = cell_of(at);
+        for (std::int64_t dx = -1; dx <= 1; ++dx) {
+            for (std::int64_t dy = -1; dy <= 1; ++dy) {
+                const auto it = cells_.find(key(cx + dx, cy + dy));
+                if (it == cells_.end()) continue;
+                for (std::size_t cluster : it->second) {
+                    const double d = distance(seeds[cluster], at);
+                    if (d <= best_distance && (!best || d < best_distance || (d == best_distance && cluster < *best))) {
+                        best = cluster;
+                        best_distance = d;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    void add(ScreenPoint seed, std::size_t cluster) {
+        if (!finite(seed)) return;
+        const auto [cx, cy] = cell_of(seed);
+        cells_[key(cx, cy)].push_back(cluster);
+    }
+
+private:
+    static bool finite(ScreenPoint p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+    // Far beyond any screen, cells are clamped: correctness rests on the distance test alone.
+    std::pair<std::int64_t, std::int64_t> cell_of(ScreenPoint p) const {
+        constexpr double kLimit = 1e9;
+        auto index = [&](double v) { return static_cast<std::int64_t>(std::floor(std::clamp(v / cell_, -kLimit, kLimit))); };
+        return {index(p.x), index(p.y)};
+    }
+    static std::uint64_t key(std::int64_t x, std::int64_t y) {
+        return (static_cast<std::uint64_t>(x) << 32) ^ (static_cast<std::uint64_t>(y) & 0xFFFFFFFFu);
+    }
+
+    double cell_;
+    double radius_;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells_;
+};
+
+} // namespace
+
 std::vector<MarkerCluster> cluster_markers(const std::vector<ScreenMarker>& markers,
                                            double radius_px) {
     std::vector<MarkerCluster> clusters;
-    std::vector<ScreenPoint> sums; // per cluster, for the mean
+    std::vector<ScreenPoint> sums;  // per cluster, for the mean
+    std::vector<ScreenPoint> seeds; // per cluster, where it was seeded
+    SeedGrid grid(radius_px);
     for (std::size_t index : by_priority(markers)) {
         const ScreenPoint at = markers[index].position;
-        const auto seed_of = [&](const MarkerCluster& c) { return markers[c.members.front()].position; };
-        const std::optional<std::size_t> joined = nearest_within(clusters, at, radius_px, seed_of);
+        const std::optional<std::size_t> joined = grid.nearest(at, seeds);
         if (joined) {
             clusters[*joined].members.push_back(index);
             sums[*joined].x += at.x;
             sums[*joined].y += at.y;
         } else {
+            grid.add(at, clusters.size());
             clusters.push_back({{index}, at});
             sums.push_back(at);
+            seeds.push_back(at);
         }
     }
     for (std::size_t i = 0; i < clusters.size(); ++i) {

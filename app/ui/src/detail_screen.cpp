@@ -99,13 +99,21 @@ float DetailScreen::draw_text_column(Frame& frame, const DetailView& view, ImVec
 // map centred there.
 void DetailScreen::draw_small_map(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
                                   ImVec2 min, ImVec2 max) {
-    if (small_map_locale_ != view.locale || small_map_layers_.lines.empty()) {
+    // Projected once per language, and the item's place found once per item: a pack of
+    // thousands of places would make either a cost on every frame.
+    if (!small_map_projected_ || small_map_locale_ != view.locale) {
         small_map_layers_ = project_layers(features, view.locale);
+        small_map_projected_ = true;
         small_map_locale_ = view.locale;
+        small_map_ref_.clear();
     }
-    std::string place_id;
-    for (const auto& place : small_map_layers_.places)
-        if (place.link == view.ref) place_id = place.id;
+    if (small_map_ref_ != view.ref) {
+        small_map_place_.clear();
+        for (const auto& place : small_map_layers_.places)
+            if (place.link == view.ref) small_map_place_ = place.id;
+        small_map_ref_ = view.ref;
+    }
+    const std::string& place_id = small_map_place_;
     const float aspect = (max.x - min.x) / (max.y - min.y);
     const double span = span_to_show_neighbours(features, *view.location, aspect);
     const auto window = window_around(*view.location, span, aspect);

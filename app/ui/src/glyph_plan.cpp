@@ -1,6 +1,8 @@
 #include "pavilion/ui/glyph_plan.hpp"
 
 #include <cstdio>
+#include <string_view>
+#include <vector>
 
 namespace pavilion::ui {
 namespace {
@@ -13,16 +15,46 @@ void add_printable_ascii(core::CodepointSet& set) {
     for (char32_t c = 0x20; c < 0x7F; ++c) set.insert(c);
 }
 
-void plan_item(const content::Item& item, GlyphPlan& plan) {
+// Code points seen, one bit each below U+10000. The items' texts are millions of characters (a
+// pack of 2,000 stories) but a few hundred distinct ones: a bit per character read is far
+// cheaper than a set lookup, and this runs at every start.
+class SeenCodepoints {
+public:
+    void add(std::string_view text) {
+        for (std::size_t at = 0; at < text.size();) {
+            std::size_t length;
+            const char32_t c = core::decode_utf8(text, at, length);
+            if (c < kBits) bits_[c] = true;
+            else beyond_.insert(c);
+            at += length;
+        }
+    }
+    void move_into(core::CodepointSet& set) const {
+        for (char32_t c = 0; c < kBits; ++c) {
+            if (bits_[c]) set.insert(c);
+        }
+        set.insert(beyond_.begin(), beyond_.end());
+    }
+
+private:
+    static constexpr char32_t kBits = 0x10000;
+    std::vector<bool> bits_ = std::vector<bool>(kBits);
+    core::CodepointSet beyond_;
+};
+
+struct ItemGlyphs {
+    SeenCodepoints body, heading, display;
+};
+
+void plan_item(const content::Item& item, ItemGlyphs& seen) {
     for (const auto& [locale, text] : item.text) {
-        core::add_codepoints(text.title, plan.heading);
-        core::add_codepoints(text.title, plan.display); // detail pages set the title large
-        for (const auto* piece : {&text.title, &text.summary, &text.place_name})
-            core::add_codepoints(*piece, plan.body);
-        for (const auto& point : text.key_points) core::add_codepoints(point, plan.body);
+        seen.heading.add(text.title);
+        seen.display.add(text.title); // detail pages set the title large
+        for (const auto* piece : {&text.title, &text.summary, &text.place_name}) seen.body.add(*piece);
+        for (const auto& point : text.key_points) seen.body.add(point);
         for (const auto& block : text.blocks) {
-            core::add_codepoints(block.text, plan.body);
-            if (block.kind == content::BlockKind::heading) core::add_codepoints(block.text, plan.heading);
+            seen.body.add(block.text);
+            if (block.kind == content::BlockKind::heading) seen.heading.add(block.text);
         }
     }
 }
@@ -57,9 +89,13 @@ GlyphPlan plan_glyphs(const content::Catalog& catalog) {
             core::add_codepoints(text, plan.heading);
         }
     }
+    ItemGlyphs items;
     for (const auto* list : {&catalog.initiatives, &catalog.stories}) {
-        for (const auto& item : *list) plan_item(item, plan);
+        for (const auto& item : *list) plan_item(item, items);
     }
+    items.body.move_into(plan.body);
+    items.heading.move_into(plan.heading);
+    items.display.move_into(plan.display);
     for (const auto& facet : catalog.facets) {
         add_all(facet.name, plan.heading);
         add_all(facet.name, plan.body); // filter chips

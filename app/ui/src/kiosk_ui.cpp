@@ -46,7 +46,7 @@ void KioskUi::rebuild() {
     case Screen::attract: attract_ = builder.attract(); title_.clear(); break;
     case Screen::home:
         home_ = builder.home();
-        map_ = builder.map();
+        update_map(builder, "");
         first_figure_.clear();
         if (!catalog_.figures.empty()) {
             const auto& f = catalog_.figures.front();
@@ -61,7 +61,7 @@ void KioskUi::rebuild() {
         break;
     case Screen::initiative:
     case Screen::story:
-        map_ = builder.map(); // detail_ was built by show(), which needed it to accept the route
+        update_map(builder, ""); // detail_ was built by show(), which needed it to accept the route
         title_ = detail_ ? detail_->kind_label : "";
         break;
     case Screen::figures: figures_ = builder.figures(); title_ = figures_.title; break;
@@ -71,7 +71,7 @@ void KioskUi::rebuild() {
         sources_screen_.forget_layout(); // new texts (another language)
         break;
     case Screen::map:
-        map_ = builder.map(route_.id);
+        update_map(builder, route_.id);
         title_ = map_.title;
         map_screen_.show(map_);
         break;
@@ -89,7 +89,7 @@ std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
         // The chrome is drawn last so it stays on top of scrolled content; its height is fixed.
         const float top = frame.dp(frame.theme.metrics.bar_height);
         switch (route_.screen) {
-        case Screen::home: draw_home(frame, home_, HomeExtras{&map_.features, first_figure_}, top); break;
+        case Screen::home: draw_home(frame, home_, HomeExtras{&map_.features, first_figure_, &home_sketch_}, top); break;
         case Screen::initiatives:
         case Screen::stories: list_screen_for(route_.screen).draw(frame, list_, top); break;
         case Screen::initiative:
@@ -119,6 +119,16 @@ std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
         }
     }
     return intents;
+}
+
+void KioskUi::update_map(const ViewBuilder& builder, const std::string& focus) {
+    // Every place and its preview card: built once per language, not at every screen change
+    // (a pack of 2,000 stories made that thousands of copied strings per tap).
+    if (!map_built_ || map_.locale != locale_) {
+        map_ = builder.map();
+        map_built_ = true;
+    }
+    map_.focus = focus;
 }
 
 ListScreen& KioskUi::list_screen_for(core::Route::Screen screen) {
@@ -153,7 +163,13 @@ std::vector<KioskUi::Picture> KioskUi::pictures_of_current_screen() const {
         break;
     case Screen::initiatives:
     case Screen::stories:
-        for (const auto& card : list_.cards) pictures.push_back({card.image, true}); // cards show thumbnails
+        // Cards show thumbnails, and only the first screenful is wanted before the first frame
+        // (4 columns by 4 rows is more than any supported layout shows at once). A list of
+        // thousands would otherwise queue thousands of decodes at start-up.
+        for (const auto& card : list_.cards) {
+            if (pictures.size() == kFirstScreenCards) break;
+            pictures.push_back({card.image, true});
+        }
         break;
     case Screen::initiative:
     case Screen::story:

@@ -101,7 +101,7 @@ void MapScreen::draw(Frame& frame, const MapView& view, float top, std::vector<I
     MapCanvasStyle style;
     style.flow = frame.screen_age_s < kFlowSeconds;
     if (selected_) style.focus_place = layers_.places[*selected_].id;
-    drawn_ = canvas_.draw(frame, *camera_, layers_, style, area_min, area_max);
+    drawn_ = &canvas_.draw(frame, *camera_, layers_, style, area_min, area_max);
     overlays_.clear();
     draw_controls(frame, view, area_min, area_max);
     if (selected_) draw_preview(frame, view, area_min, area_max);
@@ -115,10 +115,10 @@ void MapScreen::handle_taps(Frame& frame, float top, std::vector<Intent>& intent
         if (std::any_of(overlays_.begin(), overlays_.end(), [&](const auto& r) { return inside(at, r.first, r.second); }))
             continue; // the card and buttons register their own targets
         const float touch = frame.theme.touch() / 2;
-        const auto hit = core::hit_test(drawn_.clusters, drawn_.lines, g.x, g.y, std::max(touch, drawn_.marker_radius),
+        const auto hit = core::hit_test(drawn_->clusters, drawn_->lines, g.x, g.y, std::max(touch, drawn_->marker_radius),
                                         frame.dp(14));
         if (hit.kind == core::MapHit::Kind::marker) {
-            const auto& cluster = drawn_.clusters[hit.index];
+            const auto& cluster = drawn_->clusters[hit.index];
             if (cluster.members.size() > 1) { // a group: come closer until it splits
                 camera_->zoom_to(cluster.centre.x, cluster.centre.y, 2.5, frame.now);
                 selected_.reset();

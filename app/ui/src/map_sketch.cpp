@@ -1,5 +1,6 @@
 #include "pavilion/ui/map_sketch.hpp"
 
+#include "pavilion/core/map_overlay.hpp"
 #include "pavilion/ui/text_draw.hpp"
 
 #include <algorithm>
@@ -58,8 +59,33 @@ ImVec2 project(const GeoWindow& w, content::GeoPoint p, ImVec2 min, ImVec2 max) 
     return ImVec2(min.x + static_cast<float>(x) * (max.x - min.x), min.y + static_cast<float>(y) * (max.y - min.y));
 }
 
-void draw_map_sketch(Frame& frame, const std::vector<content::MapFeature>& features,
-                     const GeoWindow& window, ImVec2 min, ImVec2 max, const SketchStyle& style) {
+void MapSketch::place_dots(const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
+                           ImVec2 max, float radius) {
+    const DotKey key{&features, features.size(), window.west, window.east, window.south, window.north,
+                     min.x, min.y, max.x, max.y, radius};
+    if (dots_for_ && *dots_for_ == key) return;
+    dots_for_ = key;
+    // Places that would overlap are drawn as one dot: a pack of thousands of stories would
+    // otherwise draw thousands of dots on top of each other (and overflow ImGui's 16-bit vertex
+    // indices). Stories seed first, so a merged dot is a story's.
+    std::vector<std::size_t> places;
+    std::vector<core::ScreenMarker> markers;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        const auto& feature = features[i];
+        if (feature.kind != content::FeatureKind::point || feature.coords.empty()) continue;
+        const auto at = project(window, feature.coords.front(), min, max);
+        places.push_back(i);
+        markers.push_back({{at.x, at.y}, feature.role == "story" ? 1 : 0});
+    }
+    dots_.clear();
+    for (const auto& cluster : core::cluster_markers(markers, radius)) {
+        dots_.push_back({places[cluster.members.front()],
+                         ImVec2(static_cast<float>(cluster.centre.x), static_cast<float>(cluster.centre.y))});
+    }
+}
+
+void MapSketch::draw(Frame& frame, const std::vector<content::MapFeature>& features, const GeoWindow& window,
+                     ImVec2 min, ImVec2 max, const SketchStyle& style) {
     const auto& p = frame.theme.palette;
     ImDrawList* d = frame.draw;
     d->PushClipRect(min, max, true);
@@ -82,9 +108,10 @@ void draw_map_sketch(Frame& frame, const std::vector<content::MapFeature>& featu
         d->AddPolyline(points.data(), static_cast<int>(points.size()), corridor ? p.accent : p.accent_soft,
                        0, corridor ? width : width * 0.7f);
     }
-    for (const auto& feature : features) {
-        if (feature.kind != content::FeatureKind::point || feature.coords.empty()) continue;
-        const auto at = project(window, feature.coords.front(), min, max);
+    place_dots(features, window, min, max, frame.dp(9));
+    for (const auto& dot : dots_) {
+        const auto& feature = features[dot.place];
+        const ImVec2 at = dot.at;
         const bool story = feature.role == "story";
         d->AddCircleFilled(at, frame.dp(story ? 9 : 6), story ? p.text : p.text_muted, 20);
         d->AddCircle(at, frame.dp(story ? 9 : 6), p.background_top, 20, frame.dp(2));

@@ -179,8 +179,13 @@ SourcesView ViewBuilder::sources() const {
                 if (const auto* texts = item_text(item); uses && texts) entry.used_by.push_back(texts->title);
             }
         }
-        for (const auto& title : entry.used_by)
-            entry.used_by_line += (entry.used_by_line.empty() ? "" : "  ·  ") + title;
+        // The screen shows three lines of this, cut with an ellipsis; a source used by thousands
+        // of stories must not make a line of thousands of titles, laid out on every frame.
+        // 2,000 bytes are more than three lines hold at any text size (about 900 of the
+        // narrowest letters fit), so the ellipsis still shows where titles were left out.
+        constexpr std::size_t kUsedByLineBytes = 2000;
+        for (std::size_t i = 0; i < entry.used_by.size() && entry.used_by_line.size() < kUsedByLineBytes; ++i)
+            entry.used_by_line += (i ? "  ·  " : "") + entry.used_by[i];
         view.sources.push_back(std::move(entry));
     }
     return view;

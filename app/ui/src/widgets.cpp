@@ -140,15 +140,15 @@ void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const In
 float text_height(ImFont* font, float size, std::string_view text, float width, int max_lines,
                   float line_height) {
     const core::MeasureText m = [&](std::string_view piece) { return measure(font, size, piece); };
-    auto lines = core::break_lines(text, width, m).size();
-    if (max_lines > 0) lines = std::min<std::size_t>(lines, static_cast<std::size_t>(max_lines));
+    const auto lines = core::break_lines(text, width, m, static_cast<std::size_t>(std::max(0, max_lines))).size();
     return static_cast<float>(lines) * size * line_height;
 }
 
 float draw_text(Frame& frame, ImFont* font, float size, ImVec2 pos, float width, ImU32 color,
                 std::string_view text, int max_lines, float line_height) {
     const core::MeasureText m = [&](std::string_view piece) { return measure(font, size, piece); };
-    const auto lines = core::break_lines(text, width, m);
+    // One line more than shown tells whether the last shown line needs an ellipsis.
+    const auto lines = core::break_lines(text, width, m, max_lines > 0 ? static_cast<std::size_t>(max_lines) + 1 : 0);
     float y = pos.y;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string piece(text.substr(lines[i].begin, lines[i].end - lines[i].begin));

@@ -3,8 +3,9 @@
 //
 // Packs come from USB sticks, so the file is treated as hostile even after its signature checks
 // out: it is opened read-only with SQLite's defensive settings (sqlite.org/security.html), its
-// integrity and schema are checked before anything is read, and the whole catalog is loaded and
-// cross-checked at open, so a caller gets either a complete pack or one error, never half a pack.
+// integrity and schema are checked before anything is read (see PackCheck), and the whole catalog
+// is loaded and cross-checked at open, so a caller gets either a complete pack or one error, never
+// half a pack.
 
 #include "pavilion/content/base_map.hpp"
 #include "pavilion/content/expected.hpp"
@@ -20,9 +21,21 @@ namespace pavilion::content {
 
 enum class ImageVariant { full, thumbnail };
 
+// How much of the file open() checks with SQLite's quick_check before it reads anything.
+enum class PackCheck {
+    // Every page: for a pack not checked before (the installer's staged copy, the tools).
+    whole_file,
+    // Every page open() reads, not the pictures (the media table) nor the search index: pictures
+    // are most of a pack, 95% of it with 2,000 stories, so checking them at each start would make
+    // start-up grow with the pack. SQLite still checks their pages as it reads them: a damaged
+    // picture is reported by image_bytes() as `corrupt`, a damaged index by search(). For the
+    // kiosk's start, whose installed pack the installer checked whole.
+    without_pictures,
+};
+
 class PackReader {
 public:
-    static Expected<PackReader> open(const std::string& path);
+    static Expected<PackReader> open(const std::string& path, PackCheck check = PackCheck::whole_file);
 
     PackReader(PackReader&&) noexcept;
     PackReader& operator=(PackReader&&) noexcept;

@@ -23,9 +23,10 @@ struct LineRange {
 };
 
 // Lines of at most max_width. A word wider than a line is split between characters.
-// "\n" always ends a line.
+// "\n" always ends a line. max_lines > 0: stop after that many lines, without measuring the rest
+// (a card showing two lines of a long text pays for two lines, not for the text).
 std::vector<LineRange> break_lines(std::string_view text, float max_width,
-                                   const MeasureText& measure);
+                                   const MeasureText& measure, std::size_t max_lines = 0);
 
 bool is_cjk(char32_t c);
 bool is_closing_punctuation(char32_t c); // may not start a line

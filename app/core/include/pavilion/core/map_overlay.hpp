@@ -1,8 +1,9 @@
 #pragma once
 // What the map screen draws on top of the base map, decided in screen space each frame: which
 // story markers merge into numbered clusters, which labels fit where, and what a tap hits.
-// Pure functions, cheap enough for every frame over what a map shows (tens of markers, a few
-// dozen polylines: at worst quadratic in the markers), deterministic for the same input.
+// Pure functions, cheap enough for every frame over what a map shows (clustering is linear in the
+// markers, so thousands of places are fine; labels and hit tests are meant for the tens of
+// clusters and polylines left after it), deterministic for the same input.
 //
 // Coordinates are the camera's screen pixels (see map_camera.hpp); indices in results refer to
 // the caller's input vectors.
@@ -34,6 +35,8 @@ struct MarkerCluster {
 // Measuring from the seed rather than a drifting centroid keeps the result independent of how
 // many markers joined before, so clusters do not jump as a list changes. Zooming in spreads
 // markers on screen and clusters split. Clusters come in the order their seeds were taken.
+// Seeds are looked up in a grid of radius-sized cells, so the cost grows with the markers, not
+// with markers times clusters. A marker at a non-finite position forms a cluster of its own.
 std::vector<MarkerCluster> cluster_markers(const std::vector<ScreenMarker>& markers,
                                            double radius_px);
 

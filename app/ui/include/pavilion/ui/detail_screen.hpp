@@ -37,7 +37,10 @@ private:
     ScrollArea scroll_;
     MapCanvas small_map_canvas_;
     MapLayers small_map_layers_;
-    std::string small_map_locale_;
+    bool small_map_projected_ = false;
+    std::string small_map_locale_; // the layers' language
+    std::string small_map_ref_;    // the item whose place small_map_place_ is
+    std::string small_map_place_;  // its map feature id, "" if it has none
     std::optional<QrMatrix> qr_;
     std::string shown_ref_;
 };

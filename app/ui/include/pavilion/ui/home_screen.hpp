@@ -4,6 +4,7 @@
 // beside them; portrait stacks them.
 
 #include "pavilion/ui/frame.hpp"
+#include "pavilion/ui/map_sketch.hpp"
 #include "pavilion/ui/views.hpp"
 
 namespace pavilion::ui {
@@ -11,6 +12,7 @@ namespace pavilion::ui {
 struct HomeExtras {
     const std::vector<content::MapFeature>* features = nullptr; // for the map tile's sketch
     std::string first_figure;                                   // e.g. "150+", for the figures tile
+    MapSketch* sketch = nullptr; // draws the map tile; the caller's, so it keeps its dots between frames
 };
 
 void draw_home(Frame& frame, const HomeView& view, const HomeExtras& extras, float top);

@@ -9,6 +9,7 @@
 #include "pavilion/ui/info_screens.hpp"
 #include "pavilion/ui/list_screen.hpp"
 #include "pavilion/ui/map_screen.hpp"
+#include "pavilion/ui/map_sketch.hpp"
 #include "pavilion/ui/views.hpp"
 
 #include <optional>
@@ -16,6 +17,8 @@
 #include <vector>
 
 namespace pavilion::ui {
+
+class ViewBuilder;
 
 struct SessionLook {
     bool larger_text = false;
@@ -39,7 +42,8 @@ public:
     bool animating(float screen_age_s) const;
 
     // The pictures the current screen shows first, and whether as thumbnails (lists) or full,
-    // so they can be decoded before the first frame asks.
+    // so they can be decoded before the first frame asks: for a list, its first kFirstScreenCards.
+    static constexpr std::size_t kFirstScreenCards = 16;
     struct Picture {
         std::string media_id;
         bool thumbnail = false;
@@ -48,6 +52,7 @@ public:
 
 private:
     void rebuild();
+    void update_map(const ViewBuilder& builder, const std::string& focus);
 
     const content::Catalog& catalog_;
     core::Route route_;
@@ -61,6 +66,7 @@ private:
     SourcesView sources_;
     AttractView attract_;
     MapView map_;
+    bool map_built_ = false; // map_ holds the places in locale_ (map_.locale)
     std::string first_figure_;
     ListScreen& list_screen_for(core::Route::Screen screen);
 
@@ -71,6 +77,7 @@ private:
     FiguresScreen figures_screen_;
     SourcesScreen sources_screen_;
     MapScreen map_screen_;
+    MapSketch home_sketch_; // the map tile on Home
 };
 
 } // namespace pavilion::ui

@@ -9,6 +9,7 @@
 #include "pavilion/core/map_overlay.hpp"
 #include "pavilion/ui/frame.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,7 @@ struct MapCanvasStyle {
 // What a frame drew where, in screen pixels.
 struct DrawnMap {
     std::vector<core::ScreenMarker> markers;           // one per place, same order
-    std::vector<core::MarkerCluster> clusters;         // of markers
+    std::vector<core::MarkerCluster> clusters;         // of the markers in view
     std::vector<std::vector<core::ScreenPoint>> lines; // one per line, same order
     float marker_radius = 0;                           // px, for hit tests
 };
@@ -56,13 +57,33 @@ public:
     MapCanvas(const MapCanvas&) = delete;
     MapCanvas& operator=(const MapCanvas&) = delete;
 
-    DrawnMap draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
-                  const MapCanvasStyle& style, ImVec2 min, ImVec2 max);
+    // What was drawn stays valid until the next draw. The places' screen positions and clusters
+    // are kept while the camera, the rectangle and the layers stay the same, so a still map costs
+    // its clusters per frame, not the pack's places. Layers are told apart by address and size:
+    // replace them (project_layers), never move their places in place.
+    const DrawnMap& draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
+                         const MapCanvasStyle& style, ImVec2 min, ImVec2 max);
 
 private:
     void queue_base_map(Frame& frame, const core::MapCamera& camera, ImVec2 min, ImVec2 max);
     static void render_base_map(const ImDrawList* list, const ImDrawCmd* command);
+    // Screen positions and clusters of the places in view, unless the key is unchanged.
+    void place_markers(const core::MapCamera& camera, const MapLayers& layers, float join_radius, float margin,
+                       ImVec2 min, ImVec2 max);
 
+    struct MarkerKey {
+        const MapLayers* layers = nullptr;
+        std::size_t places = 0;
+        double scale = 0, origin_x = 0, origin_y = 0;
+        float min_x = 0, min_y = 0, max_x = 0, max_y = 0, join_radius = 0, margin = 0;
+        bool operator==(const MarkerKey& o) const {
+            return layers == o.layers && places == o.places && scale == o.scale && origin_x == o.origin_x &&
+                   origin_y == o.origin_y && min_x == o.min_x && min_y == o.min_y && max_x == o.max_x &&
+                   max_y == o.max_y && join_radius == o.join_radius && margin == o.margin;
+        }
+    };
+    std::optional<MarkerKey> markers_for_;
+    DrawnMap drawn_;
     core::MapRenderer* renderer_ = nullptr;
     core::MapDrawRequest request_;
 };

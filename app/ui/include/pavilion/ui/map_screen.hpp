@@ -33,7 +33,7 @@ private:
     MapLayers layers_;
     std::optional<core::MapCamera> camera_;
     MapCanvas canvas_;
-    DrawnMap drawn_;
+    const DrawnMap* drawn_ = nullptr; // the canvas's, from this frame's draw
     std::string focus_;                  // fly there at the first frame
     bool reset_requested_ = false;
     bool dragging_ = false;

@@ -35,7 +35,39 @@ struct SketchStyle {
     std::string locale;
 };
 
-void draw_map_sketch(Frame& frame, const std::vector<content::MapFeature>& features,
-                     const GeoWindow& window, ImVec2 min, ImVec2 max, const SketchStyle& style);
+// Draws the sketch. Places that would overlap are drawn as one dot, and the dots are kept while
+// the features (told apart by address and size; a view rebuilt in place from the same catalog
+// keeps both, and its places), the window, the rectangle and the scale stay the same: a pack of
+// thousands of places costs the dots drawn, not the places, on each frame.
+class MapSketch {
+public:
+    void draw(Frame& frame, const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
+              ImVec2 max, const SketchStyle& style);
+
+private:
+    struct Dot {
+        // Index into the features of the first of those merged (a story if any is). Not a
+        // pointer: screens pass views rebuilt in place (same address, same size, new storage),
+        // and a kept pointer into the old storage crashed the soak run going from the map to Home.
+        std::size_t place;
+        ImVec2 at;
+    };
+    struct DotKey {
+        const std::vector<content::MapFeature>* features = nullptr;
+        std::size_t count = 0;
+        double west = 0, east = 0, south = 0, north = 0;
+        float min_x = 0, min_y = 0, max_x = 0, max_y = 0, radius = 0;
+        bool operator==(const DotKey& o) const {
+            return features == o.features && count == o.count && west == o.west && east == o.east &&
+                   south == o.south && north == o.north && min_x == o.min_x && min_y == o.min_y &&
+                   max_x == o.max_x && max_y == o.max_y && radius == o.radius;
+        }
+    };
+    void place_dots(const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
+                    ImVec2 max, float radius);
+
+    std::optional<DotKey> dots_for_;
+    std::vector<Dot> dots_;
+};
 
 } // namespace pavilion::ui
