@@ -29,7 +29,9 @@ void decode_first_pictures(LoadedContent& loaded, const std::string& first_route
 LoadedContent load_content(const std::string& pack_path, float font_scale, int max_texture_side,
                            const std::string& first_route, const std::string& locale, std::size_t max_pictures) {
     LoadedContent loaded;
-    auto pack = content::PackReader::open(pack_path);
+    // Not the pictures' pages: they are most of the file, and start-up must not grow with them
+    // (the installer checked the whole file; a damaged picture shows as a missing one).
+    auto pack = content::PackReader::open(pack_path, content::PackCheck::without_pictures);
     if (!pack) {
         loaded.error = pack.error().message;
         return loaded;
