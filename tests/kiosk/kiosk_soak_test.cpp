@@ -23,6 +23,20 @@ constexpr const char* kSize = "640x360";
 constexpr const char* kSeed = "4";
 constexpr int kFrames = 2000;
 
+// Under AddressSanitizer the kiosk does not judge its RSS (its quarantine keeps freed memory);
+// this test is built with the same flags, so it knows which verdict to expect.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitized = true;
+#else
+constexpr bool kAddressSanitized = false;
+#endif
+#else
+constexpr bool kAddressSanitized = false;
+#endif
+
 struct SoakRun {
     int exit_code = -1;
     nlohmann::json report;
@@ -66,7 +80,10 @@ TEST(KioskSoak, TheMonkeyReachesEveryScreenAndTheLogAgrees) {
     const auto& report = run.report;
     EXPECT_EQ(report["frames"], kFrames);
     EXPECT_EQ(report["seed"], 4);
-    EXPECT_EQ(report["rss_flat"], true);
+    if (kAddressSanitized)
+        EXPECT_TRUE(report["rss_flat"].is_null());
+    else
+        EXPECT_EQ(report["rss_flat"], true);
 
     // Every kind of screen, the operator's keypad, reloads and idle resets happened.
     for (const char* kind : {"attract", "home", "initiatives", "initiative", "stories", "story", "figures", "map",
