@@ -92,7 +92,7 @@ for n in $sizes; do
     fi
   done
   if ((${#bench_runs[@]} == 0)); then
-    results+=("$(jq -n -c --argjson n "$n" --argjson bytes "$(stat -c %s "$pack")" --slurpfile built "$built" \
+    results+=("$(jq -n -c --argjson n "$n" --argjson bytes "$(stat -L -c %s "$pack")" --slurpfile built "$built" \
       --arg failure "$failure" '{stories: $n, pack_bytes: $bytes} + $built[0] + {error: $failure}')")
     continue
   fi
@@ -107,7 +107,7 @@ for n in $sizes; do
     frames=$(jq -c --arg name "$name" --argjson p99 "$(pick ".[].screens[\"$screen\"].frame_p99_ms")" \
       --argjson p50 "$(pick ".[].screens[\"$screen\"].frame_p50_ms")" '. + {($name): {p50: $p50, p99: $p99}}' <<< "$frames")
   done
-  results+=("$(jq -n -c --argjson n "$n" --argjson bytes "$(stat -c %s "$pack")" --slurpfile built "$built" \
+  results+=("$(jq -n -c --argjson n "$n" --argjson bytes "$(stat -L -c %s "$pack")" --slurpfile built "$built" \
     --argjson start "$(pick '.[].start_to_first_home_ms')" \
     --argjson start_runs "$(jq -c '[.[].start_to_first_home_ms]' <<< "$all")" \
     --argjson content "$(pick '.[].start_phases_ms.content')" \
