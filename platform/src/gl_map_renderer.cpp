@@ -3,6 +3,7 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -52,6 +53,26 @@ void main() {
     float coverage = clamp(u_half_width + 0.5 - abs(v_offset), 0.0, 1.0);
     o_color = vec4(u_color.rgb, u_color.a * coverage);
 }
+)";
+
+// The snapshot of a still view: a quad over the clip rectangle (corners from gl_VertexID, no
+// buffers), each pixel the texel at the same place.
+constexpr const char* kSnapshotVertex = R"(#version 300 es
+uniform vec4 u_rectangle; // NDC: left, bottom, right, top
+out vec2 v_uv;
+void main() {
+    vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
+    v_uv = corner;
+    gl_Position = vec4(mix(u_rectangle.xy, u_rectangle.zw, corner), 0.0, 1.0);
+}
+)";
+
+constexpr const char* kSnapshotFragment = R"(#version 300 es
+precision mediump float;
+uniform sampler2D u_snapshot;
+in vec2 v_uv;
+out vec4 o_color;
+void main() { o_color = texture(u_snapshot, v_uv); }
 )";
 
 GLuint compile(GLenum type, const char* source) {
@@ -134,6 +155,9 @@ GlMapRenderer::GlMapRenderer(const core::MapMesh& mesh) : style_(mesh.style) {
     border_pixel_ = glGetUniformLocation(border_program_, "u_pixel");
     border_half_width_ = glGetUniformLocation(border_program_, "u_half_width");
     border_color_ = glGetUniformLocation(border_program_, "u_color");
+    snapshot_program_ = link(kSnapshotVertex, kSnapshotFragment);
+    snapshot_rectangle_ = glGetUniformLocation(snapshot_program_, "u_rectangle");
+    snapshot_sampler_ = glGetUniformLocation(snapshot_program_, "u_snapshot");
     GLint last_array = 0;
     glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &last_array);
     for (const auto& level : mesh.levels) {
@@ -142,6 +166,7 @@ GlMapRenderer::GlMapRenderer(const core::MapMesh& mesh) : style_(mesh.style) {
         threshold.min_scale = level.min_scale;
         thresholds_.levels.push_back(std::move(threshold));
     }
+    glGenVertexArrays(1, &empty_array_);
     glBindVertexArray(static_cast<GLuint>(last_array));
 }
 
@@ -155,6 +180,10 @@ GlMapRenderer::~GlMapRenderer() {
     }
     glDeleteProgram(fill_program_);
     glDeleteProgram(border_program_);
+    glDeleteProgram(snapshot_program_);
+    glDeleteVertexArrays(1, &empty_array_);
+    glDeleteFramebuffers(1, &snapshot_.framebuffer);
+    glDeleteTextures(1, &snapshot_.texture);
 }
 
 GlMapRenderer::Level GlMapRenderer::upload(const core::MapMeshLevel& mesh) {
@@ -221,18 +250,98 @@ GlMapRenderer::Level GlMapRenderer::upload(const core::MapMeshLevel& mesh) {
     return level;
 }
 
-void GlMapRenderer::render(const core::MapDrawRequest& request) {
-    const float width = static_cast<float>(request.framebuffer_width);
-    const float height = static_cast<float>(request.framebuffer_height);
-    if (levels_.empty() || width <= 0 || height <= 0) return;
-    const auto& level = levels_[core::level_for_scale(thresholds_, request.scale)];
+namespace {
 
-    // The map owns its rectangle: scissor to it, clear it to water, draw over it.
+// The clip rectangle in GL's window coordinates (origin bottom left): x, y, width, height.
+std::array<GLint, 4> gl_rectangle(const core::MapDrawRequest& request) {
     const auto& clip = request.clip;
+    return {static_cast<GLint>(clip[0]), static_cast<GLint>(static_cast<float>(request.framebuffer_height) - clip[3]),
+            static_cast<GLint>(clip[2] - clip[0]), static_cast<GLint>(clip[3] - clip[1])};
+}
+
+} // namespace
+
+void GlMapRenderer::render(const core::MapDrawRequest& request) {
+    if (levels_.empty() || request.framebuffer_width <= 0 || request.framebuffer_height <= 0) return;
+    const auto rectangle = gl_rectangle(request);
+    if (rectangle[2] <= 0 || rectangle[3] <= 0) return;
+    // The map owns its rectangle: scissor to it, clear it to water, draw over it.
     glViewport(0, 0, request.framebuffer_width, request.framebuffer_height);
     glEnable(GL_SCISSOR_TEST);
-    glScissor(static_cast<GLint>(clip[0]), static_cast<GLint>(height - clip[3]),
-              static_cast<GLsizei>(clip[2] - clip[0]), static_cast<GLsizei>(clip[3] - clip[1]));
+    glScissor(rectangle[0], rectangle[1], rectangle[2], rectangle[3]);
+    if (snapshot_.valid && snapshot_.request == request) {
+        show_snapshot(request);
+        ++snapshot_hits_;
+        return;
+    }
+    draw_geometry(request);
+    // Still for two frames: keep this view's pixels. (Not while moving: the copy would cost a
+    // frame that is about to change anyway.)
+    if (previous_ && *previous_ == request) store_snapshot(request);
+    previous_ = request;
+}
+
+void GlMapRenderer::store_snapshot(const core::MapDrawRequest& request) {
+    const auto rectangle = gl_rectangle(request);
+    if (snapshot_.width != rectangle[2] || snapshot_.height != rectangle[3]) {
+        glDeleteFramebuffers(1, &snapshot_.framebuffer);
+        glDeleteTextures(1, &snapshot_.texture);
+        snapshot_ = {};
+        GLint last_texture = 0;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &last_texture);
+        glGenTextures(1, &snapshot_.texture);
+        glBindTexture(GL_TEXTURE_2D, snapshot_.texture);
+        glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, rectangle[2], rectangle[3]);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST); // one texel per pixel
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
+        glGenFramebuffers(1, &snapshot_.framebuffer);
+        snapshot_.width = rectangle[2];
+        snapshot_.height = rectangle[3];
+    }
+    GLint drawn_into = 0, read_from = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &drawn_into);
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_from);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, snapshot_.framebuffer);
+    glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, snapshot_.texture, 0);
+    snapshot_.valid = glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (snapshot_.valid) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(drawn_into));
+        glDisable(GL_SCISSOR_TEST); // the scissor box is in the frame's coordinates, not the snapshot's
+        glBlitFramebuffer(rectangle[0], rectangle[1], rectangle[0] + rectangle[2], rectangle[1] + rectangle[3], 0, 0,
+                          rectangle[2], rectangle[3], GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glEnable(GL_SCISSOR_TEST);
+        snapshot_.request = request;
+    }
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(drawn_into));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_from));
+}
+
+void GlMapRenderer::show_snapshot(const core::MapDrawRequest& request) {
+    // Drawn as a textured quad, not blitted: a software renderer (llvmpipe) blits with a memcpy on
+    // this thread, while a quad's pixels are filled by its rasterizer threads, as a GPU's are.
+    const auto rectangle = gl_rectangle(request); // the pixels the snapshot was taken from
+    const float width = static_cast<float>(request.framebuffer_width);
+    const float height = static_cast<float>(request.framebuffer_height);
+    auto ndc_x = [&](GLint x) { return 2.0f * static_cast<float>(x) / width - 1.0f; };
+    auto ndc_y = [&](GLint y) { return 2.0f * static_cast<float>(y) / height - 1.0f; };
+    glDisable(GL_BLEND);
+    glUseProgram(snapshot_program_);
+    glUniform4f(snapshot_rectangle_, ndc_x(rectangle[0]), ndc_y(rectangle[1]), ndc_x(rectangle[0] + rectangle[2]),
+                ndc_y(rectangle[1] + rectangle[3]));
+    glUniform1i(snapshot_sampler_, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, snapshot_.texture);
+    glBindVertexArray(empty_array_);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+}
+
+void GlMapRenderer::draw_geometry(const core::MapDrawRequest& request) {
+    const float width = static_cast<float>(request.framebuffer_width);
+    const float height = static_cast<float>(request.framebuffer_height);
+    const auto& level = levels_[core::level_for_scale(thresholds_, request.scale)];
+    const auto& clip = request.clip;
     glClearColor(request.water[0], request.water[1], request.water[2], 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_DEPTH_TEST);

@@ -45,6 +45,16 @@ struct MapDrawRequest {
     float border_width_px = 1;
 };
 
+// Two requests draw the same pixels exactly when every field is equal (no tolerance: a view
+// that is still computes the same numbers every frame).
+inline bool operator==(const MapDrawRequest& a, const MapDrawRequest& b) {
+    return a.scale == b.scale && a.offset_x == b.offset_x && a.offset_y == b.offset_y && a.clip == b.clip &&
+           a.framebuffer_width == b.framebuffer_width && a.framebuffer_height == b.framebuffer_height &&
+           a.water == b.water && a.land == b.land && a.highlighted == b.highlighted && a.border == b.border &&
+           a.border_width_px == b.border_width_px;
+}
+inline bool operator!=(const MapDrawRequest& a, const MapDrawRequest& b) { return !(a == b); }
+
 // Draws the base map; the platform layer implements it on the GPU. Screens queue requests into
 // their draw lists and the renderer runs them at submit time, between ImGui's own draws.
 class MapRenderer {
