@@ -612,7 +612,10 @@ TEST(MinisignInterop, VerifiesWhatMinisignSigns) {
 
     auto pub = parse_public_key(read_file(dir.file("m.pub")));
     ASSERT_TRUE(pub.has_value()) << pub.error().message;
-    EXPECT_NE(read_file(dir.file("m.pub")).find(key_id_hex(pub->key_id)), std::string::npos);
+    // Debian's minisign writes the id without leading zeros (one key in 16 starts with one).
+    auto id = key_id_hex(pub->key_id);
+    id.erase(0, std::min(id.find_first_not_of('0'), id.size() - 1));
+    EXPECT_NE(read_file(dir.file("m.pub")).find("minisign public key " + id + "\n"), std::string::npos);
     auto hash = hash_file(dir.file("file.pack"));
     ASSERT_TRUE(hash.has_value()) << hash.error().message;
     const std::string signature = read_file(dir.file("file.pack.minisig"));
