@@ -83,7 +83,9 @@ json measure_kiosk(const Options& options, std::string& error) {
     std::vector<json> runs;
     std::vector<double> start_ms;
     for (int i = 0; i < options.runs; ++i) {
-        const auto run = pavilion::bench::run_command({options.kiosk, "--pack", options.pack, "--bench", "--size", options.size});
+        // --quick: a smoke run's frame figures need not be stable, only present.
+        const auto run = pavilion::bench::run_command({options.kiosk, "--pack", options.pack, "--bench", "--size", options.size,
+                                                       "--frames", options.quick ? "30" : "300"});
         if (run.exit_code != 0) {
             error = options.kiosk + " --bench failed (exit " + std::to_string(run.exit_code) + "); is there a display?";
             return {};

@@ -41,6 +41,14 @@ TEST(KioskOptions, ReadsTheDeviceStateAndInboxes) {
     EXPECT_NE(parse_kiosk_options({"--inbox"}).error.find("--inbox needs a value"), std::string::npos);
 }
 
+TEST(KioskOptions, BenchFramesHaveTheirOwnDefault) {
+    EXPECT_EQ(parse_kiosk_options({"--bench"}).options.bench_frames, 300);
+    const auto quick = parse_kiosk_options({"--bench", "--frames", "40"});
+    ASSERT_TRUE(quick.error.empty()) << quick.error;
+    EXPECT_EQ(quick.options.bench_frames, 40);
+    EXPECT_EQ(parse_kiosk_options({"--monkey", "1", "--frames", "40"}).options.bench_frames, 300);
+}
+
 TEST(KioskOptions, ReadsTheSoakMonkey) {
     const auto parsed = parse_kiosk_options({"--monkey", "4294967295", "--frames", "2500", "--reload-pack", "b.pack"});
     ASSERT_TRUE(parsed.error.empty()) << parsed.error;
@@ -56,8 +64,9 @@ TEST(KioskOptions, ReadsTheSoakMonkey) {
     EXPECT_EQ(parse_kiosk_options({"--monkey", "1", "--frames", "0"}).error,
               "--frames wants a count from 1 to 100000000, not '0'");
     EXPECT_NE(parse_kiosk_options({"--monkey", "1", "--frames", "12k"}).error, "");
-    EXPECT_EQ(parse_kiosk_options({"--frames", "10"}).error, "--frames and --reload-pack go with --monkey SEED");
-    EXPECT_EQ(parse_kiosk_options({"--reload-pack", "b.pack"}).error, "--frames and --reload-pack go with --monkey SEED");
+    EXPECT_EQ(parse_kiosk_options({"--frames", "10"}).error, "--frames goes with --monkey SEED or --bench");
+    EXPECT_EQ(parse_kiosk_options({"--reload-pack", "b.pack"}).error, "--reload-pack goes with --monkey SEED");
+    EXPECT_EQ(parse_kiosk_options({"--bench", "--reload-pack", "b.pack"}).error, "--reload-pack goes with --monkey SEED");
 }
 
 TEST(KioskOptions, ReportsMistakesClearly) {

@@ -34,6 +34,7 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
     ParsedOptions parsed;
     auto& options = parsed.options;
     bool frames_given = false;
+    long frames_value = 0;
     for (std::size_t i = 0; i < args.size() && parsed.error.empty(); ++i) {
         const auto& arg = args[i];
         auto value = [&]() -> std::string {
@@ -72,7 +73,7 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
         } else if (arg == "--frames") {
             const auto text = value();
             frames_given = true;
-            if (const auto frames = parse_whole(text, 1, 100000000)) options.monkey_frames = static_cast<long>(*frames);
+            if (const auto frames = parse_whole(text, 1, 100000000)) frames_value = static_cast<long>(*frames);
             else if (parsed.error.empty()) parsed.error = "--frames wants a count from 1 to 100000000, not '" + text + "'";
         } else if (arg == "--reload-pack") {
             options.reload_pack_path = value();
@@ -89,8 +90,12 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             parsed.error = "unknown argument '" + arg + "'";
         }
     }
-    if (parsed.error.empty() && !options.monkey_seed && (frames_given || !options.reload_pack_path.empty()))
-        parsed.error = "--frames and --reload-pack go with --monkey SEED";
+    if (parsed.error.empty() && frames_given && !options.monkey_seed && !options.bench)
+        parsed.error = "--frames goes with --monkey SEED or --bench";
+    if (parsed.error.empty() && !options.monkey_seed && !options.reload_pack_path.empty())
+        parsed.error = "--reload-pack goes with --monkey SEED";
+    if (frames_given && options.monkey_seed) options.monkey_frames = frames_value;
+    if (frames_given && options.bench) options.bench_frames = frames_value;
     return parsed;
 }
 
@@ -98,7 +103,7 @@ const char* kiosk_usage() {
     return "usage: pavilion [--pack PACK] [--lang CODE] [--windowed WxH] [--screen ROUTE]\n"
            "       pavilion [--pack PACK] [--lang CODE] --screenshot OUT.png [--size WxH] [--screen ROUTE]\n"
            "       pavilion [--pack PACK] [--lang CODE] --script FILE [--size WxH]\n"
-           "       pavilion [--pack PACK] --bench [--size WxH]\n"
+           "       pavilion [--pack PACK] --bench [--frames N] [--size WxH]\n"
            "       pavilion [--pack PACK] [--lang CODE] --monkey SEED [--frames N] [--reload-pack PACK] [--size WxH]\n"
            "\n"
            "Pavilion, the offline exhibition kiosk. Shows a content pack full screen.\n"
@@ -111,6 +116,7 @@ const char* kiosk_usage() {
            "  --screen ROUTE     the screen to show first: attract, home, initiatives,\n"
            "                     initiative/ID, stories, story/ID, figures, map, sources\n"
            "  --bench            measure start-up and frame times per screen off-screen, print JSON\n"
+           "  --frames N         --bench: frames measured per screen (default 300); --monkey: frames run\n"
            "  --state DIR        the device's state: installed packs, keys/*.pub trusted to sign packs,\n"
            "                     the operator PIN, visitor statistics (a deployed kiosk: /var/lib/pavilion)\n"
            "  --inbox DIR        also watch DIR for signed packs to install (repeatable); sticks are\n"
