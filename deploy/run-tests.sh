@@ -10,5 +10,5 @@ cd "$(dirname "$0")/.."
 xvfb-run -a -s "-screen 0 1920x1080x24" \
   ctest --test-dir build --output-on-failure -j2 --timeout 600
 if [ "${PAVILION_SKIP_SANITIZED:-0}" != 1 ]; then
-  ./deploy/run-sanitized-tests.sh 20
+  ./deploy/run-sanitized-tests.sh 10
 fi
