@@ -30,6 +30,10 @@ struct LoadedContent {
     ui::Fonts fonts;
     float font_scale = 0;
     std::vector<EarlyPicture> pictures; // of first_route, as many as the wait allowed
+    // Where the time went, in ms of wall time (for pavilion --bench's start-up phases).
+    struct Timings {
+        double pack = 0, fonts = 0, pictures = 0;
+    } timings;
     std::string error; // one line; set when loading failed
 };
 

@@ -49,6 +49,7 @@ public:
     struct StartTimes {
         double content_ready = 0;  // pack open and font atlas rasterized (worker thread)
         double graphics_ready = 0; // window, GL context, shaders compiled and warmed up
+        LoadedContent::Timings content; // the worker's parts: pack, fonts, first pictures
     };
     void set_start_times(StartTimes times) { start_times_ = times; }
 

@@ -119,6 +119,7 @@ int run_kiosk(const core::KioskOptions& options) {
     auto graphics = Graphics::start(window_config, error);
     times.graphics_ready = process_age_ms();
     auto loaded = loading.get(); // also joins the worker before an early return
+    times.content = loaded.timings;
     if (!graphics) return fail(error);
     if (!loaded.error.empty() && path != default_pack_path() && options.pack_path.empty()) {
         // An installed pack that no longer opens: never a dead kiosk, show the built-in one.

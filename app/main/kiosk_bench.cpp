@@ -4,7 +4,7 @@
 //   frame drawn with all its pictures and finished by the GPU (the off-screen path, so no
 //   compositor is involved).
 // - per screen, p50 and p99 of the main thread's CPU time to build a frame (our layout and
-//   ImGui's draw lists) and to submit it (the GL calls), over 300 frames after a warm-up, with
+//   ImGui's draw lists) and to submit it (the GL calls), over 300 frames (--frames) after a warm-up, with
 //   time advancing 16 ms per frame so animations run; and the map once more while it is dragged
 //   (a still map's base map is copied from the frame before, a dragged one is drawn again).
 // - story_open_to_full_image_ms: stories opened with their pictures not yet decoded, until their
@@ -169,24 +169,27 @@ int Kiosk::run_bench() {
     std::printf("{\n  \"size\": \"%dx%d\",\n  \"renderer\": \"%s\",\n  \"start_to_first_home_ms\": %.1f,\n"
                 "  \"start_phases_ms\": {\"content\": %.1f, \"graphics\": %.1f, \"fonts_on_gpu\": %.1f, "
                 "\"first_frame\": %.1f, \"pictures\": %.1f},\n"
+                "  \"content_parts_ms\": {\"pack\": %.1f, \"fonts\": %.1f, \"first_pictures\": %.1f},\n"
                 "  \"map_open_to_first_frame_ms\": {\"cold\": %.1f, \"preloaded\": %.1f},\n"
                 "  \"story_open_to_full_image_ms\": {\"stories\": %zu, \"median\": %.1f, \"max\": %.1f, "
                 "\"most_frames\": %d, \"slowest_frame_cpu_ms\": %.2f},\n  \"screens\": {",
                 size.width, size.height, platform::query_gl_info().renderer.c_str(), first_home_ms,
                 start_times_.content_ready, start_times_.graphics_ready, fonts_ready_ms, first_frame_ms, first_home_ms,
+                start_times_.content.pack, start_times_.content.fonts, start_times_.content.pictures,
                 map_cold_ms, map_warm_ms, story_open_ms.size(), percentile(story_open_ms, 0.5),
                 percentile(story_open_ms, 1.0), story_open_frames, story_open_slowest_frame_ms);
     // The map again while a finger drags it to and fro: every frame a new view, so none of its
     // pixels can be kept from the frame before.
     const std::string dragged_map = "map (dragged)";
     routes.push_back(dragged_map);
-    constexpr int kWarmUp = 64, kFrames = 300; // 1 s: screens open with their own animations
+    constexpr int kWarmUp = 64; // 1 s: screens open with their own animations
+    const int frames = static_cast<int>(options_.bench_frames);
     for (std::size_t r = 0; r < routes.size(); ++r) {
         const bool drag = routes[r] == dragged_map;
         session_.end_session();
         open_start_screen(drag ? "map" : routes[r]);
         std::vector<double> build, submit;
-        for (int frame = 0; frame < kWarmUp + kFrames; ++frame) {
+        for (int frame = 0; frame < kWarmUp + frames; ++frame) {
             now += 16;
             if (drag) take_input(now, {drag_event(frame, now, display)});
             backend_->new_frame();
