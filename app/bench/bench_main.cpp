@@ -108,6 +108,21 @@ json measure_kiosk(const Options& options, std::string& error) {
                                        {"max", pavilion::bench::quantile(start_ms, 1)},
                                        {"runs", start_ms.size()}};
     kiosk["memory_mb"]["peak_rss"] = peak_rss; // the worst run's
+
+    // The floor under start-up: the same binary making only its window, GL context and one
+    // cleared frame, as many times, interleaved with nothing else.
+    std::vector<double> floor_ms;
+    for (int i = 0; i < options.runs; ++i) {
+        const auto run = pavilion::bench::run_command({options.kiosk, "--bench-floor", "--size", options.size});
+        const auto floor = json::parse(run.out, nullptr, false);
+        if (run.exit_code != 0 || floor.is_discarded() || !floor.contains("first_cleared_frame_ms")) {
+            error = options.kiosk + " --bench-floor failed (exit " + std::to_string(run.exit_code) + ")";
+            return {};
+        }
+        floor_ms.push_back(floor["first_cleared_frame_ms"].get<double>());
+    }
+    kiosk["platform_floor_ms"] = {{"median", pavilion::bench::quantile(floor_ms, 0.5)},
+                                  {"what", "process start to a GL context and one cleared frame, nothing else"}};
     return kiosk;
 }
 

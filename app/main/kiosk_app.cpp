@@ -1,5 +1,6 @@
 #include "kiosk_app.hpp"
 
+#include "bench_floor.hpp"
 #include "content_loader.hpp"
 #include "graphics.hpp"
 #include "kiosk.hpp"
@@ -98,6 +99,7 @@ int set_pin(const core::KioskOptions& options) {
 
 int run_kiosk(const core::KioskOptions& options) {
     if (options.set_pin) return set_pin(options);
+    if (options.bench_floor) return run_bench_floor(options);
     if (!options.screen.empty() && !core::Route::parse(options.screen))
         return fail("unknown screen '" + options.screen + "' (attract, home, initiatives, initiative/ID, stories, "
                     "story/ID, figures, map, sources)");

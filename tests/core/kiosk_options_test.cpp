@@ -47,6 +47,8 @@ TEST(KioskOptions, BenchFramesHaveTheirOwnDefault) {
     ASSERT_TRUE(quick.error.empty()) << quick.error;
     EXPECT_EQ(quick.options.bench_frames, 40);
     EXPECT_EQ(parse_kiosk_options({"--monkey", "1", "--frames", "40"}).options.bench_frames, 300);
+    EXPECT_TRUE(parse_kiosk_options({"--bench-floor"}).options.bench_floor);
+    EXPECT_FALSE(parse_kiosk_options({"--bench"}).options.bench_floor);
 }
 
 TEST(KioskOptions, ReadsTheSoakMonkey) {

@@ -26,6 +26,9 @@ TEST(PavilionBench, QuickRunReportsEveryFigure) {
 
     const auto& kiosk = figures.at("kiosk");
     EXPECT_GT(kiosk.at("start_to_first_home_ms").at("median").get<double>(), 0);
+    // The platform's floor (separate processes, so no order with start-up is asserted: one run
+    // each on a shared machine can land either way).
+    EXPECT_GT(kiosk.at("platform_floor_ms").at("median").get<double>(), 0);
     for (const char* screen : {"home", "stories", "map", "figures", "sources"}) {
         ASSERT_TRUE(kiosk.at("screens").contains(screen)) << screen;
         const auto& times = kiosk.at("screens").at(screen);

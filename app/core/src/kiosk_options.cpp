@@ -46,6 +46,8 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             options.help = true;
         } else if (arg == "--bench") {
             options.bench = true;
+        } else if (arg == "--bench-floor") {
+            options.bench_floor = true;
         } else if (arg == "--state") {
             options.state_dir = value();
         } else if (arg == "--inbox") {
@@ -117,6 +119,7 @@ const char* kiosk_usage() {
            "                     initiative/ID, stories, story/ID, figures, map, sources\n"
            "  --bench            measure start-up and frame times per screen off-screen, print JSON\n"
            "  --frames N         --bench: frames measured per screen (default 300); --monkey: frames run\n"
+           "  --bench-floor      time only a window, a GL context and one cleared frame, print JSON\n"
            "  --state DIR        the device's state: installed packs, keys/*.pub trusted to sign packs,\n"
            "                     the operator PIN, visitor statistics (a deployed kiosk: /var/lib/pavilion)\n"
            "  --inbox DIR        also watch DIR for signed packs to install (repeatable); sticks are\n"

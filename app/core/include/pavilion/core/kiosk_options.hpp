@@ -25,6 +25,7 @@ struct KioskOptions {
     int touch_rotation = 0;               // 0, 90, 180 or 270: how the panel is turned
     bool bench = false;                   // measure frame times per screen, print JSON, exit
     long bench_frames = 300;              // frames measured per screen (after a warm-up)
+    bool bench_floor = false;             // time a bare window, GL context and cleared frame, exit
     std::string state_dir;                // installed packs, trusted keys, PIN, statistics ("" = none)
     std::vector<std::string> inboxes;     // folders watched for new packs, besides sticks
     bool set_pin = false;                 // read a new operator PIN from stdin into state_dir, exit
