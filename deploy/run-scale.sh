@@ -100,13 +100,12 @@ for n in $sizes; do
   renderer=$(jq -r '.[0].renderer' <<< "$all")
   pick() { jq -r "$1" <<< "$all" | median; }
   # The first item's route differs between packs only by name: story/story-00001 -> story.
-  screens=$(jq -r '.[0].screens | keys[]' <<< "$all")
   frames='{}'
-  for screen in $screens; do
+  while IFS= read -r screen; do # one per line: a route may contain spaces ("map (dragged)")
     name=$(sed -E 's#^(story|initiative)/.*#\1#; s#^map/.+#map_place#' <<< "$screen")
     frames=$(jq -c --arg name "$name" --argjson p99 "$(pick ".[].screens[\"$screen\"].frame_p99_ms")" \
       --argjson p50 "$(pick ".[].screens[\"$screen\"].frame_p50_ms")" '. + {($name): {p50: $p50, p99: $p99}}' <<< "$frames")
-  done
+  done < <(jq -r '.[0].screens | keys[]' <<< "$all")
   results+=("$(jq -n -c --argjson n "$n" --argjson bytes "$(stat -L -c %s "$pack")" --slurpfile built "$built" \
     --argjson start "$(pick '.[].start_to_first_home_ms')" \
     --argjson start_runs "$(jq -c '[.[].start_to_first_home_ms]' <<< "$all")" \
