@@ -72,6 +72,17 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
     return true;
 }
 
+std::unique_ptr<platform::OffscreenTarget> Kiosk::start_off_screen(core::PixelSize size, std::string& error) {
+    if (!start_graphics(size.width, size.height, false, error)) return nullptr;
+    wait_for_map_ = true;
+    auto target = std::make_unique<platform::OffscreenTarget>(size.width, size.height);
+    if (!target->complete()) {
+        error = "cannot create an off-screen framebuffer";
+        return nullptr;
+    }
+    return target;
+}
+
 void Kiosk::make_texture_cache() {
     platform::TextureCacheConfig config;
     config.max_texture_side = max_texture_side_;

@@ -55,6 +55,9 @@ public:
 
 private:
     bool start_graphics(int width, int height, bool interactive, std::string& error);
+    // The off-screen modes' start (screenshot, script, monkey): graphics for a size, every frame
+    // complete with the base map, and the framebuffer they draw into; null and error if not.
+    std::unique_ptr<platform::OffscreenTarget> start_off_screen(core::PixelSize size, std::string& error);
     bool rebuild_fonts(std::string& error);
     void make_texture_cache();
     // Shows another pack without a restart (an installed update, a rollback): new catalog, fonts

@@ -28,13 +28,11 @@ int Kiosk::run_script() {
     const auto size = options_.screenshot_size;
     if (!options_.screen.empty()) open_start_screen(options_.screen);
     std::string error;
-    if (!start_graphics(size.width, size.height, false, error)) return fail(error);
+    const auto target = start_off_screen(size, error);
+    if (!target) return fail(error);
     start_device_services();
-    wait_for_map_ = true;
-    platform::OffscreenTarget target(size.width, size.height);
-    if (!target.complete()) return fail("cannot create an off-screen framebuffer");
     const ImVec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
-    auto render = [&](core::Millis now) { render_off_screen(target, now, display); };
+    auto render = [&](core::Millis now) { render_off_screen(*target, now, display); };
     // Time belongs to the script. Every step is delivered at its own time; between steps, frames
     // come every 100 ms while something moves (animations are functions of time and inertia is
     // frame-rate independent, so sparser frames give the same pictures), otherwise time jumps to
@@ -55,7 +53,7 @@ int Kiosk::run_script() {
                 render(now);
                 textures_->finish_pending(); // a shot shows the screen with its pictures
                 render(now);
-                const auto problem = platform::write_png(step.screenshot, size.width, size.height, target.read_pixels());
+                const auto problem = platform::write_png(step.screenshot, size.width, size.height, target->read_pixels());
                 if (!problem.empty()) return fail(problem);
                 std::fprintf(stderr, "shot=%s screen=%s lang=%s\n", step.screenshot.c_str(),
                              session_.navigator().current().to_string().c_str(), session_.locale().c_str());
@@ -69,7 +67,7 @@ int Kiosk::run_script() {
         const bool moving = animating(now) || pointer_.down;
         now = moving ? std::min(now + kFrameMs, std::max(now + 1, upcoming)) : std::max(now + 1, upcoming);
     }
-    target.unbind();
+    target->unbind();
     return 0;
 }
 
@@ -80,15 +78,13 @@ int Kiosk::run_screenshot() {
     const auto route = core::Route::parse(options_.screen.empty() ? "home" : options_.screen);
     open_start_screen(options_.screen);
     std::string error;
-    if (!start_graphics(size.width, size.height, false, error)) return fail(error);
-    wait_for_map_ = true;
-    platform::OffscreenTarget target(size.width, size.height);
-    if (!target.complete()) return fail("cannot create an off-screen framebuffer");
+    const auto target = start_off_screen(size, error);
+    if (!target) return fail(error);
     // Time is synthetic: the shot shows the screen settled, after its entrance animations and
     // count-ups, with every picture it needs decoded.
     core::Millis now = 1000;
     const ImVec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
-    auto render = [&] { render_off_screen(target, now, display); };
+    auto render = [&] { render_off_screen(*target, now, display); };
     render(); // asks for the pictures
     textures_->finish_pending();
     for (int frame = 0; frame < 3; ++frame) {
@@ -97,8 +93,8 @@ int Kiosk::run_screenshot() {
         textures_->finish_pending();
     }
     if (nav.current() != *route) return fail("screen '" + route->to_string() + "' does not exist in this pack");
-    const auto pixels = target.read_pixels();
-    target.unbind();
+    const auto pixels = target->read_pixels();
+    target->unbind();
     if (auto problem = platform::write_png(options_.screenshot_path, size.width, size.height, pixels); !problem.empty())
         return fail(problem);
     std::fprintf(stderr, "screenshot %s (%dx%d)\n", options_.screenshot_path.c_str(), size.width, size.height);

@@ -10,6 +10,7 @@
 
 #include "kiosk.hpp"
 
+#include "pavilion/core/address_sanitizer.hpp"
 #include "pavilion/core/soak_monkey.hpp"
 #include "pavilion/core/soak_report.hpp"
 #include "pavilion/platform/process_memory.hpp"
@@ -27,20 +28,6 @@ namespace {
 constexpr core::Millis kFrameMs = 100;
 // Memory samples per run (about): enough for a trend, few enough that reading smaps costs nothing.
 constexpr long kMemorySamples = 200;
-
-// AddressSanitizer holds freed memory in a quarantine (256 MB by default) and never hands it
-// back, so under it RSS climbs for reasons that are not ours: the run says so instead of judging.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitized = true;
-#else
-constexpr bool kAddressSanitized = false;
-#endif
-#else
-constexpr bool kAddressSanitized = false;
-#endif
 
 core::MonkeyTarget::Role role_of(const ui::Intent& intent) {
     switch (intent.kind) {
@@ -89,11 +76,10 @@ int Kiosk::run_monkey() {
     report.screens["operator"] = 0;
 
     std::string error;
-    if (!start_graphics(size.width, size.height, false, error)) return fail(error);
+    const auto off_screen = start_off_screen(size, error);
+    if (!off_screen) return fail(error);
+    auto& target = *off_screen;
     start_device_services();
-    wait_for_map_ = true;
-    platform::OffscreenTarget target(size.width, size.height);
-    if (!target.complete()) return fail("cannot create an off-screen framebuffer");
     const ImVec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
 
     core::SoakMonkey monkey(report.seed);
@@ -157,8 +143,8 @@ int Kiosk::run_monkey() {
     report.simulated_ms = now;
     report.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report.rss = core::judge_rss(report.memory, frames / 5);
-    report.rss_judged = frames >= core::kSoakMinJudgedFrames && !kAddressSanitized;
-    if (kAddressSanitized)
+    report.rss_judged = frames >= core::kSoakMinJudgedFrames && !core::kAddressSanitized;
+    if (core::kAddressSanitized) // its quarantine keeps freed memory: RSS says nothing
         std::fputs("monkey: RSS not judged: AddressSanitizer's quarantine keeps freed memory\n", stderr);
     else if (!report.rss_judged)
         std::fprintf(stderr, "monkey: RSS not judged: %ld frames are fewer than %ld\n", frames, core::kSoakMinJudgedFrames);

@@ -4,6 +4,8 @@
 
 #include "test_support.hpp"
 
+#include "pavilion/core/address_sanitizer.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -22,20 +24,6 @@ using testing::TempDir;
 constexpr const char* kSize = "640x360";
 constexpr const char* kSeed = "4";
 constexpr int kFrames = 2000;
-
-// Under AddressSanitizer the kiosk does not judge its RSS (its quarantine keeps freed memory);
-// this test is built with the same flags, so it knows which verdict to expect.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitized = true;
-#else
-constexpr bool kAddressSanitized = false;
-#endif
-#else
-constexpr bool kAddressSanitized = false;
-#endif
 
 struct SoakRun {
     int exit_code = -1;
@@ -80,7 +68,7 @@ TEST(KioskSoak, TheMonkeyReachesEveryScreenAndTheLogAgrees) {
     const auto& report = run.report;
     EXPECT_EQ(report["frames"], kFrames);
     EXPECT_EQ(report["seed"], 4);
-    if (kAddressSanitized)
+    if (core::kAddressSanitized) // the kiosk does not judge RSS there; this test has the same flags
         EXPECT_TRUE(report["rss_flat"].is_null());
     else
         EXPECT_EQ(report["rss_flat"], true);
