@@ -31,15 +31,21 @@ std::vector<EarlyPicture> decode_first_pictures(const content::PackReader& pack,
 
 } // namespace
 
-LoadedContent load_content(const std::string& pack_path, float font_scale, int max_texture_side,
-                           const std::string& first_route, const std::string& locale, std::size_t max_pictures) {
+std::string font_cache_directory(const core::KioskOptions& options) {
+    if (options.cache_dir == "none") return {};
+    if (!options.cache_dir.empty()) return options.cache_dir;
+    if (!options.state_dir.empty()) return options.state_dir + "/cache";
+    return platform::KeyedFileCache::user_cache_directory();
+}
+
+LoadedContent load_content(const ContentRequest& request) {
     LoadedContent loaded;
     using Clock = std::chrono::steady_clock;
     auto since = [](Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
     auto start = Clock::now();
     // Not the pictures' pages: they are most of the file, and start-up must not grow with them
     // (the installer checked the whole file; a damaged picture shows as a missing one).
-    auto pack = content::PackReader::open(pack_path, content::PackCheck::without_pictures);
+    auto pack = content::PackReader::open(request.pack_path, content::PackCheck::without_pictures);
     if (!pack) {
         loaded.error = pack.error().message;
         return loaded;
@@ -52,18 +58,19 @@ LoadedContent load_content(const std::string& pack_path, float font_scale, int m
     // safe from two threads: SQLite serializes its connection, as for the texture cache.)
     auto pictures = std::async(std::launch::async, [&] {
         const auto picture_start = Clock::now();
-        auto decoded = decode_first_pictures(*loaded.pack, first_route, locale, max_pictures);
+        auto decoded = decode_first_pictures(*loaded.pack, request.first_route, request.locale, request.max_pictures);
         loaded.timings.pictures = since(picture_start);
         return decoded;
     });
     start = Clock::now();
-    loaded.font_setup = std::make_unique<FontSetup>();
+    loaded.font_setup = std::make_unique<FontSetup>(request.font_cache_dir);
     loaded.atlas = std::make_unique<ImFontAtlas>();
     if (loaded.font_setup->load(*loaded.pack, loaded.error) &&
-        loaded.font_setup->build(*loaded.atlas, loaded.pack->catalog(), font_scale, max_texture_side, loaded.fonts,
-                                 loaded.error))
-        loaded.font_scale = font_scale;
+        loaded.font_setup->build(*loaded.atlas, loaded.pack->catalog(), request.font_scale, request.max_texture_side,
+                                 loaded.fonts, loaded.error))
+        loaded.font_scale = request.font_scale;
     loaded.timings.fonts = since(start);
+    loaded.timings.fonts_cached = loaded.font_setup->last_build_cached();
     loaded.pictures = pictures.get();
     return loaded;
 }

@@ -5,6 +5,7 @@
 #include "font_setup.hpp"
 #include "pavilion/content/image_codec.hpp"
 #include "pavilion/content/pack_reader.hpp"
+#include "pavilion/core/kiosk_options.hpp"
 #include "pavilion/ui/font_atlas.hpp"
 
 #include <imgui.h>
@@ -33,16 +34,27 @@ struct LoadedContent {
     // Where the time went, in ms of wall time (for pavilion --bench's start-up phases).
     struct Timings {
         double pack = 0, fonts = 0, pictures = 0;
+        bool fonts_cached = false; // the atlas came from the font cache, not FreeType
     } timings;
     std::string error; // one line; set when loading failed
 };
 
-// font_scale: the UI scale for the planned window size. max_texture_side: the texture limit
-// the atlas must fit (4096, the Raspberry Pi's, until the GL context says otherwise).
-// first_route and locale: the screen the kiosk opens on, whose first pictures are decoded here
-// too (at most max_pictures: the rest decode on the texture cache's threads as usual).
-LoadedContent load_content(const std::string& pack_path, float font_scale, int max_texture_side,
-                           const std::string& first_route = "", const std::string& locale = "",
-                           std::size_t max_pictures = 2);
+struct ContentRequest {
+    std::string pack_path;
+    float font_scale = 1;        // the UI scale for the planned window size
+    int max_texture_side = 4096; // the atlas's limit (the Raspberry Pi's, until the GL context says)
+    std::string font_cache_dir;  // built atlases kept here ("" = none)
+    // The screen the kiosk opens on, whose first pictures are decoded here too (at most
+    // max_pictures: the rest decode on the texture cache's threads as usual). "" = none.
+    std::string first_route;
+    std::string locale;
+    std::size_t max_pictures = 2;
+};
+
+LoadedContent load_content(const ContentRequest& request);
+
+// Where built font atlases are kept for these options: --cache, else STATE/cache, else the
+// user's cache directory; "" for none.
+std::string font_cache_directory(const core::KioskOptions& options);
 
 } // namespace pavilion::app

@@ -1,8 +1,13 @@
 #include "font_setup.hpp"
 
+#include "pavilion/ui/font_atlas_snapshot.hpp"
 #include "pavilion/ui/glyph_plan.hpp"
 
+#include <cstdio>
+
 namespace pavilion::app {
+
+FontSetup::FontSetup(std::string cache_directory) : cache_(std::move(cache_directory), "fonts-") {}
 
 bool FontSetup::load(const content::PackReader& pack, std::string& error) {
     auto own = pack.font_bytes();
@@ -13,24 +18,44 @@ bool FontSetup::load(const content::PackReader& pack, std::string& error) {
     if (!own->empty()) { // a pack's own font is used alone, for every style: no system fonts needed
         files_ = platform::SystemFonts{};
         files_.cjk_regular = platform::FontFile{"pack", 0, {}, std::move(*own)};
-        return true;
+    } else {
+        auto system = platform::locate_system_fonts(error);
+        if (!system) return false;
+        files_ = std::move(*system);
     }
-    auto system = platform::locate_system_fonts(error);
-    if (!system) return false;
-    files_ = std::move(*system);
+    files_identity_ = platform::identity_of(files_);
     return true;
 }
 
 bool FontSetup::build(ImFontAtlas& atlas, const content::Catalog& catalog, float scale, int max_texture_side,
                       ui::Fonts& fonts, std::string& error) {
+    last_build_cached_ = false;
+    const auto plan = ui::plan_glyphs(catalog);
+    const auto key = ui::font_atlas_key(plan, files_identity_, scale, max_texture_side);
+    if (auto bytes = cache_.read(key)) {
+        std::string why;
+        if (ui::restore_atlas(bytes->data(), bytes->size(), key, max_texture_side, atlas, fonts, why)) {
+            last_build_cached_ = true;
+            return true;
+        }
+        std::fprintf(stderr, "pavilion: %s (%s); building the fonts again\n", why.c_str(),
+                     cache_.path_of(key).c_str());
+    }
+
     auto face = [](const platform::FontFile& file) { return ui::FontFace{file.data(), file.size(), file.face_index}; };
     // A pack's own font has no bold file: the regular one serves both.
     const auto& cjk_bold = files_.cjk_bold.size() ? files_.cjk_bold : files_.cjk_regular;
     const ui::FontSources sources{face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular),
                                   face(cjk_bold)};
-    auto built = builder_.build(atlas, sources, ui::plan_glyphs(catalog), scale, max_texture_side, error);
+    auto built = builder_.build(atlas, sources, plan, scale, max_texture_side, error);
     if (!built) return false;
     fonts = *built;
+    if (cache_.enabled()) {
+        std::string why;
+        const auto snapshot = ui::snapshot_atlas(atlas, fonts, key);
+        if (!snapshot.empty() && !cache_.write(key, snapshot, why))
+            std::fprintf(stderr, "pavilion: fonts not cached: %s\n", why.c_str());
+    }
     return true;
 }
 

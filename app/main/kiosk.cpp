@@ -67,8 +67,9 @@ bool Kiosk::start_graphics(int width, int height, bool interactive, std::string&
     if (!rebuild_fonts(error)) return false;
     if (!fonts_uploaded_) graphics_->use_fonts(*atlas_);
     fonts_uploaded_ = true;
-    std::fprintf(stderr, "fonts: atlas %dx%d at scale %.2f on %s (max texture %d)\n", fonts_.atlas_width,
-                 fonts_.atlas_height, theme_.scale, gl.renderer.c_str(), gl.max_texture_size);
+    std::fprintf(stderr, "fonts: atlas %dx%d at scale %.2f on %s (max texture %d), %s\n", fonts_.atlas_width,
+                 fonts_.atlas_height, theme_.scale, gl.renderer.c_str(), gl.max_texture_size,
+                 font_setup_->last_build_cached() ? "from the font cache" : "rasterized");
     return true;
 }
 
@@ -97,7 +98,7 @@ bool Kiosk::reload(const std::string& path, std::string& error) {
         error = pack.error().message;
         return false;
     }
-    auto font_setup = std::make_unique<FontSetup>();
+    auto font_setup = std::make_unique<FontSetup>(font_cache_directory(options_));
     if (!font_setup->load(*pack, error)) return false;
     // Everything that points into the old pack goes before it does.
     textures_.reset();

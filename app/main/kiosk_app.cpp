@@ -113,8 +113,14 @@ int run_kiosk(const core::KioskOptions& options) {
     const std::string first_route = options.bench ? "home" : options.screen.empty() ? "attract" : options.screen;
     // The two slow halves of start-up run at once: content on a worker, GL here.
     Kiosk::StartTimes times;
+    ContentRequest request;
+    request.pack_path = path;
+    request.font_scale = core::ui_scale_for(width, height);
+    request.font_cache_dir = font_cache_directory(options);
+    request.first_route = first_route;
+    request.locale = options.language;
     auto loading = std::async(std::launch::async, [&] {
-        auto loaded = load_content(path, core::ui_scale_for(width, height), 4096, first_route, options.language);
+        auto loaded = load_content(request);
         times.content_ready = process_age_ms();
         return loaded;
     });
@@ -126,7 +132,9 @@ int run_kiosk(const core::KioskOptions& options) {
     if (!loaded.error.empty() && path != default_pack_path() && options.pack_path.empty()) {
         // An installed pack that no longer opens: never a dead kiosk, show the built-in one.
         std::fprintf(stderr, "pavilion: %s; showing the built-in pack\n", loaded.error.c_str());
-        loaded = load_content(default_pack_path(), core::ui_scale_for(width, height), 4096);
+        request.pack_path = default_pack_path();
+        request.first_route.clear();
+        loaded = load_content(request);
     }
     if (!loaded.error.empty()) return fail(loaded.error);
 

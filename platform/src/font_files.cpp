@@ -1,5 +1,7 @@
 #include "pavilion/platform/font_files.hpp"
 
+#include "pavilion/core/fnv_hash.hpp"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -7,6 +9,7 @@
 
 #include <cstdlib>
 #include <initializer_list>
+#include <string>
 
 namespace pavilion::platform {
 namespace {
@@ -56,6 +59,28 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
 
 MappedFile::~MappedFile() {
     if (data_) munmap(const_cast<std::uint8_t*>(data_), size_);
+}
+
+namespace {
+
+std::string identity_of(const FontFile& file) {
+    if (file.size() == 0) return "none;";
+    if (!file.owned.empty()) {
+        const auto hash = core::Fnv1a64().add(file.owned.data(), file.owned.size()).value();
+        return "memory:" + std::to_string(file.owned.size()) + ":" + std::to_string(hash) + ";";
+    }
+    struct stat info {};
+    const long long modified =
+        ::stat(file.path.c_str(), &info) == 0 ? static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec : -1;
+    return file.path + ":" + std::to_string(file.face_index) + ":" + std::to_string(file.size()) + ":" +
+           std::to_string(modified) + ";";
+}
+
+} // namespace
+
+std::string identity_of(const SystemFonts& fonts) {
+    return identity_of(fonts.cjk_regular) + identity_of(fonts.cjk_bold) + identity_of(fonts.latin_regular) +
+           identity_of(fonts.latin_bold);
 }
 
 std::optional<SystemFonts> locate_system_fonts(std::string& error) {

@@ -41,6 +41,14 @@ TEST(KioskOptions, ReadsTheDeviceStateAndInboxes) {
     EXPECT_NE(parse_kiosk_options({"--inbox"}).error.find("--inbox needs a value"), std::string::npos);
 }
 
+TEST(KioskOptions, ReadsTheFontCacheDirectory) {
+    EXPECT_EQ(parse_kiosk_options({}).options.cache_dir, ""); // the default: decided at start
+    EXPECT_EQ(parse_kiosk_options({"--cache", "/tmp/c"}).options.cache_dir, "/tmp/c");
+    EXPECT_EQ(parse_kiosk_options({"--cache", "none"}).options.cache_dir, "none");
+    EXPECT_NE(parse_kiosk_options({"--cache", ""}).error.find("--cache wants a directory"), std::string::npos);
+    EXPECT_NE(parse_kiosk_options({"--cache"}).error.find("--cache needs a value"), std::string::npos);
+}
+
 TEST(KioskOptions, BenchFramesHaveTheirOwnDefault) {
     EXPECT_EQ(parse_kiosk_options({"--bench"}).options.bench_frames, 300);
     const auto quick = parse_kiosk_options({"--bench", "--frames", "40"});

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 namespace pavilion {
 namespace {
@@ -78,6 +79,32 @@ TEST(KioskScreenshot, PortraitChineseHomeShowsTheTitleAsText) {
 TEST(KioskScreenshot, DefaultPackIsUsedWithoutArguments) {
     const auto shot = take({}, "1920x1080");
     EXPECT_GT(bright_pixels(shot.pixels, 50, 120, 1100, 190), 3000);
+}
+
+// The second start draws its text from the atlas the first one kept, and nothing on screen
+// tells the two apart; a damaged cache file is reported, replaced, and changes nothing either.
+TEST(KioskScreenshot, FontCacheGivesTheSamePixels) {
+    TempDir cache;
+    const std::vector<std::string> args{"--pack", kMiniPack, "--lang", "zh", "--cache", cache.path().string()};
+    const auto first = take(args, "800x480");
+    EXPECT_NE(first.log.find("rasterized"), std::string::npos) << first.log;
+    std::vector<std::filesystem::path> entries;
+    for (const auto& entry : std::filesystem::directory_iterator(cache.path())) entries.push_back(entry.path());
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].filename().string().rfind("fonts-", 0), 0u);
+
+    const auto second = take(args, "800x480");
+    EXPECT_NE(second.log.find("from the font cache"), std::string::npos) << second.log;
+    EXPECT_EQ(first.pixels.data, second.pixels.data);
+
+    auto damaged = testing::read_bytes(entries[0].string());
+    damaged[damaged.size() / 2] ^= 0xff;
+    testing::write_text(entries[0].string(), std::string(damaged.begin(), damaged.end()));
+    const auto third = take(args, "800x480");
+    EXPECT_NE(third.log.find("the font cache file is damaged"), std::string::npos) << third.log;
+    EXPECT_NE(third.log.find("rasterized"), std::string::npos) << third.log;
+    EXPECT_EQ(first.pixels.data, third.pixels.data);
+    EXPECT_NE(take(args, "800x480").log.find("from the font cache"), std::string::npos) << "rewritten whole";
 }
 
 TEST(KioskErrors, NoDisplayGivesOneClearLineAndNonZeroExit) {

@@ -50,6 +50,9 @@ ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
             options.bench_floor = true;
         } else if (arg == "--state") {
             options.state_dir = value();
+        } else if (arg == "--cache") {
+            options.cache_dir = value();
+            if (parsed.error.empty() && options.cache_dir.empty()) parsed.error = "--cache wants a directory or none";
         } else if (arg == "--inbox") {
             options.inboxes.push_back(value());
         } else if (arg == "--set-pin") {
@@ -122,6 +125,8 @@ const char* kiosk_usage() {
            "  --bench-floor      time only a window, a GL context and one cleared frame, print JSON\n"
            "  --state DIR        the device's state: installed packs, keys/*.pub trusted to sign packs,\n"
            "                     the operator PIN, visitor statistics (a deployed kiosk: /var/lib/pavilion)\n"
+           "  --cache DIR        keep built font atlases in DIR, so a start skips rasterizing them (default:\n"
+           "                     STATE/cache with --state, else ~/.cache/pavilion); none: keep none\n"
            "  --inbox DIR        also watch DIR for signed packs to install (repeatable); sticks are\n"
            "                     watched anyway, in their PAVILION/ folder\n"
            "  --set-pin          read a new operator PIN (4-8 digits) from standard input into --state\n"

@@ -48,6 +48,10 @@ struct SystemFonts {
     FontFile latin_bold;
 };
 
+// Names exactly these fonts, for cache keys: each file's path, face, size and modification time,
+// or a hash of a font held in memory. A font updated by the package manager gets a new identity.
+std::string identity_of(const SystemFonts& fonts);
+
 // PAVILION_FONT=/path/to/font replaces the CJK face (for scripts Noto Sans CJK does not cover).
 // nullopt with a clear reason in error when no usable font is installed.
 std::optional<SystemFonts> locate_system_fonts(std::string& error);

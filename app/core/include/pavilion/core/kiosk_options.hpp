@@ -27,6 +27,9 @@ struct KioskOptions {
     long bench_frames = 300;              // frames measured per screen (after a warm-up)
     bool bench_floor = false;             // time a bare window, GL context and cleared frame, exit
     std::string state_dir;                // installed packs, trusted keys, PIN, statistics ("" = none)
+    // Built font atlases: "" = STATE/cache with --state, else the user's cache directory;
+    // "none" = build them at every start.
+    std::string cache_dir;
     std::vector<std::string> inboxes;     // folders watched for new packs, besides sticks
     bool set_pin = false;                 // read a new operator PIN from stdin into state_dir, exit
     std::optional<std::uint32_t> monkey_seed; // the soak monkey: random touches off-screen, JSON, exit
