@@ -65,15 +65,24 @@ bool write_file(const fs::path& path, const std::string& text) {
 
 } // namespace
 
+// Two ways: as the tools open an unchecked pack (every page checked, every body read), and as
+// the kiosk opens its installed pack at each start (the pictures' and bodies' pages left to be
+// checked as they are read, bodies read when an item opens).
 nlohmann::json measure_pack_open(const std::string& pack, int repeats) {
-    std::vector<double> samples;
+    std::vector<double> whole, kiosk;
     for (int i = 0; i < repeats; ++i) {
-        const auto start = std::chrono::steady_clock::now();
+        auto start = std::chrono::steady_clock::now();
         auto reader = content::PackReader::open(pack);
         if (!reader) return {{"error", reader.error().message}};
-        samples.push_back(elapsed_ms(start));
+        whole.push_back(elapsed_ms(start));
+        start = std::chrono::steady_clock::now();
+        reader = content::PackReader::open(pack, content::PackCheck::without_pictures, content::CatalogBodies::on_demand);
+        if (!reader) return {{"error", reader.error().message}};
+        kiosk.push_back(elapsed_ms(start));
     }
-    return summary(samples);
+    auto figures = summary(whole);
+    figures["as_the_kiosk_starts"] = summary(kiosk);
+    return figures;
 }
 
 nlohmann::json measure_search(const std::string& pack, int repeats) {

@@ -45,7 +45,8 @@ LoadedContent load_content(const ContentRequest& request) {
     auto start = Clock::now();
     // Not the pictures' pages: they are most of the file, and start-up must not grow with them
     // (the installer checked the whole file; a damaged picture shows as a missing one).
-    auto pack = content::PackReader::open(request.pack_path, content::PackCheck::without_pictures);
+    auto pack = content::PackReader::open(request.pack_path, content::PackCheck::without_pictures,
+                                           content::CatalogBodies::on_demand);
     if (!pack) {
         loaded.error = pack.error().message;
         return loaded;
@@ -66,7 +67,7 @@ LoadedContent load_content(const ContentRequest& request) {
     loaded.font_setup = std::make_unique<FontSetup>(request.font_cache_dir);
     loaded.atlas = std::make_unique<ImFontAtlas>();
     if (loaded.font_setup->load(*loaded.pack, loaded.error) &&
-        loaded.font_setup->build(*loaded.atlas, loaded.pack->catalog(), request.font_scale, request.max_texture_side,
+        loaded.font_setup->build(*loaded.atlas, *loaded.pack, request.font_scale, request.max_texture_side,
                                  loaded.fonts, loaded.error))
         loaded.font_scale = request.font_scale;
     loaded.timings.fonts = since(start);

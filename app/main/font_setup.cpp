@@ -27,11 +27,13 @@ bool FontSetup::load(const content::PackReader& pack, std::string& error) {
     return true;
 }
 
-bool FontSetup::build(ImFontAtlas& atlas, const content::Catalog& catalog, float scale, int max_texture_side,
+bool FontSetup::build(ImFontAtlas& atlas, const content::PackReader& pack, float scale, int max_texture_side,
                       ui::Fonts& fonts, std::string& error) {
     last_build_cached_ = false;
-    const auto plan = ui::plan_glyphs(catalog);
-    const auto key = ui::font_atlas_key(plan, files_identity_, scale, max_texture_side);
+    // The key needs no pass over the bodies: the pack file's identity stands for its text (and
+    // the plan of the catalog's short texts for the characters the interface adds itself).
+    auto plan = ui::plan_glyphs(pack.catalog());
+    const auto key = ui::font_atlas_key(plan, files_identity_ + pack.file_identity(), scale, max_texture_side);
     if (auto bytes = cache_.read(key)) {
         std::string why;
         if (ui::restore_atlas(bytes->data(), bytes->size(), key, max_texture_side, atlas, fonts, why)) {
@@ -42,6 +44,15 @@ bool FontSetup::build(ImFontAtlas& atlas, const content::Catalog& catalog, float
                      cache_.path_of(key).c_str());
     }
 
+    if (!pack.bodies_in_catalog()) {
+        ui::BodyGlyphs bodies;
+        auto read = pack.each_body_text([&](content::BlockKind kind, std::string_view text) { bodies.add(kind, text); });
+        if (!read) {
+            error = read.error().message;
+            return false;
+        }
+        bodies.add_to(plan);
+    }
     auto face = [](const platform::FontFile& file) { return ui::FontFace{file.data(), file.size(), file.face_index}; };
     // A pack's own font has no bold file: the regular one serves both.
     const auto& cjk_bold = files_.cjk_bold.size() ? files_.cjk_bold : files_.cjk_regular;

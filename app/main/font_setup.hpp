@@ -18,10 +18,11 @@ public:
 
     // The pack's own font if it brings one, else Noto Sans with Noto Sans CJK.
     bool load(const content::PackReader& pack, std::string& error);
-    // Rebuilds ImGui's atlas at this scale (dp scale times the visitor's text scale): from the
-    // cache when the same characters, fonts and scale were built before, else with FreeType
-    // (and then kept in the cache).
-    bool build(ImFontAtlas& atlas, const content::Catalog& catalog, float scale, int max_texture_side,
+    // Rebuilds ImGui's atlas for the pack's characters at this scale (dp scale times the
+    // visitor's text scale): from the cache when the same pack file, fonts and scale were built
+    // before, else with FreeType (reading the bodies the catalog left in the pack), and then
+    // kept in the cache.
+    bool build(ImFontAtlas& atlas, const content::PackReader& pack, float scale, int max_texture_side,
                ui::Fonts& fonts, std::string& error);
 
     // Whether the last build() came from the cache.

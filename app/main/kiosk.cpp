@@ -41,9 +41,22 @@ core::SessionSettings session_settings(const content::Catalog& catalog) {
 
 Kiosk::Kiosk(LoadedContent loaded, std::unique_ptr<Graphics> graphics, core::KioskOptions options)
     : pack_(std::move(*loaded.pack)), options_(std::move(options)), session_(session_settings(pack_.catalog())),
-      ui_(std::in_place, pack_.catalog()), fonts_(loaded.fonts), font_setup_(std::move(loaded.font_setup)),
+      ui_(std::in_place, pack_.catalog(), body_lookup()), fonts_(loaded.fonts), font_setup_(std::move(loaded.font_setup)),
       atlas_(std::move(loaded.atlas)), graphics_(std::move(graphics)), window_(&graphics_->window()),
       backend_(&graphics_->backend()), early_pictures_(std::move(loaded.pictures)), font_scale_(loaded.font_scale) {}
+
+ui::BodyLookup Kiosk::body_lookup() {
+    // Through `this`, not the pack: the lookup must follow pack_ across reloads.
+    return [this](const std::string& ref) -> std::optional<content::ItemBody> {
+        if (pack_.bodies_in_catalog()) return std::nullopt;
+        auto body = pack_.item_body(ref);
+        if (!body) {
+            std::fprintf(stderr, "pavilion: %s; %s shows without its text\n", body.error().message.c_str(), ref.c_str());
+            return std::nullopt;
+        }
+        return std::move(body).value();
+    };
+}
 
 bool Kiosk::start_graphics(int width, int height, bool interactive, std::string& error) {
     const auto gl = platform::query_gl_info();
@@ -93,7 +106,7 @@ void Kiosk::make_texture_cache() {
 }
 
 bool Kiosk::reload(const std::string& path, std::string& error) {
-    auto pack = content::PackReader::open(path);
+    auto pack = content::PackReader::open(path, content::PackCheck::whole_file, content::CatalogBodies::on_demand);
     if (!pack) {
         error = pack.error().message;
         return false;
@@ -109,7 +122,7 @@ bool Kiosk::reload(const std::string& path, std::string& error) {
     ui_.reset();
     pack_ = std::move(pack).value();
     font_setup_ = std::move(font_setup); // the atlas still points into the old files: rebuilt below
-    ui_.emplace(pack_.catalog());
+    ui_.emplace(pack_.catalog(), body_lookup());
     session_ = core::KioskSession(current_session_settings());
     gestures_.reset();
     pointer_ = {};
@@ -129,7 +142,7 @@ bool Kiosk::rebuild_fonts(std::string& error) {
     // Building clears the atlas first, so after a failure no font is valid: the next call must
     // rebuild whatever its scale, never trust the old one.
     font_scale_ = 0;
-    if (!font_setup_->build(*atlas_, pack_.catalog(), scale, max_texture_side_, fonts_, error)) return false;
+    if (!font_setup_->build(*atlas_, pack_, scale, max_texture_side_, fonts_, error)) return false;
     font_scale_ = scale;
     graphics_->use_fonts(*atlas_);
     fonts_uploaded_ = true;

@@ -59,6 +59,7 @@ private:
     // complete with the base map, and the framebuffer they draw into; null and error if not.
     std::unique_ptr<platform::OffscreenTarget> start_off_screen(core::PixelSize size, std::string& error);
     bool rebuild_fonts(std::string& error);
+    ui::BodyLookup body_lookup();
     void make_texture_cache();
     // Shows another pack without a restart (an installed update, a rollback): new catalog, fonts
     // and pictures, the visitor back at Home in the pack's default language. If the pack cannot

@@ -39,7 +39,9 @@ ui::OperatorPackInfo describe(const content::InstalledPack& installed, const con
     info.present = true;
     info.id = installed.pack_id;
     info.version = installed.version;
-    if (auto pack = content::PackReader::open(installed.path)) {
+    // The installer checked the whole file; the panel needs only its title.
+    if (auto pack = content::PackReader::open(installed.path, content::PackCheck::without_pictures,
+                                              content::CatalogBodies::on_demand)) {
         info.title = localized(pack->catalog().meta.title, locale);
         info.created = pack->catalog().meta.created;
     } else {

@@ -5,6 +5,7 @@
 #include "sqlite_db.hpp"
 
 #include <set>
+#include <string_view>
 
 namespace pavilion::content {
 namespace {
@@ -90,7 +91,63 @@ void load_sources(Loader& loader, Catalog& catalog) {
     });
 }
 
-void load_items(Loader& loader, Catalog& catalog) {
+BlockKind block_kind(const std::string& kind) {
+    return kind == "heading"  ? BlockKind::heading
+           : kind == "bullet" ? BlockKind::bullet
+           : kind == "quote"  ? BlockKind::quote
+                              : BlockKind::paragraph;
+}
+
+// A block row's columns from `first` on: kind, level, text, spans.
+std::optional<Block> read_block(Statement& row, int first) {
+    Block block;
+    block.kind = block_kind(row.text(first));
+    block.level = static_cast<int>(row.integer(first + 1));
+    block.text = row.text(first + 2);
+    auto spans = decode_spans(row.text(first + 3), block.text.size());
+    if (!spans) return std::nullopt;
+    block.spans = std::move(*spans);
+    return block;
+}
+
+// Every item's key points and blocks, into the item_text rows already loaded.
+void load_bodies(Loader& loader, const std::map<std::string, Item*>& by_ref) {
+    // Key points and blocks belong to an item_text row; without one the pack is damaged. Their
+    // rows come sorted by item and locale, so the last text found is remembered: tens of
+    // thousands of rows (2,000 stories) then cost one lookup per item and locale, not per row.
+    std::string last_ref, last_locale;
+    ItemText* last_text = nullptr;
+    auto text_of = [&](Statement& row) -> ItemText* {
+        auto ref = row.text(0), locale = row.text(1);
+        if (last_text && ref == last_ref && locale == last_locale) return last_text;
+        last_text = nullptr;
+        auto it = by_ref.find(ref);
+        if (it == by_ref.end()) return nullptr;
+        auto text = it->second->text.find(locale);
+        if (text == it->second->text.end()) {
+            loader.fail(ErrorCode::corrupt, ref + " has text without a title in " + locale);
+            return nullptr;
+        }
+        last_ref = std::move(ref);
+        last_locale = std::move(locale);
+        last_text = &text->second;
+        return last_text;
+    };
+    loader.each("SELECT item, locale, text FROM key_point ORDER BY item, locale, position",
+                [&](Statement& row) {
+                    if (auto* text = text_of(row)) text->key_points.push_back(row.text(2));
+                });
+    loader.each("SELECT item, locale, kind, level, text, spans FROM block ORDER BY item, locale, position",
+                [&](Statement& row) {
+                    auto* text = text_of(row);
+                    if (!text) return;
+                    auto block = read_block(row, 2);
+                    if (!block) return loader.fail(ErrorCode::corrupt, "malformed text styles in " + row.text(0));
+                    text->blocks.push_back(std::move(*block));
+                });
+}
+
+void load_items(Loader& loader, Catalog& catalog, bool with_bodies) {
     std::map<std::string, Item*> by_ref;
     loader.each("SELECT ref, kind, position, image, theme, region, url, place_lon, place_lat "
                 "FROM item ORDER BY kind, position, ref",
@@ -118,49 +175,7 @@ void load_items(Loader& loader, Catalog& catalog) {
                     if (auto it = by_ref.find(row.text(0)); it != by_ref.end())
                         it->second->text[row.text(1)] = {row.text(2), row.text(3), row.text(4), {}, {}};
                 });
-    // Key points and blocks belong to an item_text row; without one the pack is damaged. Their
-    // rows come sorted by item and locale, so the last text found is remembered: tens of
-    // thousands of rows (2,000 stories) then cost one lookup per item and locale, not per row.
-    std::string last_ref, last_locale;
-    ItemText* last_text = nullptr;
-    auto text_of = [&](Statement& row) -> ItemText* {
-        auto ref = row.text(0), locale = row.text(1);
-        if (last_text && ref == last_ref && locale == last_locale) return last_text;
-        last_text = nullptr;
-        auto it = by_ref.find(ref);
-        if (it == by_ref.end()) return nullptr;
-        auto text = it->second->text.find(locale);
-        if (text == it->second->text.end()) {
-            loader.fail(ErrorCode::corrupt, ref + " has text without a title in " + locale);
-            return nullptr;
-        }
-        last_ref = std::move(ref);
-        last_locale = std::move(locale);
-        last_text = &text->second;
-        return last_text;
-    };
-    loader.each("SELECT item, locale, text FROM key_point ORDER BY item, locale, position",
-                [&](Statement& row) {
-                    if (auto* text = text_of(row)) text->key_points.push_back(row.text(2));
-                });
-    loader.each(
-        "SELECT item, locale, kind, level, text, spans FROM block ORDER BY item, locale, position",
-        [&](Statement& row) {
-            auto* text = text_of(row);
-            if (!text) return;
-            Block block;
-            const auto kind = row.text(2);
-            block.kind = kind == "heading"  ? BlockKind::heading
-                         : kind == "bullet" ? BlockKind::bullet
-                         : kind == "quote"  ? BlockKind::quote
-                                            : BlockKind::paragraph;
-            block.level = static_cast<int>(row.integer(3));
-            block.text = row.text(4);
-            auto spans = decode_spans(row.text(5), block.text.size());
-            if (!spans) return loader.fail(ErrorCode::corrupt, "malformed text styles in " + row.text(0));
-            block.spans = std::move(*spans);
-            text->blocks.push_back(std::move(block));
-        });
+    if (with_bodies) load_bodies(loader, by_ref);
     loader.each("SELECT item, source FROM item_source ORDER BY item, position", [&](Statement& row) {
         if (auto it = by_ref.find(row.text(0)); it != by_ref.end())
             it->second->sources.push_back(row.text(1));
@@ -260,13 +275,13 @@ void cross_check(Loader& loader, const Catalog& catalog, const std::set<std::str
 
 } // namespace
 
-Expected<Catalog> load_catalog(sqlite3* db, const std::string& path) {
+Expected<Catalog> load_catalog(sqlite3* db, const std::string& path, CatalogBodies bodies) {
     Loader loader(db, path);
     Catalog catalog;
     load_meta(loader, catalog);
     load_facets(loader, catalog);
     load_sources(loader, catalog);
-    load_items(loader, catalog);
+    load_items(loader, catalog, bodies == CatalogBodies::loaded);
     load_figures(loader, catalog);
     load_map(loader, catalog);
     load_slides(loader, catalog);
@@ -276,6 +291,43 @@ Expected<Catalog> load_catalog(sqlite3* db, const std::string& path) {
     if (!loader.failed()) cross_check(loader, catalog, media);
     if (loader.failed()) return loader.error();
     return catalog;
+}
+
+
+Expected<ItemBody> load_item_body(sqlite3* db, const std::string& path, const std::string& ref) {
+    Loader loader(db, path);
+    ItemBody body;
+    {
+        Statement query(db, "SELECT locale, text FROM key_point WHERE item = ? ORDER BY locale, position");
+        query.bind(1, ref);
+        while (query.step()) body[query.text(0)].key_points.push_back(query.text(1));
+        if (!query.ok()) loader.fail(ErrorCode::corrupt, "cannot read " + ref + " (" + query.error() + ")");
+    }
+    if (!loader.failed()) {
+        Statement query(db, "SELECT locale, kind, level, text, spans FROM block WHERE item = ? ORDER BY locale, position");
+        query.bind(1, ref);
+        while (query.step()) {
+            auto block = read_block(query, 1);
+            if (!block) {
+                loader.fail(ErrorCode::corrupt, "malformed text styles in " + ref);
+                break;
+            }
+            body[query.text(0)].blocks.push_back(std::move(*block));
+        }
+        if (!query.ok()) loader.fail(ErrorCode::corrupt, "cannot read " + ref + " (" + query.error() + ")");
+    }
+    if (loader.failed()) return loader.error();
+    return body;
+}
+
+Status each_body_text(sqlite3* db, const std::string& path,
+                      const std::function<void(BlockKind kind, std::string_view text)>& visit) {
+    Loader loader(db, path);
+    loader.each("SELECT text FROM key_point", [&](Statement& row) { visit(BlockKind::paragraph, row.text(0)); });
+    loader.each("SELECT kind, text FROM block",
+                [&](Statement& row) { visit(block_kind(row.text(0)), row.text(1)); });
+    if (loader.failed()) return loader.error();
+    return ok();
 }
 
 } // namespace pavilion::content

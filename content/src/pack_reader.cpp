@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <sys/stat.h>
 #include <set>
 #include <tuple>
 
@@ -159,11 +161,17 @@ Status check_whole_file(sqlite3* db, const std::string& path) { return check_int
 // The tables open() reads, one at a time: all but the pictures (media) and the search index,
 // which grow with the pack and are read on demand, a picture or a query at a time. The names
 // come from the pack's schema, which check_schema has just found identical to the reference.
-Status check_all_but_pictures(sqlite3* db, const std::string& path) {
+// With bodies on demand, their tables are left out too: they grow with the pack's text, and are
+// checked page by page as item_body() reads them.
+Status check_all_but_pictures(sqlite3* db, const std::string& path, CatalogBodies bodies) {
     std::vector<std::string> tables;
     {
-        Statement query(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 "
-                            "AND name <> 'media' AND name NOT LIKE 'search%' ORDER BY name");
+        Statement query(db, bodies == CatalogBodies::loaded
+                                ? "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 "
+                                  "AND name <> 'media' AND name NOT LIKE 'search%' ORDER BY name"
+                                : "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 "
+                                  "AND name NOT IN ('media', 'block', 'key_point') AND name NOT LIKE 'search%' "
+                                  "ORDER BY name");
         while (query.step()) tables.push_back(query.text(0));
         if (!query.ok()) return sqlite_failure(path, query.result_code(), query.error());
     }
@@ -179,6 +187,7 @@ struct PackReader::State {
     std::string path;
     DatabasePtr db;
     Catalog catalog;
+    CatalogBodies bodies = CatalogBodies::loaded;
 };
 
 PackReader::PackReader(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -186,7 +195,7 @@ PackReader::PackReader(PackReader&&) noexcept = default;
 PackReader& PackReader::operator=(PackReader&&) noexcept = default;
 PackReader::~PackReader() = default;
 
-Expected<PackReader> PackReader::open(const std::string& path, PackCheck check) {
+Expected<PackReader> PackReader::open(const std::string& path, PackCheck check, CatalogBodies bodies) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         return make_error(ErrorCode::io, path + ": no such pack file");
@@ -200,22 +209,43 @@ Expected<PackReader> PackReader::open(const std::string& path, PackCheck check) 
     if (const auto error = harden(db.get()); !error.empty())
         return make_error(ErrorCode::io, path + ": cannot configure SQLite (" + error + ")");
     // A partial check needs the schema's table names, so it runs after the schema is known good.
-    using Check = Status (*)(sqlite3*, const std::string&);
+    using Check = std::function<Status(sqlite3*, const std::string&)>;
+    auto all_but_pictures = [bodies](sqlite3* checked, const std::string& name) {
+        return check_all_but_pictures(checked, name, bodies);
+    };
     const std::vector<Check> checks =
         check == PackCheck::whole_file
             ? std::vector<Check>{check_whole_file, check_length, check_identity, check_schema}
-            : std::vector<Check>{check_length, check_identity, check_schema, check_all_but_pictures};
-    for (auto step : checks) {
+            : std::vector<Check>{check_length, check_identity, check_schema, all_but_pictures};
+    for (const auto& step : checks) {
         if (auto status = step(db.get(), path); !status) return status.error();
     }
-    auto catalog = load_catalog(db.get(), path);
+    auto catalog = load_catalog(db.get(), path, bodies);
     if (!catalog) return catalog.error();
 
     auto state = std::make_unique<State>();
     state->path = path;
     state->db = std::move(db);
     state->catalog = std::move(catalog).value();
+    state->bodies = bodies;
     return PackReader(std::move(state));
+}
+
+bool PackReader::bodies_in_catalog() const { return state_->bodies == CatalogBodies::loaded; }
+
+std::string PackReader::file_identity() const {
+    struct stat info {};
+    if (::stat(state_->path.c_str(), &info) != 0) return state_->path;
+    return state_->path + ":" + std::to_string(info.st_size) + ":" + std::to_string(info.st_mtim.tv_sec) + "." +
+           std::to_string(info.st_mtim.tv_nsec) + ":" + std::to_string(info.st_ino);
+}
+
+Expected<ItemBody> PackReader::item_body(const std::string& ref) const {
+    return load_item_body(state_->db.get(), state_->path, ref);
+}
+
+Status PackReader::each_body_text(const std::function<void(BlockKind kind, std::string_view text)>& visit) const {
+    return content::each_body_text(state_->db.get(), state_->path, visit);
 }
 
 const std::string& PackReader::path() const { return state_->path; }

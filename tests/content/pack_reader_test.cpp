@@ -6,7 +6,11 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <initializer_list>
+#include <set>
+#include <string_view>
+#include <thread>
 #include <random>
 
 namespace pavilion::content::test {
@@ -342,6 +346,102 @@ TEST_F(PackSearch, QueryOperatorsAreNotErrors) {
         EXPECT_TRUE(hits) << "query [" << query << "]: " << hits.error().message;
     }
     EXPECT_TRUE(found("\"railway", "en").empty()) << "the quote is part of the phrase";
+}
+
+// The kiosk opens packs with bodies on demand: the catalog is the same but for key points and
+// blocks, and item_body() gives exactly what an eager catalog holds, item by item.
+TEST(PackBodiesOnDemand, GiveTheSameBodiesItemByItem) {
+    ASSERT_TRUE(mini_pack().error.empty()) << mini_pack().error;
+    const auto& eager = mini_pack().reader->catalog();
+    auto lazy = PackReader::open(mini_pack().path, PackCheck::without_pictures, CatalogBodies::on_demand);
+    ASSERT_TRUE(lazy) << lazy.error().message;
+    EXPECT_FALSE(lazy->bodies_in_catalog());
+    EXPECT_TRUE(mini_pack().reader->bodies_in_catalog());
+    ASSERT_EQ(lazy->catalog().stories.size(), eager.stories.size());
+    int bodies = 0;
+    for (const auto* list : {&eager.initiatives, &eager.stories}) {
+        for (const auto& item : *list) {
+            const auto* shown = lazy->catalog().find_item(item.ref);
+            ASSERT_NE(shown, nullptr) << item.ref;
+            const auto body = lazy->item_body(item.ref);
+            ASSERT_TRUE(body) << body.error().message;
+            for (const auto& [locale, text] : item.text) {
+                EXPECT_EQ(shown->text.at(locale).title, text.title);
+                EXPECT_TRUE(shown->text.at(locale).blocks.empty()) << item.ref << " " << locale;
+                EXPECT_TRUE(shown->text.at(locale).key_points.empty()) << item.ref << " " << locale;
+                const auto it = body->find(locale);
+                ASSERT_NE(it, body->end()) << item.ref << " " << locale;
+                EXPECT_EQ(it->second.blocks, text.blocks) << item.ref << " " << locale;
+                EXPECT_EQ(it->second.key_points, text.key_points) << item.ref << " " << locale;
+                bodies += !text.blocks.empty();
+            }
+        }
+    }
+    EXPECT_GE(bodies, 8) << "the mini-pack's items have bodies in both languages";
+    const auto none = lazy->item_body("story/atlantis");
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty());
+}
+
+TEST(PackBodiesOnDemand, EveryBodyTextIsVisitedOnce) {
+    ASSERT_TRUE(mini_pack().error.empty()) << mini_pack().error;
+    std::multiset<std::string> expected, visited;
+    int headings = 0, visited_headings = 0;
+    for (const auto* list : {&mini_pack().reader->catalog().initiatives, &mini_pack().reader->catalog().stories}) {
+        for (const auto& item : *list) {
+            for (const auto& [locale, text] : item.text) {
+                for (const auto& point : text.key_points) expected.insert(point);
+                for (const auto& block : text.blocks) {
+                    expected.insert(block.text);
+                    headings += block.kind == BlockKind::heading;
+                }
+            }
+        }
+    }
+    const auto status = mini_pack().reader->each_body_text([&](BlockKind kind, std::string_view text) {
+        visited.insert(std::string(text));
+        visited_headings += kind == BlockKind::heading;
+    });
+    ASSERT_TRUE(status) << status.error().message;
+    EXPECT_EQ(visited, expected);
+    EXPECT_EQ(visited_headings, headings);
+    EXPECT_GT(headings, 0);
+}
+
+// A damaged body is not found at open (its pages are not read), but when the item is opened:
+// one error naming the file and the item; the rest of the pack stays usable.
+TEST_F(DamagedPack, MalformedSpansOnDemandAreReportedWhenTheItemOpens) {
+    run_sql(pack_, "UPDATE block SET spans = 'strong:0-99999' WHERE item = 'initiative/overview' "
+                   "AND position = 0");
+    auto lazy = PackReader::open(pack_, PackCheck::without_pictures, CatalogBodies::on_demand);
+    ASSERT_TRUE(lazy) << lazy.error().message;
+    const auto body = lazy->item_body("initiative/overview");
+    ASSERT_FALSE(body);
+    EXPECT_EQ(body.error().code, ErrorCode::corrupt);
+    EXPECT_NE(body.error().message.find(pack_), std::string::npos) << body.error().message;
+    EXPECT_NE(body.error().message.find("initiative/overview"), std::string::npos) << body.error().message;
+    EXPECT_TRUE(lazy->item_body("story/china-laos-railway"));
+    EXPECT_TRUE(lazy->each_body_text([](BlockKind, std::string_view) {}))
+        << "the glyph scan reads only the texts, not their styles";
+}
+
+TEST(PackBodiesOnDemand, FileIdentityChangesWhenThePackIsRebuilt) {
+    TempDir dir;
+    const auto path = dir / "copy.pack";
+    copy_mini_pack_to(path);
+    std::string first;
+    {
+        auto reader = PackReader::open(path, PackCheck::without_pictures, CatalogBodies::on_demand);
+        ASSERT_TRUE(reader) << reader.error().message;
+        first = reader->file_identity();
+        EXPECT_EQ(first, reader->file_identity());
+        EXPECT_NE(first.find(path), std::string::npos);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    run_sql(path, "UPDATE pack SET created = '2027-01-01'");
+    auto reader = PackReader::open(path, PackCheck::without_pictures, CatalogBodies::on_demand);
+    ASSERT_TRUE(reader) << reader.error().message;
+    EXPECT_NE(reader->file_identity(), first);
 }
 
 } // namespace

@@ -50,6 +50,7 @@ TEST(PavilionBench, QuickRunReportsEveryFigure) {
 
     EXPECT_GT(figures.at("pack_build").at("seconds_p50").get<double>(), 0);
     EXPECT_GT(figures.at("pack_open_ms").at("p50").get<double>(), 0);
+    EXPECT_GT(figures.at("pack_open_ms").at("as_the_kiosk_starts").at("p50").get<double>(), 0);
     for (const char* locale : {"en", "zh"}) {
         EXPECT_GT(figures.at("search_ms").at(locale).at("hits").get<int>(), 0) << "the default pack mentions railways in " << locale;
         EXPECT_GT(figures.at("search_ms").at(locale).at("p50").get<double>(), 0);

@@ -1,5 +1,6 @@
 #include "pack_fixture.hpp"
 #include "pavilion/ui/glyph_plan.hpp"
+#include "pavilion/ui/kiosk_ui.hpp"
 #include "pavilion/ui/view_builder.hpp"
 
 #include <gtest/gtest.h>
@@ -104,6 +105,64 @@ TEST(GlyphPlan, LargeSizesHoldOnlyWhatIsShownLarge) {
     // Body text characters that appear in no title stay out of the display font.
     EXPECT_FALSE(plan.display.count(U'脊')); // from a story body only
     EXPECT_LT(plan.display.size(), plan.body.size());
+}
+
+// A catalog read with bodies on demand: the page takes its body from the one given, in the
+// visitor's language, or the pack's default where that language has none.
+TEST(ViewBuilder, DetailTakesTheBodyGivenInTheLocaleOrTheDefault) {
+    auto lazy = content::PackReader::open(mini_pack().path(), content::PackCheck::without_pictures,
+                                          content::CatalogBodies::on_demand);
+    ASSERT_TRUE(lazy) << lazy.error().message;
+    const auto ref = std::string("story/china-laos-railway");
+    auto body = lazy->item_body(ref);
+    ASSERT_TRUE(body) << body.error().message;
+    const auto& eager = mini_pack().catalog().find_item(ref)->text;
+
+    const auto without = ViewBuilder(lazy->catalog(), "zh").detail(ref);
+    ASSERT_TRUE(without);
+    EXPECT_TRUE(without->blocks.empty());
+    const auto zh = ViewBuilder(lazy->catalog(), "zh").detail(ref, &*body);
+    ASSERT_TRUE(zh);
+    EXPECT_EQ(zh->blocks, eager.at("zh").blocks);
+    EXPECT_EQ(zh->key_points, eager.at("zh").key_points);
+
+    body->erase("zh");
+    const auto fallback = ViewBuilder(lazy->catalog(), "zh").detail(ref, &*body);
+    ASSERT_TRUE(fallback);
+    EXPECT_EQ(fallback->blocks, eager.at(mini_pack().catalog().meta.default_locale).blocks);
+    EXPECT_EQ(fallback->title, eager.at("zh").title) << "only the body falls back";
+}
+
+// The glyph plan of a catalog without bodies, plus its bodies read from the pack, is the plan of
+// the catalog that holds them: the atlas has every character either way.
+TEST(GlyphPlan, BodiesReadApartGiveTheSamePlan) {
+    auto lazy = content::PackReader::open(mini_pack().path(), content::PackCheck::without_pictures,
+                                          content::CatalogBodies::on_demand);
+    ASSERT_TRUE(lazy) << lazy.error().message;
+    auto plan = plan_glyphs(lazy->catalog());
+    const auto eager = plan_glyphs(mini_pack().catalog());
+    EXPECT_FALSE(plan.body.count(U'脊')) << "a character of a story body only";
+    BodyGlyphs bodies;
+    ASSERT_TRUE(lazy->each_body_text([&](content::BlockKind kind, std::string_view text) { bodies.add(kind, text); }));
+    bodies.add_to(plan);
+    EXPECT_EQ(plan.body, eager.body);
+    EXPECT_EQ(plan.heading, eager.heading);
+    EXPECT_EQ(plan.display, eager.display);
+}
+
+// The kiosk reads a body when its item opens, once while the visitor switches language on it.
+TEST(KioskUiBodies, ReadOncePerItemOpened) {
+    std::vector<std::string> reads;
+    KioskUi ui(mini_pack().catalog(), [&](const std::string& ref) -> std::optional<content::ItemBody> {
+        reads.push_back(ref);
+        return content::ItemBody{};
+    });
+    ASSERT_TRUE(ui.show(*core::Route::parse("home"), "en"));
+    EXPECT_TRUE(reads.empty());
+    ASSERT_TRUE(ui.show(*core::Route::parse("story/china-laos-railway"), "en"));
+    ASSERT_TRUE(ui.show(*core::Route::parse("story/china-laos-railway"), "zh"));
+    ASSERT_TRUE(ui.show(*core::Route::parse("story/mozura-wind-farm"), "zh"));
+    EXPECT_EQ(reads, (std::vector<std::string>{"story/china-laos-railway", "story/mozura-wind-farm"}));
 }
 
 } // namespace

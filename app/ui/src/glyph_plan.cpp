@@ -15,35 +15,8 @@ void add_printable_ascii(core::CodepointSet& set) {
     for (char32_t c = 0x20; c < 0x7F; ++c) set.insert(c);
 }
 
-// Code points seen, one bit each below U+10000. The items' texts are millions of characters (a
-// pack of 2,000 stories) but a few hundred distinct ones: a bit per character read is far
-// cheaper than a set lookup, and this runs at every start.
-class SeenCodepoints {
-public:
-    void add(std::string_view text) {
-        for (std::size_t at = 0; at < text.size();) {
-            std::size_t length;
-            const char32_t c = core::decode_utf8(text, at, length);
-            if (c < kBits) bits_[c] = true;
-            else beyond_.insert(c);
-            at += length;
-        }
-    }
-    void move_into(core::CodepointSet& set) const {
-        for (char32_t c = 0; c < kBits; ++c) {
-            if (bits_[c]) set.insert(c);
-        }
-        set.insert(beyond_.begin(), beyond_.end());
-    }
-
-private:
-    static constexpr char32_t kBits = 0x10000;
-    std::vector<bool> bits_ = std::vector<bool>(kBits);
-    core::CodepointSet beyond_;
-};
-
 struct ItemGlyphs {
-    SeenCodepoints body, heading, display;
+    CodepointBits body, heading, display;
 };
 
 void plan_item(const content::Item& item, ItemGlyphs& seen) {
@@ -60,6 +33,33 @@ void plan_item(const content::Item& item, ItemGlyphs& seen) {
 }
 
 } // namespace
+
+void CodepointBits::add(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t length;
+        const char32_t c = core::decode_utf8(text, at, length);
+        if (c < kBits) bits_[c] = true;
+        else beyond_.insert(c);
+        at += length;
+    }
+}
+
+void CodepointBits::move_into(core::CodepointSet& set) const {
+    for (char32_t c = 0; c < kBits; ++c) {
+        if (bits_[c]) set.insert(c);
+    }
+    set.insert(beyond_.begin(), beyond_.end());
+}
+
+void BodyGlyphs::add(content::BlockKind kind, std::string_view text) {
+    body_.add(text);
+    if (kind == content::BlockKind::heading) heading_.add(text);
+}
+
+void BodyGlyphs::add_to(GlyphPlan& plan) const {
+    body_.move_into(plan.body);
+    heading_.move_into(plan.heading);
+}
 
 GlyphPlan plan_glyphs(const content::Catalog& catalog) {
     GlyphPlan plan;

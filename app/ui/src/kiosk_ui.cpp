@@ -10,13 +10,24 @@ namespace pavilion::ui {
 
 using Screen = core::Route::Screen;
 
-KioskUi::KioskUi(const content::Catalog& catalog) : catalog_(catalog) {}
+KioskUi::KioskUi(const content::Catalog& catalog, BodyLookup bodies)
+    : catalog_(catalog), bodies_(std::move(bodies)) {}
+
+const content::ItemBody* KioskUi::body_of(const std::string& ref) {
+    if (!bodies_) return nullptr;
+    if (body_ref_ != ref || !body_) {
+        body_ref_ = ref;
+        body_ = bodies_(ref);
+    }
+    return body_ ? &*body_ : nullptr;
+}
 
 bool KioskUi::show(const core::Route& route, const std::string& locale) {
     const bool same_screen = route.screen == route_.screen && route.id == route_.id;
     std::optional<DetailView> detail;
     if (core::is_item_screen(route.screen)) {
-        detail = ViewBuilder(catalog_, locale).detail(std::string(core::screen_name(route.screen)) + "/" + route.id);
+        const auto ref = std::string(core::screen_name(route.screen)) + "/" + route.id;
+        detail = ViewBuilder(catalog_, locale).detail(ref, body_of(ref));
         if (!detail) return false; // an item this pack does not have
     }
     if (!same_screen) {

@@ -106,7 +106,7 @@ ListView ViewBuilder::list(content::ItemKind kind) const {
     return view;
 }
 
-std::optional<DetailView> ViewBuilder::detail(const std::string& ref) const {
+std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const content::ItemBody* body) const {
     const auto* item = catalog_.find_item(ref);
     const auto* texts = item ? item_text(*item) : nullptr;
     if (!texts) return std::nullopt;
@@ -122,8 +122,16 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref) const {
     view.place = texts->place_name;
     view.image = item->image;
     view.blocks = texts->blocks;
-    view.key_points_heading = text("key_points");
     view.key_points = texts->key_points;
+    if (body) {
+        auto in_locale = body->find(locale_);
+        if (in_locale == body->end()) in_locale = body->find(catalog_.meta.default_locale);
+        if (in_locale != body->end()) {
+            view.blocks = in_locale->second.blocks;
+            view.key_points = in_locale->second.key_points;
+        }
+    }
+    view.key_points_heading = text("key_points");
     view.related_heading = text("related");
     for (const auto& related_ref : item->related) {
         const auto* related = catalog_.find_item(related_ref);

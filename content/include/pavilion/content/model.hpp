@@ -74,9 +74,21 @@ struct ItemText {
     std::string title;
     std::string summary;    // one-sentence teaser for cards
     std::string place_name; // "" when the item has no place
+    // The body: empty in a catalog read with CatalogBodies::on_demand (see ItemBody).
     std::vector<std::string> key_points;
     std::vector<Block> blocks;
 };
+
+// An item's body in one locale, when it is read apart from the catalog.
+struct BodyText {
+    std::vector<std::string> key_points;
+    std::vector<Block> blocks;
+};
+using ItemBody = std::map<std::string, BodyText>; // locale -> body
+
+// Whether opening a pack reads every item's body into the catalog, or leaves the bodies to be
+// read when an item is opened (the kiosk: its start must not grow with the pack's text).
+enum class CatalogBodies { loaded, on_demand };
 
 enum class ItemKind { initiative, story };
 

@@ -12,6 +12,7 @@
 #include "pavilion/content/model.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,7 +36,10 @@ enum class PackCheck {
 
 class PackReader {
 public:
-    static Expected<PackReader> open(const std::string& path, PackCheck check = PackCheck::whole_file);
+    // bodies: CatalogBodies::on_demand leaves the items' key points and blocks out of catalog()
+    // (read them with item_body()), and their tables out of a without_pictures check.
+    static Expected<PackReader> open(const std::string& path, PackCheck check = PackCheck::whole_file,
+                                     CatalogBodies bodies = CatalogBodies::loaded);
 
     PackReader(PackReader&&) noexcept;
     PackReader& operator=(PackReader&&) noexcept;
@@ -43,6 +47,16 @@ public:
 
     const std::string& path() const;
     const Catalog& catalog() const;
+    bool bodies_in_catalog() const;
+    // Names this file as it is on disk (path, size, modification time, inode): a pack rebuilt or
+    // replaced at the same path gets a new identity. For cache keys.
+    std::string file_identity() const;
+
+    // One item's key points and blocks in every locale (as the catalog holds them when loaded).
+    // `corrupt` when its rows are damaged; an empty body for an item without one.
+    Expected<ItemBody> item_body(const std::string& ref) const;
+    // Calls visit with the text of every key point (as a paragraph) and block of every item.
+    Status each_body_text(const std::function<void(BlockKind kind, std::string_view text)>& visit) const;
 
     // The country shapes under the map, read and checked on demand (they are large and only the
     // map screen needs them). No levels when the pack has no base map; `corrupt` when a buffer

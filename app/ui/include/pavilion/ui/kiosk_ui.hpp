@@ -12,6 +12,7 @@
 #include "pavilion/ui/map_sketch.hpp"
 #include "pavilion/ui/views.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,9 +28,14 @@ struct SessionLook {
     float countdown_seconds = 10;
 };
 
+// Reads an item's body when the catalog holds none (the kiosk opens packs with bodies on
+// demand); nullopt when it cannot, and the item shows without one.
+using BodyLookup = std::function<std::optional<content::ItemBody>(const std::string& ref)>;
+
 class KioskUi {
 public:
-    explicit KioskUi(const content::Catalog& catalog);
+    // bodies: empty when the catalog holds the items' bodies itself.
+    explicit KioskUi(const content::Catalog& catalog, BodyLookup bodies = {});
 
     // A new route or language; returns false for a route this pack cannot show (unknown item).
     bool show(const core::Route& route, const std::string& locale);
@@ -54,7 +60,13 @@ private:
     void rebuild();
     void update_map(const ViewBuilder& builder, const std::string& focus);
 
+    const content::ItemBody* body_of(const std::string& ref);
+
     const content::Catalog& catalog_;
+    BodyLookup bodies_;
+    // The last item's body, kept while the visitor switches language on its page.
+    std::string body_ref_;
+    std::optional<content::ItemBody> body_;
     core::Route route_;
     std::string locale_;
     ChromeText chrome_;

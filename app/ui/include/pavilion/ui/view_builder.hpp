@@ -16,8 +16,9 @@ public:
     ChromeText chrome() const;
     HomeView home() const;
     ListView list(content::ItemKind kind) const;
-    // nullopt when the ref names no item.
-    std::optional<DetailView> detail(const std::string& ref) const;
+    // nullopt when the ref names no item. body: the item's key points and blocks when the
+    // catalog was read without them (nullptr: the catalog's own).
+    std::optional<DetailView> detail(const std::string& ref, const content::ItemBody* body = nullptr) const;
     FiguresView figures() const;
     SourcesView sources() const;
     AttractView attract() const;
