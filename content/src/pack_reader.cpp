@@ -166,13 +166,13 @@ Status check_whole_file(sqlite3* db, const std::string& path) { return check_int
 Status check_all_but_pictures(sqlite3* db, const std::string& path, CatalogBodies bodies) {
     std::vector<std::string> tables;
     {
-        Statement query(db, bodies == CatalogBodies::loaded
-                                ? "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 "
-                                  "AND name <> 'media' AND name NOT LIKE 'search%' ORDER BY name"
-                                : "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 "
-                                  "AND name NOT IN ('media', 'block', 'key_point') AND name NOT LIKE 'search%' "
-                                  "ORDER BY name");
-        while (query.step()) tables.push_back(query.text(0));
+        Statement query(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 "
+                            "AND name <> 'media' AND name NOT LIKE 'search%' ORDER BY name");
+        while (query.step()) {
+            auto name = query.text(0);
+            const bool body_table = name == "block" || name == "key_point";
+            if (!(body_table && bodies == CatalogBodies::on_demand)) tables.push_back(std::move(name));
+        }
         if (!query.ok()) return sqlite_failure(path, query.result_code(), query.error());
     }
     for (const auto& table : tables) {

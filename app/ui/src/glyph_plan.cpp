@@ -16,19 +16,20 @@ void add_printable_ascii(core::CodepointSet& set) {
 }
 
 struct ItemGlyphs {
-    CodepointBits body, heading, display;
+    BodyGlyphs text; // the body size, and the heading size for titles and headings
+    CodepointBits display;
 };
 
 void plan_item(const content::Item& item, ItemGlyphs& seen) {
+    using content::BlockKind;
     for (const auto& [locale, text] : item.text) {
-        seen.heading.add(text.title);
+        seen.text.add(BlockKind::heading, text.title);
         seen.display.add(text.title); // detail pages set the title large
-        for (const auto* piece : {&text.title, &text.summary, &text.place_name}) seen.body.add(*piece);
-        for (const auto& point : text.key_points) seen.body.add(point);
-        for (const auto& block : text.blocks) {
-            seen.body.add(block.text);
-            if (block.kind == content::BlockKind::heading) seen.heading.add(block.text);
-        }
+        seen.text.add(BlockKind::paragraph, text.summary);
+        seen.text.add(BlockKind::paragraph, text.place_name);
+        // The body, when the catalog holds it (else FontSetup adds it from the pack the same way).
+        for (const auto& point : text.key_points) seen.text.add(BlockKind::paragraph, point);
+        for (const auto& block : text.blocks) seen.text.add(block.kind, block.text);
     }
 }
 
@@ -93,8 +94,7 @@ GlyphPlan plan_glyphs(const content::Catalog& catalog) {
     for (const auto* list : {&catalog.initiatives, &catalog.stories}) {
         for (const auto& item : *list) plan_item(item, items);
     }
-    items.body.move_into(plan.body);
-    items.heading.move_into(plan.heading);
+    items.text.add_to(plan);
     items.display.move_into(plan.display);
     for (const auto& facet : catalog.facets) {
         add_all(facet.name, plan.heading);
