@@ -1,5 +1,6 @@
 #include "pavilion/ui/font_atlas_snapshot.hpp"
 
+#include "pavilion/core/byte_stream.hpp"
 #include "pavilion/core/fnv_hash.hpp"
 
 #include <array>
@@ -16,51 +17,8 @@ constexpr std::uint32_t kFontCount = 4;
 constexpr std::uint32_t kLineCount = IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 1;
 constexpr std::uint32_t kMaxGlyphs = 1u << 20;
 
-class Writer {
-public:
-    template <typename T> void put(const T& value) {
-        const auto* bytes = reinterpret_cast<const std::uint8_t*>(&value);
-        out_.insert(out_.end(), bytes, bytes + sizeof value);
-    }
-    void put_bytes(const std::uint8_t* data, std::size_t size) { out_.insert(out_.end(), data, data + size); }
-    std::vector<std::uint8_t>& bytes() { return out_; }
-
-private:
-    std::vector<std::uint8_t> out_;
-};
-
-// Reads fields in order; any read past the end makes ok() false and returns zeros.
-class Reader {
-public:
-    Reader(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
-    template <typename T> T get() {
-        T value{};
-        if (size_ - at_ < sizeof value) {
-            failed_ = true;
-            return value;
-        }
-        std::memcpy(&value, data_ + at_, sizeof value);
-        at_ += sizeof value;
-        return value;
-    }
-    const std::uint8_t* take(std::size_t count) {
-        if (size_ - at_ < count) {
-            failed_ = true;
-            return nullptr;
-        }
-        const auto* start = data_ + at_;
-        at_ += count;
-        return start;
-    }
-    bool ok() const { return !failed_; }
-    bool at_end() const { return at_ == size_; }
-
-private:
-    const std::uint8_t* data_;
-    std::size_t size_;
-    std::size_t at_ = 0;
-    bool failed_ = false;
-};
+using Writer = core::ByteWriter;
+using Reader = core::ByteReader;
 
 std::array<ImFont*, kFontCount> fonts_in_order(const Fonts& fonts) {
     return {fonts.body, fonts.body_bold, fonts.heading, fonts.display};
