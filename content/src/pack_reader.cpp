@@ -183,6 +183,13 @@ Status check_all_but_pictures(sqlite3* db, const std::string& path, CatalogBodie
 
 } // namespace
 
+std::string pack_file_identity(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return path;
+    return path + ":" + std::to_string(info.st_size) + ":" + std::to_string(info.st_mtim.tv_sec) + "." +
+           std::to_string(info.st_mtim.tv_nsec) + ":" + std::to_string(info.st_ino);
+}
+
 struct PackReader::State {
     std::string path;
     DatabasePtr db;
@@ -195,7 +202,12 @@ PackReader::PackReader(PackReader&&) noexcept = default;
 PackReader& PackReader::operator=(PackReader&&) noexcept = default;
 PackReader::~PackReader() = default;
 
-Expected<PackReader> PackReader::open(const std::string& path, PackCheck check, CatalogBodies bodies) {
+namespace {
+
+using Check = std::function<Status(sqlite3*, const std::string&)>;
+
+// Opens the file read-only with SQLite's defensive settings and runs checks, in order.
+Expected<DatabasePtr> open_checked(const std::string& path, const std::vector<Check>& checks) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         return make_error(ErrorCode::io, path + ": no such pack file");
@@ -208,37 +220,54 @@ Expected<PackReader> PackReader::open(const std::string& path, PackCheck check, 
 
     if (const auto error = harden(db.get()); !error.empty())
         return make_error(ErrorCode::io, path + ": cannot configure SQLite (" + error + ")");
-    // A partial check needs the schema's table names, so it runs after the schema is known good.
-    using Check = std::function<Status(sqlite3*, const std::string&)>;
-    auto all_but_pictures = [bodies](sqlite3* checked, const std::string& name) {
-        return check_all_but_pictures(checked, name, bodies);
-    };
-    const std::vector<Check> checks =
-        check == PackCheck::whole_file
-            ? std::vector<Check>{check_whole_file, check_length, check_identity, check_schema}
-            : std::vector<Check>{check_length, check_identity, check_schema, all_but_pictures};
     for (const auto& step : checks) {
         if (auto status = step(db.get(), path); !status) return status.error();
     }
-    auto catalog = load_catalog(db.get(), path, bodies);
+    return db;
+}
+
+} // namespace
+
+Expected<PackReader> PackReader::open(const std::string& path, PackCheck check, CatalogBodies bodies) {
+    // A partial check needs the schema's table names, so it runs after the schema is known good.
+    auto all_but_pictures = [bodies](sqlite3* checked, const std::string& name) {
+        return check_all_but_pictures(checked, name, bodies);
+    };
+    auto db = open_checked(path, check == PackCheck::whole_file
+                                     ? std::vector<Check>{check_whole_file, check_length, check_identity, check_schema}
+                                     : std::vector<Check>{check_length, check_identity, check_schema, all_but_pictures});
+    if (!db) return db.error();
+    auto catalog = load_catalog(db->get(), path, bodies);
     if (!catalog) return catalog.error();
 
     auto state = std::make_unique<State>();
     state->path = path;
-    state->db = std::move(db);
+    state->db = std::move(db).value();
     state->catalog = std::move(catalog).value();
+    state->bodies = bodies;
+    return PackReader(std::move(state));
+}
+
+Expected<PackReader> PackReader::open_with_catalog(const std::string& path, Catalog catalog,
+                                                   std::string_view read_from, CatalogBodies bodies) {
+    // The file the catalog was read from, unchanged since: its tables were checked and read
+    // then, so only what must hold for any later read is checked again.
+    if (pack_file_identity(path) != read_from)
+        return make_error(ErrorCode::invalid_argument, path + ": the pack changed since its catalog was read");
+    auto db = open_checked(path, {check_length, check_identity, check_schema});
+    if (!db) return db.error();
+
+    auto state = std::make_unique<State>();
+    state->path = path;
+    state->db = std::move(db).value();
+    state->catalog = std::move(catalog);
     state->bodies = bodies;
     return PackReader(std::move(state));
 }
 
 bool PackReader::bodies_in_catalog() const { return state_->bodies == CatalogBodies::loaded; }
 
-std::string PackReader::file_identity() const {
-    struct stat info {};
-    if (::stat(state_->path.c_str(), &info) != 0) return state_->path;
-    return state_->path + ":" + std::to_string(info.st_size) + ":" + std::to_string(info.st_mtim.tv_sec) + "." +
-           std::to_string(info.st_mtim.tv_nsec) + ":" + std::to_string(info.st_ino);
-}
+std::string PackReader::file_identity() const { return pack_file_identity(state_->path); }
 
 Expected<ItemBody> PackReader::item_body(const std::string& ref) const {
     return load_item_body(state_->db.get(), state_->path, ref);

@@ -178,6 +178,21 @@ struct Catalog {
     const Source* find_source(const std::string& id) const;
 };
 
+// Field-by-field equality of the larger structs (for tests, and for checking that a catalog
+// restored from a snapshot is the one that was saved).
+bool operator==(const PackMeta& a, const PackMeta& b);
+bool operator==(const ItemText& a, const ItemText& b);
+bool operator==(const BodyText& a, const BodyText& b);
+bool operator==(const Item& a, const Item& b);
+bool operator==(const FigureText& a, const FigureText& b);
+bool operator==(const Figure& a, const Figure& b);
+bool operator==(const SourceText& a, const SourceText& b);
+bool operator==(const Source& a, const Source& b);
+bool operator==(const MapFeature& a, const MapFeature& b);
+bool operator==(const AttractSlide& a, const AttractSlide& b);
+bool operator==(const Facet& a, const Facet& b);
+bool operator==(const Catalog& a, const Catalog& b);
+
 struct MediaInfo {
     std::string id;
     std::string mime;

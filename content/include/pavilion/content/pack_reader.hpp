@@ -34,12 +34,22 @@ enum class PackCheck {
     without_pictures,
 };
 
+// Names a file as it is on disk (path, size, modification time, inode): a pack rebuilt or
+// replaced at the same path gets a new identity. For cache keys.
+std::string pack_file_identity(const std::string& path);
+
 class PackReader {
 public:
     // bodies: CatalogBodies::on_demand leaves the items' key points and blocks out of catalog()
     // (read them with item_body()), and their tables out of a without_pictures check.
     static Expected<PackReader> open(const std::string& path, PackCheck check = PackCheck::whole_file,
                                      CatalogBodies bodies = CatalogBodies::loaded);
+    // Opens a pack whose catalog was read from it before (restored from a catalog_snapshot):
+    // read_from is the file_identity() it was read at, and the pack must still be that file
+    // (`invalid_argument` if not). Its length, identity and schema are checked as by open(); its
+    // tables, which were checked and read then, are not read again.
+    static Expected<PackReader> open_with_catalog(const std::string& path, Catalog catalog,
+                                                  std::string_view read_from, CatalogBodies bodies);
 
     PackReader(PackReader&&) noexcept;
     PackReader& operator=(PackReader&&) noexcept;
@@ -48,8 +58,7 @@ public:
     const std::string& path() const;
     const Catalog& catalog() const;
     bool bodies_in_catalog() const;
-    // Names this file as it is on disk (path, size, modification time, inode): a pack rebuilt or
-    // replaced at the same path gets a new identity. For cache keys.
+    // pack_file_identity() of this pack's file, as it is now.
     std::string file_identity() const;
 
     // One item's key points and blocks in every locale (as the catalog holds them when loaded).
