@@ -1,5 +1,7 @@
 #include "content_loader.hpp"
 
+#include "catalog_cache.hpp"
+
 #include "pavilion/core/route.hpp"
 #include "pavilion/ui/kiosk_ui.hpp"
 
@@ -31,7 +33,7 @@ std::vector<EarlyPicture> decode_first_pictures(const content::PackReader& pack,
 
 } // namespace
 
-std::string font_cache_directory(const core::KioskOptions& options) {
+std::string cache_directory(const core::KioskOptions& options) {
     if (options.cache_dir == "none") return {};
     if (!options.cache_dir.empty()) return options.cache_dir;
     if (!options.state_dir.empty()) return options.state_dir + "/cache";
@@ -45,14 +47,15 @@ LoadedContent load_content(const ContentRequest& request) {
     auto start = Clock::now();
     // Not the pictures' pages: they are most of the file, and start-up must not grow with them
     // (the installer checked the whole file; a damaged picture shows as a missing one).
-    auto pack = content::PackReader::open(request.pack_path, content::PackCheck::without_pictures,
-                                           content::CatalogBodies::on_demand);
+    CatalogCache catalogs(request.cache_dir);
+    auto pack = catalogs.open(request.pack_path, content::PackCheck::without_pictures);
     if (!pack) {
         loaded.error = pack.error().message;
         return loaded;
     }
     loaded.pack.emplace(std::move(pack).value());
     loaded.timings.pack = since(start);
+    loaded.timings.catalog_cached = catalogs.last_open_cached();
 
     // The first screen's pictures decode on their own thread while the atlas rasterizes here:
     // both are on start-up's critical path and would otherwise add up. (The pack's reads are
@@ -64,7 +67,7 @@ LoadedContent load_content(const ContentRequest& request) {
         return decoded;
     });
     start = Clock::now();
-    loaded.font_setup = std::make_unique<FontSetup>(request.font_cache_dir);
+    loaded.font_setup = std::make_unique<FontSetup>(request.cache_dir);
     loaded.atlas = std::make_unique<ImFontAtlas>();
     if (loaded.font_setup->load(*loaded.pack, loaded.error) &&
         loaded.font_setup->build(*loaded.atlas, *loaded.pack, request.font_scale, request.max_texture_side,

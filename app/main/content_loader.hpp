@@ -1,6 +1,7 @@
 #pragma once
 // The content half of start-up, run on a worker thread while the main thread makes the GL
-// context (graphics.hpp): open and check the pack, map the font files, rasterize the atlas.
+// context (graphics.hpp): open and check the pack (its catalog from the cache when it was read
+// before), map the font files, rasterize the atlas (or restore it from the cache).
 
 #include "font_setup.hpp"
 #include "pavilion/content/image_codec.hpp"
@@ -34,7 +35,8 @@ struct LoadedContent {
     // Where the time went, in ms of wall time (for pavilion --bench's start-up phases).
     struct Timings {
         double pack = 0, fonts = 0, pictures = 0;
-        bool fonts_cached = false; // the atlas came from the font cache, not FreeType
+        bool fonts_cached = false;   // the atlas came from the font cache, not FreeType
+        bool catalog_cached = false; // the catalog came from the cache, not the pack's tables
     } timings;
     std::string error; // one line; set when loading failed
 };
@@ -43,7 +45,7 @@ struct ContentRequest {
     std::string pack_path;
     float font_scale = 1;        // the UI scale for the planned window size
     int max_texture_side = 4096; // the atlas's limit (the Raspberry Pi's, until the GL context says)
-    std::string font_cache_dir;  // built atlases kept here ("" = none)
+    std::string cache_dir;       // built atlases and catalogs kept here ("" = none)
     // The screen the kiosk opens on, whose first pictures are decoded here too (at most
     // max_pictures: the rest decode on the texture cache's threads as usual). "" = none.
     std::string first_route;
@@ -53,8 +55,8 @@ struct ContentRequest {
 
 LoadedContent load_content(const ContentRequest& request);
 
-// Where built font atlases are kept for these options: --cache, else STATE/cache, else the
-// user's cache directory; "" for none.
-std::string font_cache_directory(const core::KioskOptions& options);
+// Where built font atlases and catalogs are kept for these options: --cache, else STATE/cache,
+// else the user's cache directory; "" for none.
+std::string cache_directory(const core::KioskOptions& options);
 
 } // namespace pavilion::app

@@ -1,5 +1,7 @@
 #include "kiosk.hpp"
 
+#include "catalog_cache.hpp"
+
 #include "pavilion/core/ui_scale.hpp"
 #include "pavilion/ui/map_mesh_builder.hpp"
 
@@ -106,12 +108,13 @@ void Kiosk::make_texture_cache() {
 }
 
 bool Kiosk::reload(const std::string& path, std::string& error) {
-    auto pack = content::PackReader::open(path, content::PackCheck::whole_file, content::CatalogBodies::on_demand);
+    // A new pack is checked whole; its catalog is kept, so the next start restores it.
+    auto pack = CatalogCache(cache_directory(options_)).open(path, content::PackCheck::whole_file);
     if (!pack) {
         error = pack.error().message;
         return false;
     }
-    auto font_setup = std::make_unique<FontSetup>(font_cache_directory(options_));
+    auto font_setup = std::make_unique<FontSetup>(cache_directory(options_));
     if (!font_setup->load(*pack, error)) return false;
     // Everything that points into the old pack goes before it does.
     textures_.reset();

@@ -116,7 +116,7 @@ int run_kiosk(const core::KioskOptions& options) {
     ContentRequest request;
     request.pack_path = path;
     request.font_scale = core::ui_scale_for(width, height);
-    request.font_cache_dir = font_cache_directory(options);
+    request.cache_dir = cache_directory(options);
     request.first_route = first_route;
     request.locale = options.language;
     auto loading = std::async(std::launch::async, [&] {
@@ -139,6 +139,9 @@ int run_kiosk(const core::KioskOptions& options) {
     if (!loaded.error.empty()) return fail(loaded.error);
 
     const auto& meta = loaded.pack->catalog().meta;
+    std::fprintf(stderr, "pack: %s, %zu stories, %s\n", loaded.pack->path().c_str(),
+                 loaded.pack->catalog().stories.size(),
+                 loaded.timings.catalog_cached ? "catalog from the catalog cache" : "catalog read from the pack");
     const std::string locale = options.language.empty() ? meta.default_locale : options.language;
     if (auto problem = check_options_against(loaded.pack->catalog(), locale); !problem.empty()) return fail(problem);
     Kiosk kiosk(std::move(loaded), std::move(graphics), options);

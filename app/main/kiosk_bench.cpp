@@ -170,14 +170,15 @@ int Kiosk::run_bench() {
                 "  \"start_phases_ms\": {\"content\": %.1f, \"graphics\": %.1f, \"fonts_on_gpu\": %.1f, "
                 "\"first_frame\": %.1f, \"pictures\": %.1f},\n"
                 "  \"content_parts_ms\": {\"pack\": %.1f, \"fonts\": %.1f, \"first_pictures\": %.1f},\n"
-                "  \"fonts_from_cache\": %s,\n"
+                "  \"fonts_from_cache\": %s,\n  \"catalog_from_cache\": %s,\n"
                 "  \"map_open_to_first_frame_ms\": {\"cold\": %.1f, \"preloaded\": %.1f},\n"
                 "  \"story_open_to_full_image_ms\": {\"stories\": %zu, \"median\": %.1f, \"max\": %.1f, "
                 "\"most_frames\": %d, \"slowest_frame_cpu_ms\": %.2f},\n  \"screens\": {",
                 size.width, size.height, platform::query_gl_info().renderer.c_str(), first_home_ms,
                 start_times_.content_ready, start_times_.graphics_ready, fonts_ready_ms, first_frame_ms, first_home_ms,
                 start_times_.content.pack, start_times_.content.fonts, start_times_.content.pictures,
-                start_times_.content.fonts_cached ? "true" : "false", map_cold_ms, map_warm_ms, story_open_ms.size(), percentile(story_open_ms, 0.5),
+                start_times_.content.fonts_cached ? "true" : "false",
+                start_times_.content.catalog_cached ? "true" : "false", map_cold_ms, map_warm_ms, story_open_ms.size(), percentile(story_open_ms, 0.5),
                 percentile(story_open_ms, 1.0), story_open_frames, story_open_slowest_frame_ms);
     // The map again while a finger drags it to and fro: every frame a new view, so none of its
     // pixels can be kept from the frame before.

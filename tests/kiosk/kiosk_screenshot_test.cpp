@@ -81,30 +81,54 @@ TEST(KioskScreenshot, DefaultPackIsUsedWithoutArguments) {
     EXPECT_GT(bright_pixels(shot.pixels, 50, 120, 1100, 190), 3000);
 }
 
-// The second start draws its text from the atlas the first one kept, and nothing on screen
-// tells the two apart; a damaged cache file is reported, replaced, and changes nothing either.
-TEST(KioskScreenshot, FontCacheGivesTheSamePixels) {
+namespace {
+
+// The one cache entry whose name starts with `prefix`; empty if there is none or more than one.
+std::filesystem::path only_entry(const std::filesystem::path& dir, const std::string& prefix) {
+    std::vector<std::filesystem::path> found;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.path().filename().string().rfind(prefix, 0) == 0) found.push_back(entry.path());
+    return found.size() == 1 ? found[0] : std::filesystem::path{};
+}
+
+void damage_middle_byte(const std::filesystem::path& file) {
+    auto bytes = testing::read_bytes(file.string());
+    bytes[bytes.size() / 2] ^= 0xff;
+    testing::write_text(file.string(), std::string(bytes.begin(), bytes.end()));
+}
+
+} // namespace
+
+// The second start draws its text from the atlas the first one kept and its stories from the
+// catalog it kept, and nothing on screen tells the two apart; a damaged cache file is
+// reported, replaced, and changes nothing either.
+TEST(KioskScreenshot, CachesGiveTheSamePixels) {
     TempDir cache;
     const std::vector<std::string> args{"--pack", kMiniPack, "--lang", "zh", "--cache", cache.path().string()};
     const auto first = take(args, "800x480");
     EXPECT_NE(first.log.find("rasterized"), std::string::npos) << first.log;
-    std::vector<std::filesystem::path> entries;
-    for (const auto& entry : std::filesystem::directory_iterator(cache.path())) entries.push_back(entry.path());
-    ASSERT_EQ(entries.size(), 1u);
-    EXPECT_EQ(entries[0].filename().string().rfind("fonts-", 0), 0u);
+    EXPECT_NE(first.log.find("catalog read from the pack"), std::string::npos) << first.log;
+    const auto fonts = only_entry(cache.path(), "fonts-");
+    const auto catalog = only_entry(cache.path(), "catalog-");
+    ASSERT_FALSE(fonts.empty());
+    ASSERT_FALSE(catalog.empty());
 
     const auto second = take(args, "800x480");
     EXPECT_NE(second.log.find("from the font cache"), std::string::npos) << second.log;
+    EXPECT_NE(second.log.find("catalog from the catalog cache"), std::string::npos) << second.log;
     EXPECT_EQ(first.pixels.data, second.pixels.data);
 
-    auto damaged = testing::read_bytes(entries[0].string());
-    damaged[damaged.size() / 2] ^= 0xff;
-    testing::write_text(entries[0].string(), std::string(damaged.begin(), damaged.end()));
+    damage_middle_byte(fonts);
+    damage_middle_byte(catalog);
     const auto third = take(args, "800x480");
     EXPECT_NE(third.log.find("the font cache file is damaged"), std::string::npos) << third.log;
+    EXPECT_NE(third.log.find("the catalog cache file is damaged"), std::string::npos) << third.log;
+    EXPECT_NE(third.log.find("reading the pack again"), std::string::npos) << third.log;
     EXPECT_NE(third.log.find("rasterized"), std::string::npos) << third.log;
     EXPECT_EQ(first.pixels.data, third.pixels.data);
-    EXPECT_NE(take(args, "800x480").log.find("from the font cache"), std::string::npos) << "rewritten whole";
+    const auto fourth = take(args, "800x480").log;
+    EXPECT_NE(fourth.find("from the font cache"), std::string::npos) << "rewritten whole: " << fourth;
+    EXPECT_NE(fourth.find("catalog from the catalog cache"), std::string::npos) << "rewritten whole: " << fourth;
 }
 
 TEST(KioskErrors, NoDisplayGivesOneClearLineAndNonZeroExit) {
