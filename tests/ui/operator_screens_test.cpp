@@ -85,6 +85,7 @@ protected:
         sources_ = {face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular), face(files_.cjk_bold)};
         context_ = ImGui::CreateContext();
         ImGui::SetCurrentContext(context_); // CreateContext keeps another test's context current
+        ImGui::GetIO().IniFilename = nullptr; // a test leaves no imgui.ini behind
         use_fonts(core::ui_scale_for(1920, 1080));
     }
     // Fonts rasterized for a UI scale (times the visitor's text scale), as the kiosk builds them.

@@ -78,6 +78,7 @@ protected:
         files_ = std::move(*files);
         context_ = ImGui::CreateContext();
         ImGui::SetCurrentContext(context_);
+        ImGui::GetIO().IniFilename = nullptr; // a test leaves no imgui.ini behind
         auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };
         const FontSources sources{face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular),
                                   face(files_.cjk_bold)};
