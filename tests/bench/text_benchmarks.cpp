@@ -83,6 +83,21 @@ void line_breaking(benchmark::State& state, const BenchInputs& inputs, const cha
     state.counters["measured_per_char"] = static_cast<double>(measured) / static_cast<double>(characters);
 }
 
+// Three lines of a list of `names` story titles, as the sources screen shows who cites a
+// source: the time must not grow with the list, only with what the three lines hold.
+void three_lines_of_a_list(benchmark::State& state, const BenchInputs& inputs) {
+    std::string list;
+    for (std::int64_t i = 0; i < state.range(0); ++i) list += (i ? " \xC2\xB7 " : "") + std::string("Almaty Training Centre ") + std::to_string(i);
+    ImFont* font = inputs.fonts.fonts().body;
+    const float size = ui::drawn_size(font);
+    const core::MeasureText measure = [font, size](std::string_view piece) { return font_width(font, size, piece); };
+    for (auto _ : state) {
+        auto lines = core::break_lines(list, kStoryTextWidth, measure, 4); // three shown, one to know
+        benchmark::DoNotOptimize(lines.data());
+    }
+    state.counters["list_bytes"] = static_cast<double>(list.size());
+}
+
 // The story's text column laid out as DetailScreen::draw_text_column measures it: key points
 // and every rich-text block (styled runs in two fonts), without emitting vertices.
 void story_layout(benchmark::State& state, const BenchInputs& inputs, const char* locale) {
@@ -155,6 +170,9 @@ void register_text_benchmarks(const BenchInputs& inputs) {
         benchmark::RegisterBenchmark(("StoryLayout" + suffix).c_str(),
                                      [in, locale](benchmark::State& state) { story_layout(state, *in, locale); });
     }
+    benchmark::RegisterBenchmark("LineBreak/three_lines_of_a_list", [in](benchmark::State& state) {
+        three_lines_of_a_list(state, *in);
+    })->Arg(20)->Arg(2000);
     benchmark::RegisterBenchmark("GlyphPlan", [in](benchmark::State& state) { glyph_plan(state, *in); });
     const float ui_scale = inputs.fonts.theme().scale;
     benchmark::RegisterBenchmark("FontAtlasBuild/start_up", [in, ui_scale](benchmark::State& state) {

@@ -13,15 +13,11 @@ struct CodePoint {
     std::size_t end;
 };
 
-std::vector<CodePoint> decode_all(std::string_view text) {
-    std::vector<CodePoint> points;
-    for (std::size_t at = 0; at < text.size();) {
-        std::size_t length;
-        const char32_t value = decode_utf8(text, at, length);
-        points.push_back({value, at, at + length});
-        at += length;
-    }
-    return points;
+// The code point starting at byte `at` of `text` (which ends where the paragraph ends).
+CodePoint decode_at(std::string_view text, std::size_t at) {
+    std::size_t length;
+    const char32_t value = decode_utf8(text, at, length);
+    return {value, at, at + length};
 }
 
 bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000; }
@@ -33,14 +29,12 @@ bool is_alnum(char32_t c) {
            (c >= 0xC0 && c <= 0x24F);
 }
 
-// Whether a line may end between points[i - 1] and points[i].
-bool may_break_before(const std::vector<CodePoint>& points, std::size_t i) {
-    const char32_t a = points[i - 1].value;
-    const char32_t b = points[i].value;
+// Whether a line may end between a and b; `before` precedes a (0 at a paragraph's start).
+bool may_break_between(char32_t before, char32_t a, char32_t b) {
     if (is_space(b)) return false; // spaces stay at the end of the line they follow
     if (is_space(a)) return true;
     if (is_closing_punctuation(b) || is_opening_punctuation(a)) return false;
-    if (is_dash(a)) return i >= 2 && is_alnum(points[i - 2].value) && is_alnum(b);
+    if (is_dash(a)) return is_alnum(before) && is_alnum(b);
     return is_cjk(a) || is_cjk(b);
 }
 
@@ -80,41 +74,49 @@ private:
     }
     bool full() const { return max_lines_ > 0 && lines_.size() >= max_lines_; }
 
+    // Walks the paragraph once, a code point at a time, and stops as soon as the lines are full:
+    // a line limit bounds the work by what is shown, not by the length of the text (a source
+    // credited by 2,000 stories lists them all in one string, and shows three lines of it).
     void paragraph(std::size_t begin, std::size_t end) {
-        const auto points = decode_all(text_.substr(begin, end - begin));
-        if (points.empty()) return emit(begin, begin);
-        // Units are the unbreakable runs between break opportunities.
-        std::vector<std::size_t> unit_ends;
-        for (std::size_t i = 1; i < points.size(); ++i) {
-            if (may_break_before(points, i)) unit_ends.push_back(begin + points[i].begin);
-        }
-        unit_ends.push_back(end);
-
+        if (begin == end) return emit(begin, begin);
+        const std::string_view text = text_.substr(0, end);
         std::size_t line_start = begin;
         std::size_t unit_start = begin;
-        for (const auto unit_end : unit_ends) {
+        // Units are the unbreakable runs between break opportunities.
+        auto unit_ends_at = [&](std::size_t unit_end) {
             if (line_start < unit_start && width(line_start, unit_end) > max_width_) {
                 emit(line_start, unit_start);
                 line_start = unit_start;
                 if (full()) return;
             }
             if (width(line_start, unit_end) > max_width_) line_start = split_long(line_start, unit_end);
-            if (full()) return;
             unit_start = unit_end;
+        };
+        char32_t before = 0;
+        CodePoint previous = decode_at(text, begin);
+        while (previous.end < end) {
+            const CodePoint current = decode_at(text, previous.end);
+            if (may_break_between(before, previous.value, current.value)) {
+                unit_ends_at(current.begin);
+                if (full()) return;
+            }
+            before = previous.value;
+            previous = current;
         }
-        emit(line_start, end);
+        unit_ends_at(end);
+        if (!full()) emit(line_start, end);
     }
 
     // A run wider than a whole line: break it between characters. Returns the start of the
     // last, unfinished piece.
     std::size_t split_long(std::size_t begin, std::size_t end) {
-        const auto points = decode_all(text_.substr(begin, end - begin));
+        const std::string_view text = text_.substr(0, end);
         std::size_t line_start = begin;
-        for (std::size_t i = 1; i < points.size(); ++i) {
-            const std::size_t at = begin + points[i].begin;
-            if (width(line_start, begin + points[i].end) > max_width_ && at > line_start) {
-                emit(line_start, at);
-                line_start = at;
+        for (CodePoint point = decode_at(text, begin); point.end < end;) {
+            point = decode_at(text, point.end);
+            if (width(line_start, point.end) > max_width_ && point.begin > line_start) {
+                emit(line_start, point.begin);
+                line_start = point.begin;
                 if (full()) break;
             }
         }
