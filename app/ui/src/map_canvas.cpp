@@ -112,33 +112,22 @@ void MapCanvas::queue_base_map(Frame& frame, const core::MapCamera& camera, ImVe
     frame.draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
-void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& layers, float join_radius,
-                              float margin, ImVec2 min, ImVec2 max) {
+void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& layers, const core::ClusterQuery& query,
+                              ImVec2 min, ImVec2 max) {
     const auto origin = camera.world_to_screen({0, 0});
     const MarkerKey key{&layers, layers.places.size(), camera.scale(), origin.x, origin.y, min.x, min.y,
-                        max.x, max.y, join_radius, margin};
+                        max.x, max.y, query.join_radius_px, query.margin_px, query.max_clusters};
     if (markers_for_ && *markers_for_ == key) return;
     markers_for_ = key;
-    drawn_.markers.clear();
-    // Only places in the rectangle (and a margin of one cluster, so groups at the edge keep their
-    // members) are clustered and drawn: zoomed in on a pack of thousands of places, most are off
-    // screen, and ImGui would still build every circle and label it was given.
-    std::vector<core::ScreenMarker> in_view;
-    std::vector<std::size_t> place_of; // in_view index -> layers.places index
-    for (std::size_t i = 0; i < layers.places.size(); ++i) {
-        const auto& place = layers.places[i];
-        const core::ScreenMarker marker{camera.world_to_screen(place.at), place.role == "story" ? 1 : 0};
-        drawn_.markers.push_back(marker);
-        const auto& at = marker.position;
-        if (at.x >= min.x - margin && at.x <= max.x + margin && at.y >= min.y - margin && at.y <= max.y + margin) {
-            in_view.push_back(marker);
-            place_of.push_back(i);
-        }
+    if (!zoom_clusters_ || clustered_layers_ != std::make_pair(&layers, layers.places.size())) {
+        std::vector<core::WorldMarker> places;
+        places.reserve(layers.places.size());
+        for (const auto& place : layers.places) places.push_back({place.at, place.role == "story" ? 1 : 0});
+        zoom_clusters_.emplace(std::move(places));
+        clustered_layers_ = {&layers, layers.places.size()};
     }
-    drawn_.clusters = core::cluster_markers(in_view, join_radius);
-    for (auto& cluster : drawn_.clusters) {
-        for (auto& member : cluster.members) member = place_of[member];
-    }
+    // The margin keeps groups at the edge of the rectangle whole as the map moves.
+    drawn_.clusters = zoom_clusters_->in_view(camera, {min.x, min.y, max.x, max.y}, query);
 }
 
 const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
@@ -172,7 +161,7 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
 
     drawn.marker_radius = frame.dp(10);
     const float join_radius = frame.dp(style.cluster_radius_dp);
-    place_markers(camera, layers, join_radius, join_radius + frame.dp(20), min, max);
+    place_markers(camera, layers, {join_radius, join_radius + frame.dp(20), style.max_markers}, min, max);
 
     ImFont* font = frame.fonts.body;
     const float label_size = drawn_size(font) * 0.78f;

@@ -7,6 +7,7 @@
 #include "pavilion/content/model.hpp"
 #include "pavilion/core/map_camera.hpp"
 #include "pavilion/core/map_overlay.hpp"
+#include "pavilion/core/zoom_clusters.hpp"
 #include "pavilion/ui/frame.hpp"
 
 #include <optional>
@@ -38,14 +39,16 @@ struct MapCanvasStyle {
     bool labels = true;
     bool flow = false;              // dashes travel along the corridors
     float cluster_radius_dp = 26;   // markers closer than this merge into one numbered marker
+    // At most this many markers in view: more merge at a coarser zoom step (zoom_clusters.hpp).
+    // A couple of dozen targets read at a glance, and a frame costs the screen, not the pack.
+    std::size_t max_markers = 16;
     std::string focus_place;        // drawn larger, in the accent colour (detail pages)
     bool draw_base_map = true;
 };
 
 // What a frame drew where, in screen pixels.
 struct DrawnMap {
-    std::vector<core::ScreenMarker> markers;           // one per place, same order
-    std::vector<core::MarkerCluster> clusters;         // of the markers in view
+    std::vector<core::MarkerCluster> clusters;         // in view; members index the layers' places
     std::vector<std::vector<core::ScreenPoint>> lines; // one per line, same order
     float marker_radius = 0;                           // px, for hit tests
 };
@@ -57,32 +60,38 @@ public:
     MapCanvas(const MapCanvas&) = delete;
     MapCanvas& operator=(const MapCanvas&) = delete;
 
-    // What was drawn stays valid until the next draw. The places' screen positions and clusters
-    // are kept while the camera, the rectangle and the layers stay the same, so a still map costs
-    // its clusters per frame, not the pack's places. Layers are told apart by address and size:
-    // replace them (project_layers), never move their places in place.
+    // What was drawn stays valid until the next draw. Places are clustered once per zoom step
+    // and the clusters in view kept while the camera, the rectangle and the layers stay the same,
+    // so a still or moving map costs its clusters per frame, not the pack's places. Layers are
+    // told apart by address and size: replace them (project_layers), never move their places in
+    // place.
     const DrawnMap& draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
                          const MapCanvasStyle& style, ImVec2 min, ImVec2 max);
 
 private:
     void queue_base_map(Frame& frame, const core::MapCamera& camera, ImVec2 min, ImVec2 max);
     static void render_base_map(const ImDrawList* list, const ImDrawCmd* command);
-    // Screen positions and clusters of the places in view, unless the key is unchanged.
-    void place_markers(const core::MapCamera& camera, const MapLayers& layers, float join_radius, float margin,
+    // The clusters in view, unless the key is unchanged.
+    void place_markers(const core::MapCamera& camera, const MapLayers& layers, const core::ClusterQuery& query,
                        ImVec2 min, ImVec2 max);
 
     struct MarkerKey {
         const MapLayers* layers = nullptr;
         std::size_t places = 0;
         double scale = 0, origin_x = 0, origin_y = 0;
-        float min_x = 0, min_y = 0, max_x = 0, max_y = 0, join_radius = 0, margin = 0;
+        float min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+        double join_radius = 0, margin = 0;
+        std::size_t max_markers = 0;
         bool operator==(const MarkerKey& o) const {
             return layers == o.layers && places == o.places && scale == o.scale && origin_x == o.origin_x &&
                    origin_y == o.origin_y && min_x == o.min_x && min_y == o.min_y && max_x == o.max_x &&
-                   max_y == o.max_y && join_radius == o.join_radius && margin == o.margin;
+                   max_y == o.max_y && join_radius == o.join_radius && margin == o.margin &&
+                   max_markers == o.max_markers;
         }
     };
     std::optional<MarkerKey> markers_for_;
+    std::optional<core::ZoomClusters> zoom_clusters_;
+    std::pair<const MapLayers*, std::size_t> clustered_layers_{nullptr, 0};
     DrawnMap drawn_;
     core::MapRenderer* renderer_ = nullptr;
     core::MapDrawRequest request_;
