@@ -38,7 +38,7 @@ void draw_tile_art(Frame& frame, const HomeTile& tile, const HomeExtras& extras,
         style.line_width_dp = 3;
         MapSketch one_frame; // without the caller's, dots are placed again every frame
         auto& sketch = extras.sketch ? *extras.sketch : one_frame;
-        sketch.draw(frame, *extras.features, fit_window(*extras.features, aspect), r.min, r.max, style);
+        sketch.draw(frame, *extras.features, sketch.window_fitting(*extras.features, aspect), r.min, r.max, style);
     } else if (tile.route == "sources") {
         // Three offset pages.
         const float w = frame.dp(70), h = frame.dp(88);

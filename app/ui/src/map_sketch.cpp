@@ -59,6 +59,15 @@ ImVec2 project(const GeoWindow& w, content::GeoPoint p, ImVec2 min, ImVec2 max) 
     return ImVec2(min.x + static_cast<float>(x) * (max.x - min.x), min.y + static_cast<float>(y) * (max.y - min.y));
 }
 
+GeoWindow MapSketch::window_fitting(const std::vector<content::MapFeature>& features, float aspect) {
+    const FitKey key{&features, features.size(), aspect};
+    if (!window_for_ || !(*window_for_ == key)) {
+        window_ = fit_window(features, aspect);
+        window_for_ = key;
+    }
+    return window_;
+}
+
 void MapSketch::place_dots(const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
                            ImVec2 max, float radius) {
     const DotKey key{&features, features.size(), window.west, window.east, window.south, window.north,
@@ -77,8 +86,14 @@ void MapSketch::place_dots(const std::vector<content::MapFeature>& features, con
         places.push_back(i);
         markers.push_back({{at.x, at.y}, feature.role == "story" ? 1 : 0});
     }
+    // A sketch is a glance, not a map: past a dozen and a half dots, places merge over a wider
+    // radius, so the tile looks (and costs) the same for a pack of twenty stories or thousands.
+    constexpr std::size_t kMaxDots = 16;
+    auto clusters = core::cluster_markers(markers, radius);
+    for (double wider = radius * 1.5; clusters.size() > kMaxDots && wider < (max.x - min.x); wider *= 1.5)
+        clusters = core::cluster_markers(markers, wider);
     dots_.clear();
-    for (const auto& cluster : core::cluster_markers(markers, radius)) {
+    for (const auto& cluster : clusters) {
         dots_.push_back({places[cluster.members.front()],
                          ImVec2(static_cast<float>(cluster.centre.x), static_cast<float>(cluster.centre.y))});
     }

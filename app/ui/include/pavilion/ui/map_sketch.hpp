@@ -43,6 +43,9 @@ class MapSketch {
 public:
     void draw(Frame& frame, const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
               ImVec2 max, const SketchStyle& style);
+    // fit_window(features, aspect), kept while the features and the aspect stay the same: it
+    // reads every place, which a pack of thousands would otherwise make every frame pay.
+    GeoWindow window_fitting(const std::vector<content::MapFeature>& features, float aspect);
 
 private:
     struct Dot {
@@ -66,6 +69,14 @@ private:
     void place_dots(const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
                     ImVec2 max, float radius);
 
+    struct FitKey {
+        const std::vector<content::MapFeature>* features = nullptr;
+        std::size_t count = 0;
+        float aspect = 0;
+        bool operator==(const FitKey& o) const { return features == o.features && count == o.count && aspect == o.aspect; }
+    };
+    std::optional<FitKey> window_for_;
+    GeoWindow window_;
     std::optional<DotKey> dots_for_;
     std::vector<Dot> dots_;
 };
