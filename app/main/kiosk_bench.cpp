@@ -191,6 +191,7 @@ int Kiosk::run_bench() {
         session_.end_session();
         open_start_screen(drag ? "map" : routes[r]);
         std::vector<double> build, submit;
+        int vertices = 0, draw_calls = 0; // of the last frame: what the screen asks the GPU to draw
         for (int frame = 0; frame < kWarmUp + frames; ++frame) {
             now += 16;
             if (drag) take_input(now, {drag_event(frame, now, display)});
@@ -201,11 +202,15 @@ int Kiosk::run_bench() {
             target.bind();
             glClearColor(0, 0, 0, 1);
             glClear(GL_COLOR_BUFFER_BIT);
-            backend_->render(ImGui::GetDrawData());
+            ImDrawData* drawn = ImGui::GetDrawData();
+            backend_->render(drawn);
             textures_->end_frame();
             const double submitted = thread_cpu_ms();
             if (frame == 0) textures_->finish_pending(); // measure the screen as it looks, pictures in
             glFinish(); // the GPU's own time is not ours to count, but it must not pile up
+            vertices = drawn->TotalVtxCount;
+            draw_calls = 0;
+            for (int list = 0; list < drawn->CmdListsCount; ++list) draw_calls += drawn->CmdLists[list]->CmdBuffer.Size;
             if (frame < kWarmUp) continue;
             build.push_back(built - start);
             submit.push_back(submitted - built);
@@ -213,9 +218,11 @@ int Kiosk::run_bench() {
         std::vector<double> total(build.size());
         for (std::size_t i = 0; i < total.size(); ++i) total[i] = build[i] + submit[i];
         std::printf("%s\n    \"%s\": {\"build_p50_ms\": %.3f, \"build_p99_ms\": %.3f, \"submit_p50_ms\": %.3f, "
-                    "\"submit_p99_ms\": %.3f, \"frame_p50_ms\": %.3f, \"frame_p99_ms\": %.3f}",
+                    "\"submit_p99_ms\": %.3f, \"frame_p50_ms\": %.3f, \"frame_p99_ms\": %.3f, \"vertices\": %d, "
+                    "\"draw_calls\": %d}",
                     r ? "," : "", routes[r].c_str(), percentile(build, 0.5), percentile(build, 0.99),
-                    percentile(submit, 0.5), percentile(submit, 0.99), percentile(total, 0.5), percentile(total, 0.99));
+                    percentile(submit, 0.5), percentile(submit, 0.99), percentile(total, 0.5), percentile(total, 0.99),
+                    vertices, draw_calls);
     }
     const auto memory = platform::read_process_memory();
     std::printf("\n  },\n  \"textures_resident_mb\": %.1f,\n  \"textures_cap_mb\": %.1f,\n"

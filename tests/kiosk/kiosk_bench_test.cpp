@@ -42,6 +42,9 @@ TEST(PavilionBench, QuickRunReportsEveryFigure) {
         const auto& times = kiosk.at("screens").at(screen);
         EXPECT_GT(times.at("frame_p99_ms").get<double>(), 0) << screen;
         EXPECT_GE(times.at("frame_p99_ms").get<double>(), times.at("frame_p50_ms").get<double>()) << screen;
+        // Every screen draws something: its last frame's vertices and draw calls are counted.
+        EXPECT_GT(times.at("vertices").get<int>(), 100) << screen;
+        EXPECT_GE(times.at("draw_calls").get<int>(), 1) << screen;
     }
     const auto& story_open = kiosk.at("story_open_to_full_image_ms");
     EXPECT_GE(story_open.at("stories").get<int>(), 1);
