@@ -320,5 +320,28 @@ TEST(HitTest, AMarkerWinsOverALine) {
     EXPECT_EQ(hit_test(clusters, lines, 900, 500, 20, 12).kind, MapHit::Kind::none);
 }
 
+TEST(SingleOut, ThePlaceAVisitorCameForLeavesItsGroupAndIsDrawnLast) {
+    std::vector<MarkerCluster> clusters{{{0, 1, 2}, {20, 10}}, {{4}, {500, 500}}};
+    // Members at (0,0), (30,0) and (30,30): their mean is (20,10).
+    single_out(clusters, 2, {30, 30});
+    ASSERT_EQ(clusters.size(), 3u);
+    EXPECT_EQ(clusters[0].members, (std::vector<std::size_t>{0, 1}));
+    EXPECT_DOUBLE_EQ(clusters[0].centre.x, 15); // the mean of (0,0) and (30,0)
+    EXPECT_DOUBLE_EQ(clusters[0].centre.y, 0);
+    EXPECT_EQ(clusters[1].members, std::vector<std::size_t>{4});
+    EXPECT_EQ(clusters[2].members, std::vector<std::size_t>{2});
+    EXPECT_DOUBLE_EQ(clusters[2].centre.x, 30);
+}
+
+TEST(SingleOut, AlreadyAloneItOnlyMovesLastAndAnAbsentOneChangesNothing) {
+    std::vector<MarkerCluster> clusters{{{7}, {9, 9}}, {{0, 1}, {0, 0}}};
+    single_out(clusters, 7, {9, 9});
+    ASSERT_EQ(clusters.size(), 2u);
+    EXPECT_EQ(clusters[0].members, (std::vector<std::size_t>{0, 1}));
+    EXPECT_EQ(clusters[1].members, std::vector<std::size_t>{7});
+    single_out(clusters, 42, {0, 0});
+    EXPECT_EQ(clusters.size(), 2u);
+}
+
 } // namespace
 } // namespace pavilion::core

@@ -145,6 +145,23 @@ std::vector<MarkerCluster> cluster_markers(const std::vector<ScreenMarker>& mark
     return clusters;
 }
 
+void single_out(std::vector<MarkerCluster>& clusters, std::size_t member, ScreenPoint at) {
+    for (auto group = clusters.begin(); group != clusters.end(); ++group) {
+        auto& members = group->members;
+        const auto found = std::find(members.begin(), members.end(), member);
+        if (found == members.end()) continue;
+        if (members.size() > 1) {
+            const double n = static_cast<double>(members.size());
+            group->centre = {(group->centre.x * n - at.x) / (n - 1), (group->centre.y * n - at.y) / (n - 1)};
+            members.erase(found);
+            clusters.push_back(MarkerCluster{{member}, at});
+        } else {
+            std::rotate(group, group + 1, clusters.end()); // already alone: last
+        }
+        return;
+    }
+}
+
 ScreenRect label_rect(const LabelCandidate& label, LabelSide side) {
     const ScreenPoint a = label.anchor;
     const double w = label.width;

@@ -113,10 +113,10 @@ void MapCanvas::queue_base_map(Frame& frame, const core::MapCamera& camera, ImVe
 }
 
 void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& layers, const core::ClusterQuery& query,
-                              ImVec2 min, ImVec2 max) {
+                              const std::string& focus_place, ImVec2 min, ImVec2 max) {
     const auto origin = camera.world_to_screen({0, 0});
     const MarkerKey key{&layers, layers.places.size(), camera.scale(), origin.x, origin.y, min.x, min.y,
-                        max.x, max.y, query.join_radius_px, query.margin_px, query.max_clusters};
+                        max.x, max.y, query.join_radius_px, query.margin_px, query.max_clusters, focus_place};
     if (markers_for_ && *markers_for_ == key) return;
     markers_for_ = key;
     if (!zoom_clusters_ || clustered_layers_ != std::make_pair(&layers, layers.places.size())) {
@@ -128,6 +128,10 @@ void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& la
     }
     // The margin keeps groups at the edge of the rectangle whole as the map moves.
     drawn_.clusters = zoom_clusters_->in_view(camera, {min.x, min.y, max.x, max.y}, query);
+    if (const auto* focus = focus_place.empty() ? nullptr : find_place(layers, focus_place)) {
+        const auto index = static_cast<std::size_t>(focus - layers.places.data());
+        core::single_out(drawn_.clusters, index, camera.world_to_screen(focus->at));
+    }
 }
 
 const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
@@ -161,7 +165,8 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
 
     drawn.marker_radius = frame.dp(10);
     const float join_radius = frame.dp(style.cluster_radius_dp);
-    place_markers(camera, layers, {join_radius, join_radius + frame.dp(20), style.max_markers}, min, max);
+    place_markers(camera, layers, {join_radius, join_radius + frame.dp(20), style.max_markers}, style.focus_place, min,
+                  max);
 
     ImFont* font = frame.fonts.body;
     const float label_size = drawn_size(font) * 0.78f;

@@ -40,6 +40,11 @@ struct MarkerCluster {
 std::vector<MarkerCluster> cluster_markers(const std::vector<ScreenMarker>& markers,
                                            double radius_px);
 
+// Takes `member` (a marker index, drawn at `at`) out of the group it joined into a cluster of
+// its own, placed last (drawn on top): the place a visitor came to see is never hidden inside a
+// number. The group's centre becomes the mean of the others. Nothing changes if no cluster has the member.
+void single_out(std::vector<MarkerCluster>& clusters, std::size_t member, ScreenPoint at);
+
 // ---- Labels ---------------------------------------------------------------------------------
 
 enum class LabelSide { right, left, above, below };

@@ -73,7 +73,7 @@ private:
     static void render_base_map(const ImDrawList* list, const ImDrawCmd* command);
     // The clusters in view, unless the key is unchanged.
     void place_markers(const core::MapCamera& camera, const MapLayers& layers, const core::ClusterQuery& query,
-                       ImVec2 min, ImVec2 max);
+                       const std::string& focus_place, ImVec2 min, ImVec2 max);
 
     struct MarkerKey {
         const MapLayers* layers = nullptr;
@@ -82,11 +82,12 @@ private:
         float min_x = 0, min_y = 0, max_x = 0, max_y = 0;
         double join_radius = 0, margin = 0;
         std::size_t max_markers = 0;
+        std::string focus_place;
         bool operator==(const MarkerKey& o) const {
             return layers == o.layers && places == o.places && scale == o.scale && origin_x == o.origin_x &&
                    origin_y == o.origin_y && min_x == o.min_x && min_y == o.min_y && max_x == o.max_x &&
                    max_y == o.max_y && join_radius == o.join_radius && margin == o.margin &&
-                   max_markers == o.max_markers;
+                   max_markers == o.max_markers && focus_place == o.focus_place;
         }
     };
     std::optional<MarkerKey> markers_for_;
