@@ -165,8 +165,11 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
 
     drawn.marker_radius = frame.dp(10);
     const float join_radius = frame.dp(style.cluster_radius_dp);
-    place_markers(camera, layers, {join_radius, join_radius + frame.dp(20), style.max_markers}, style.focus_place, min,
-                  max);
+    // At the closest zoom a group can no longer be opened by zooming in (a tap on a group zooms),
+    // so there every place shows, however many: each stays in reach of a finger.
+    const bool closest = camera.scale() >= camera.max_scale() * 0.999;
+    place_markers(camera, layers, {join_radius, join_radius + frame.dp(20), closest ? 0 : style.max_markers},
+                  style.focus_place, min, max);
 
     ImFont* font = frame.fonts.body;
     const float label_size = drawn_size(font) * 0.78f;

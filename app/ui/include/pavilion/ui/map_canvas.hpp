@@ -40,7 +40,8 @@ struct MapCanvasStyle {
     bool flow = false;              // dashes travel along the corridors
     float cluster_radius_dp = 26;   // markers closer than this merge into one numbered marker
     // At most this many markers in view: more merge at a coarser zoom step (zoom_clusters.hpp).
-    // A couple of dozen targets read at a glance, and a frame costs the screen, not the pack.
+    // A dozen and a half targets read at a glance, and a frame costs the screen, not the pack.
+    // Not at the camera's closest zoom, where a group could no longer be opened.
     std::size_t max_markers = 16;
     std::string focus_place;        // drawn larger, in the accent colour (detail pages)
     bool draw_base_map = true;
