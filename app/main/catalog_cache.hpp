@@ -18,7 +18,9 @@ public:
     explicit CatalogCache(std::string directory);
 
     // PackReader::open(path, check, CatalogBodies::on_demand), from a snapshot when this file's
-    // catalog was kept; what it reads, it keeps.
+    // catalog was kept; what it reads, it keeps. `check` applies when the tables are read: a
+    // snapshot exists only for a file (same path, size, mtime, inode) that passed a check when
+    // it was read, so on a hit only the header and schema are checked again.
     content::Expected<content::PackReader> open(const std::string& path, content::PackCheck check);
 
     // Whether the last open() restored the catalog from a snapshot.

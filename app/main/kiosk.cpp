@@ -108,7 +108,8 @@ void Kiosk::make_texture_cache() {
 }
 
 bool Kiosk::reload(const std::string& path, std::string& error) {
-    // A new pack is checked whole; its catalog is kept, so the next start restores it.
+    // A new pack is checked whole (a file whose catalog was kept passed a check when it was
+    // read); its catalog is kept, so the next start restores it.
     auto pack = CatalogCache(cache_directory(options_)).open(path, content::PackCheck::whole_file);
     if (!pack) {
         error = pack.error().message;

@@ -240,12 +240,7 @@ Expected<PackReader> PackReader::open(const std::string& path, PackCheck check, 
     auto catalog = load_catalog(db->get(), path, bodies);
     if (!catalog) return catalog.error();
 
-    auto state = std::make_unique<State>();
-    state->path = path;
-    state->db = std::move(db).value();
-    state->catalog = std::move(catalog).value();
-    state->bodies = bodies;
-    return PackReader(std::move(state));
+    return PackReader(std::make_unique<State>(State{path, std::move(db).value(), std::move(catalog).value(), bodies}));
 }
 
 Expected<PackReader> PackReader::open_with_catalog(const std::string& path, Catalog catalog,
@@ -257,12 +252,7 @@ Expected<PackReader> PackReader::open_with_catalog(const std::string& path, Cata
     auto db = open_checked(path, {check_length, check_identity, check_schema});
     if (!db) return db.error();
 
-    auto state = std::make_unique<State>();
-    state->path = path;
-    state->db = std::move(db).value();
-    state->catalog = std::move(catalog);
-    state->bodies = bodies;
-    return PackReader(std::move(state));
+    return PackReader(std::make_unique<State>(State{path, std::move(db).value(), std::move(catalog), bodies}));
 }
 
 bool PackReader::bodies_in_catalog() const { return state_->bodies == CatalogBodies::loaded; }

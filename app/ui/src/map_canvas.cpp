@@ -116,9 +116,10 @@ void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& la
                               const std::string& focus_place, ImVec2 min, ImVec2 max) {
     const auto origin = camera.world_to_screen({0, 0});
     const MarkerKey key{&layers, layers.places.size(), camera.scale(), origin.x, origin.y, min.x, min.y,
-                        max.x, max.y, query.join_radius_px, query.margin_px, query.max_clusters, focus_place};
-    if (markers_for_ && *markers_for_ == key) return;
+                        max.x, max.y, query.join_radius_px, query.margin_px, query.max_clusters};
+    if (markers_for_ && *markers_for_ == key && markers_focus_ == focus_place) return;
     markers_for_ = key;
+    markers_focus_ = focus_place;
     if (!zoom_clusters_ || clustered_layers_ != std::make_pair(&layers, layers.places.size())) {
         std::vector<core::WorldMarker> places;
         places.reserve(layers.places.size());

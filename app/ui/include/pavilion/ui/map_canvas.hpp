@@ -83,15 +83,15 @@ private:
         float min_x = 0, min_y = 0, max_x = 0, max_y = 0;
         double join_radius = 0, margin = 0;
         std::size_t max_markers = 0;
-        std::string focus_place;
         bool operator==(const MarkerKey& o) const {
             return layers == o.layers && places == o.places && scale == o.scale && origin_x == o.origin_x &&
                    origin_y == o.origin_y && min_x == o.min_x && min_y == o.min_y && max_x == o.max_x &&
                    max_y == o.max_y && join_radius == o.join_radius && margin == o.margin &&
-                   max_markers == o.max_markers && focus_place == o.focus_place;
+                   max_markers == o.max_markers;
         }
     };
     std::optional<MarkerKey> markers_for_;
+    std::string markers_focus_; // part of the key, kept apart so a frame copies no string
     std::optional<core::ZoomClusters> zoom_clusters_;
     std::pair<const MapLayers*, std::size_t> clustered_layers_{nullptr, 0};
     DrawnMap drawn_;
