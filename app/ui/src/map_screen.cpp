@@ -143,6 +143,10 @@ void MapScreen::draw_controls(Frame& frame, const MapView& view, ImVec2 area_min
     // Reset view, bottom right.
     const float reset_w = pill_width(frame, height, view.reset_label);
     const ImVec2 reset_at(area_max.x - margin - reset_w, area_max.y - margin - height);
+    // The pill's surface is translucent: over a pale map it would vanish, so it sits on the
+    // legend's dark backing.
+    d->AddRectFilled(reset_at, ImVec2(reset_at.x + reset_w, reset_at.y + height),
+                     (p.background_top & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 215), height / 2);
     draw_pill(frame, reset_at, height, view.reset_label, PillStyle::quiet, Intent{Intent::Kind::map_reset, ""});
     overlays_.push_back({reset_at, ImVec2(reset_at.x + reset_w, reset_at.y + height)});
 
