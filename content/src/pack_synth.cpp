@@ -140,6 +140,8 @@ corridors = "Economic corridors"
 routes = "Transport routes"
 explore_on_map = "Show on map"
 open_story = "Read the story"
+cited_once = "Cited once"
+cited_times = "Cited {n} times"
 
 [zh]
 home = "首页"
@@ -172,6 +174,8 @@ corridors = "经济走廊"
 routes = "运输通道"
 explore_on_map = "在地图上查看"
 open_story = "阅读故事"
+cited_once = "被引用 1 次"
+cited_times = "被引用 {n} 次"
 )";
 
 struct SourceEntry {

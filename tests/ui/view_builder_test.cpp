@@ -71,6 +71,29 @@ TEST(ViewBuilder, FiguresSourcesAndAttractInTheLocale) {
     EXPECT_EQ(attract.slides[0].captions.size(), 2u);
 }
 
+TEST(ViewBuilder, ASourceSaysHowOftenItIsCitedInThePacksOwnWords) {
+    auto catalog = mini_pack().catalog();
+    // The mini-pack predates the words: its sources show titles only, never a raw key.
+    EXPECT_EQ(ViewBuilder(catalog, "en").sources().sources[0].used_by_count, "");
+    catalog.strings["en"]["cited_times"] = "Cited {n} times";
+    catalog.strings["zh"]["cited_times"] = "被引用 {n} 次";
+    const auto en = ViewBuilder(catalog, "en").sources();
+    ASSERT_EQ(en.sources[0].used_by.size(), 3u);
+    EXPECT_EQ(en.sources[0].used_by_count, "Cited 3 times");
+    EXPECT_EQ(ViewBuilder(catalog, "zh").sources().sources[0].used_by_count, "被引用 3 次");
+    // A count of one takes its own word where the pack has one, and the general one where not.
+    catalog.sources.resize(1);
+    for (auto* items : {&catalog.initiatives, &catalog.stories})
+        for (auto& item : *items) item.sources.clear();
+    catalog.stories.front().sources = {catalog.sources[0].id};
+    EXPECT_EQ(ViewBuilder(catalog, "en").sources().sources[0].used_by_count, "Cited 1 times");
+    catalog.strings["en"]["cited_once"] = "Cited once";
+    EXPECT_EQ(ViewBuilder(catalog, "en").sources().sources[0].used_by_count, "Cited once");
+    // Cited by nothing: no count at all.
+    catalog.stories.front().sources.clear();
+    EXPECT_EQ(ViewBuilder(catalog, "en").sources().sources[0].used_by_count, "");
+}
+
 TEST(ViewBuilder, ChromeListsLanguagesAndFallsBackForUnknownOnes) {
     const auto chrome = ViewBuilder(mini_pack().catalog(), "en").chrome();
     ASSERT_EQ(chrome.languages.size(), 2u);

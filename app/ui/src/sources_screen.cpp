@@ -6,6 +6,24 @@
 
 namespace pavilion::ui {
 
+namespace {
+
+// One line: how many pages cite the source, then as many of their titles as fit.
+void draw_used_by(Frame& frame, const SourceEntry& source, ImVec2 at, float width) {
+    const float size = body_size(frame) * 0.8f;
+    float count_width = 0;
+    if (!source.used_by_count.empty()) {
+        const std::string count = source.used_by_count + "  ·  ";
+        frame.draw->AddText(frame.fonts.body_bold, size, at, frame.theme.palette.text, count.c_str());
+        count_width = frame.fonts.body_bold->CalcTextSizeA(size, 1e9f, 0, count.c_str()).x;
+    }
+    if (count_width < width)
+        draw_text(frame, frame.fonts.body, size, ImVec2(at.x + count_width, at.y), width - count_width,
+                  frame.theme.palette.text_muted, source.used_by_line, 1, 1.4f);
+}
+
+} // namespace
+
 void SourcesScreen::draw(Frame& frame, const SourcesView& view, float top) {
     const auto& p = frame.theme.palette;
     const auto& m = frame.theme.metrics;
@@ -24,7 +42,7 @@ void SourcesScreen::draw(Frame& frame, const SourcesView& view, float top) {
             float h = pad + text_height(frame.fonts.heading, title_size, source.title, inner, 0, 1.25f) + frame.dp(8);
             if (!source.byline.empty()) h += body * 0.85f * 1.4f + frame.dp(8);
             if (!source.summary.empty()) h += text_height(frame.fonts.body, body, source.summary, inner, 0, 1.45f) + frame.dp(12);
-            if (!source.used_by_line.empty()) h += text_height(frame.fonts.body, body * 0.8f, source.used_by_line, inner, 3, 1.4f);
+            if (!source.used_by_line.empty()) h += body * 0.8f * 1.4f;
             heights_.push_back(h + pad);
         }
         measured_width_ = inner;
@@ -45,8 +63,7 @@ void SourcesScreen::draw(Frame& frame, const SourcesView& view, float top) {
             }
             if (!source.summary.empty())
                 ty += draw_text(frame, frame.fonts.body, body, ImVec2(x + pad, ty), inner, p.text_muted, source.summary, 0, 1.45f) + frame.dp(12);
-            if (!source.used_by_line.empty())
-                draw_text(frame, frame.fonts.body, body * 0.8f, ImVec2(x + pad, ty), inner, p.text_muted, source.used_by_line, 3, 1.4f);
+            if (!source.used_by_line.empty()) draw_used_by(frame, source, ImVec2(x + pad, ty), inner);
         }
         y += h + frame.dp(m.gutter);
     }

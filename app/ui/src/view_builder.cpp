@@ -53,6 +53,14 @@ const content::ItemText* ViewBuilder::item_text(const content::Item& item) const
     return nullptr;
 }
 
+std::string ViewBuilder::counted(const std::string& key, const std::string& one_key, std::size_t n) const {
+    const bool has_one = n == 1 && text(one_key) != one_key;
+    std::string word = has_one ? text(one_key) : text(key);
+    if (word == key) return {};
+    if (const auto at = word.find("{n}"); at != std::string::npos) word.replace(at, 3, std::to_string(n));
+    return word;
+}
+
 ChromeText ViewBuilder::chrome() const {
     ChromeText chrome{text("back"),        text("home"), text("larger_text"), text("high_contrast"), {},
                       text("still_there"), text("still_there_hint")};
@@ -180,18 +188,20 @@ SourcesView ViewBuilder::sources() const {
         if (it == source.text.end()) it = source.text.find(catalog_.meta.default_locale);
         SourceEntry entry{source.id, it != source.text.end() ? it->second.title : source.id,
                           join_byline(source), it != source.text.end() ? it->second.summary : "",
-                          source.url, {}, {}};
+                          source.url, {}, {}, {}};
         for (const auto* list : {&catalog_.initiatives, &catalog_.stories}) {
             for (const auto& item : *list) {
                 const bool uses = std::find(item.sources.begin(), item.sources.end(), source.id) != item.sources.end();
                 if (const auto* texts = item_text(item); uses && texts) entry.used_by.push_back(texts->title);
             }
         }
-        // The screen shows three lines of this, cut with an ellipsis; a source used by thousands
-        // of stories must not make a line of thousands of titles, laid out on every frame.
-        // 2,000 bytes are more than three lines hold at any text size (about 900 of the
-        // narrowest letters fit), so the ellipsis still shows where titles were left out.
-        constexpr std::size_t kUsedByLineBytes = 2000;
+        // The screen shows the count and one line of titles, cut with an ellipsis: a wall of
+        // titles tells a visitor less than "Cited 412 times", and a source used by thousands of
+        // stories must not make a line of thousands of titles, laid out on every frame.
+        // 700 bytes are more than a line holds at any text size (about 300 of the narrowest
+        // letters fit), so the ellipsis still shows where titles were left out.
+        if (!entry.used_by.empty()) entry.used_by_count = counted("cited_times", "cited_once", entry.used_by.size());
+        constexpr std::size_t kUsedByLineBytes = 700;
         for (std::size_t i = 0; i < entry.used_by.size() && entry.used_by_line.size() < kUsedByLineBytes; ++i)
             entry.used_by_line += (i ? "  ·  " : "") + entry.used_by[i];
         view.sources.push_back(std::move(entry));

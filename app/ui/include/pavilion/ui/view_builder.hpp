@@ -26,6 +26,9 @@ public:
     MapView map(const std::string& focus = "") const;
 
     std::string text(const std::string& key) const; // interface word
+    // A pack's word for a count ("Cited {n} times", with `one_key` for a count of one), or ""
+    // when the pack has no such word: optional words keep older packs valid.
+    std::string counted(const std::string& key, const std::string& one_key, std::size_t n) const;
 
 private:
     std::string pick(const content::Localized& texts) const;

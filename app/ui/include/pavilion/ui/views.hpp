@@ -110,7 +110,8 @@ struct SourceEntry {
     std::string summary;
     std::string url;
     std::vector<std::string> used_by; // titles of the items that draw on it
-    std::string used_by_line;         // the same, joined for display
+    std::string used_by_count;        // "Cited 26 times" ("" when the pack has no word for it)
+    std::string used_by_line;         // the titles, joined for one line of display
 };
 
 struct SourcesView {
