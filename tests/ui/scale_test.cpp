@@ -136,8 +136,9 @@ TEST_F(ScaleTest, EveryScreenDrawsAboutAsMuchForTwoThousandStoriesAsForTwenty) {
         const auto few = draw(small_, route);
         const auto many = draw(large_, route);
         EXPECT_GT(few.vertices, 0) << route;
-        // Counts in numbered markers and captions grow by a digit or two; nothing else may.
-        EXPECT_LE(many.vertices, few.vertices * 6 / 5 + 600)
+        // Counts in numbered markers and captions grow by a digit or two: within the 1.2x the
+        // frame times are held to (deploy/run-scale.sh).
+        EXPECT_LE(many.vertices, few.vertices * 6 / 5)
             << route << ": " << few.vertices << " vertices for 20 stories, " << many.vertices << " for 2,000";
         EXPECT_LT(many.vertices, 65536) << route << ": more than ImGui's 16-bit indices can draw";
     }
@@ -152,6 +153,26 @@ TEST_F(ScaleTest, PlacesOffScreenCostNothing) {
         const auto with_crowd = draw(crowded, route);
         EXPECT_EQ(with_crowd.vertices, alone.vertices) << route;
     }
+}
+
+TEST_F(ScaleTest, AroundAStoryOnTheMapItsNeighboursAreQuietDots) {
+    // Twelve more stories in view around the first one, each far enough from the others to keep
+    // its own marker. With the story's card open they step back to dots: no name, no count.
+    auto crowded = with_stories(20);
+    for (int j = 0; j < 12; ++j) {
+        content::Item item = crowded.stories.front();
+        item.slug = "n" + std::to_string(j);
+        item.ref = "story/" + item.slug;
+        item.place = content::GeoPoint{102.6 + 2.5 * (j % 4 - 1.5), 18.0 + 3.0 * (j / 4 - 1)};
+        crowded.features.push_back({"story-" + item.slug, content::FeatureKind::point, "story", item.ref,
+                                    {*item.place}, {{"en", "Neighbour town " + std::to_string(j)}}});
+        crowded.stories.push_back(std::move(item));
+    }
+    const auto alone = draw(small_, "map/story-s0");
+    const auto with_neighbours = draw(crowded, "map/story-s0");
+    // A dot is two small discs, under 50 vertices; a named marker costs three times that.
+    EXPECT_GT(with_neighbours.vertices, alone.vertices);
+    EXPECT_LE(with_neighbours.vertices - alone.vertices, 12 * 60);
 }
 
 TEST_F(ScaleTest, AListAsksOnlyForTheThumbnailsOnScreen) {
@@ -170,13 +191,13 @@ TEST_F(ScaleTest, StartUpPrefetchesOnlyTheFirstScreenfulOfAList) {
     for (const auto& picture : pictures) EXPECT_TRUE(picture.thumbnail);
 }
 
-TEST(ScaleViews, ASourceUsedByThousandsListsThemAllButShowsALineThatStopsInTime) {
+TEST(ScaleViews, ASourceUsedByThousandsCountsThemAllButShowsALineThatStopsInTime) {
     const auto catalog = with_stories(2000);
     const auto view = ViewBuilder(catalog, "en").sources();
     ASSERT_FALSE(view.sources.empty());
     const auto& used = view.sources.front();
     EXPECT_GE(used.used_by.size(), 2000u);
-    EXPECT_LT(used.used_by_line.size(), 2100u);
+    EXPECT_LT(used.used_by_line.size(), 800u);
     EXPECT_EQ(used.used_by_line.rfind(used.used_by.front(), 0), 0u);
 }
 

@@ -174,22 +174,30 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
 
     ImFont* font = frame.fonts.body;
     const float label_size = drawn_size(font) * 0.78f;
+    const bool spotlight = !style.focus_place.empty();
     std::vector<core::LabelCandidate> labels;
     std::vector<std::size_t> label_place;
     std::vector<core::ScreenRect> marker_rects;
     for (const auto& cluster : drawn.clusters) {
         const auto centre = to_imvec(cluster.centre);
         const auto& head = layers.places[cluster.members.front()];
-        const bool focus = !style.focus_place.empty() && head.id == style.focus_place;
+        const bool focus = spotlight && head.id == style.focus_place;
+        const bool quiet = spotlight && !focus;
         const bool group = cluster.members.size() > 1;
         const bool story = head.role == "story";
-        const float radius = group ? frame.dp(17) : focus ? frame.dp(13) : frame.dp(story ? 9 : 6.5f);
+        const float radius = quiet   ? frame.dp(group ? 6.5f : 5)
+                             : group ? frame.dp(17)
+                             : focus ? frame.dp(13)
+                                     : frame.dp(story ? 9 : 6.5f);
         marker_rects.push_back({cluster.centre.x - radius, cluster.centre.y - radius, cluster.centre.x + radius,
                                 cluster.centre.y + radius});
-        if (focus) d->AddCircleFilled(centre, radius + frame.dp(12), with_alpha(p.accent, 70), 32);
-        const ImU32 fill = focus ? p.accent : group ? p.accent : story ? p.text : p.text_muted;
-        d->AddCircleFilled(centre, radius + frame.dp(2.5f), p.background_top, 28);
-        d->AddCircleFilled(centre, radius, fill, 28);
+        // Segment counts are left to ImGui, which picks the fewest that keep the edge round at
+        // this radius (ImGuiStyle::CircleTessellationMaxError).
+        if (focus) d->AddCircleFilled(centre, radius + frame.dp(12), with_alpha(p.accent, 70));
+        const ImU32 fill = quiet ? p.text_muted : focus ? p.accent : group ? p.accent : story ? p.text : p.text_muted;
+        d->AddCircleFilled(centre, radius + frame.dp(quiet ? 1.5f : 2.5f), p.background_top);
+        d->AddCircleFilled(centre, radius, fill);
+        if (quiet) continue;
         if (group) {
             char count[8];
             std::snprintf(count, sizeof count, "%zu", cluster.members.size());

@@ -43,7 +43,10 @@ struct MapCanvasStyle {
     // A dozen and a half targets read at a glance, and a frame costs the screen, not the pack.
     // Not at the camera's closest zoom, where a group could no longer be opened.
     std::size_t max_markers = 16;
-    std::string focus_place;        // drawn larger, in the accent colour (detail pages)
+    // Drawn larger, in the accent colour, with its name; the other places step back to small
+    // dots without names or counts, so the place a visitor is reading about stands out (and a
+    // frame costs about the same however many places crowd around it).
+    std::string focus_place;
     bool draw_base_map = true;
 };
 
