@@ -10,6 +10,7 @@
 #include "pavilion/ui/font_atlas.hpp"
 #include "pavilion/ui/glyph_plan.hpp"
 #include "pavilion/ui/kiosk_ui.hpp"
+#include "pavilion/ui/map_canvas.hpp"
 #include "pavilion/ui/view_builder.hpp"
 
 #include <gtest/gtest.h>
@@ -173,6 +174,49 @@ TEST_F(ScaleTest, AroundAStoryOnTheMapItsNeighboursAreQuietDots) {
     // A dot is two small discs, under 50 vertices; a named marker costs three times that.
     EXPECT_GT(with_neighbours.vertices, alone.vertices);
     EXPECT_LE(with_neighbours.vertices - alone.vertices, 12 * 60);
+}
+
+TEST_F(ScaleTest, AtTheClosestZoomEveryPlaceInViewKeepsItsMarker) {
+    // 30 places in a patch, 60 px apart at the camera's closest zoom: far enough apart not to
+    // merge, more than the 16 markers a view is capped at. Further out the cap merges them (a
+    // tap on a group zooms in); at the closest zoom a group could no longer be opened, so there
+    // every place must keep a marker of its own.
+    const ImVec2 size(1920, 1080);
+    core::MapCameraConfig config;
+    config.home_region = core::equal_earth_world_bounds();
+    core::MapCamera camera(core::MapViewport{size.x, size.y, {}}, config);
+    const double spacing = 60 / camera.max_scale();
+    MapLayers layers;
+    for (int i = 0; i < 30; ++i) {
+        MapPlace place{"p" + std::to_string(i), "story", "", "", {0.3 + spacing * (i % 6), 0.2 + spacing * (i / 6)}};
+        layers.bounds.include(place.at);
+        layers.places.push_back(std::move(place));
+    }
+    const core::ProjectedPoint patch_centre{0.3 + spacing * 2.5, 0.2 + spacing * 2};
+    MapCanvasStyle style;
+    style.labels = false;
+    ASSERT_LT(style.max_markers, layers.places.size());
+
+    auto clusters_at = [&](double scale) {
+        camera.fly_to(patch_centre, scale, 0, 10);
+        camera.update(10);
+        ImGui::GetIO().DisplaySize = size;
+        ImGui::NewFrame();
+        Theme theme;
+        CountingImages images;
+        TapTargets targets;
+        const FrameInput input;
+        Frame frame{theme, fonts_, images, ImGui::GetBackgroundDrawList(), size, 0, 5.0f, input, targets};
+        MapCanvas canvas;
+        const auto clusters = canvas.draw(frame, camera, layers, style, ImVec2(0, 0), size).clusters;
+        ImGui::EndFrame();
+        std::size_t members = 0;
+        for (const auto& cluster : clusters) members += cluster.members.size();
+        EXPECT_EQ(members, layers.places.size()) << "a place went missing at scale " << scale;
+        return clusters.size();
+    };
+    EXPECT_EQ(clusters_at(camera.max_scale()), layers.places.size());
+    EXPECT_LE(clusters_at(camera.max_scale() * 0.8), style.max_markers);
 }
 
 TEST_F(ScaleTest, AListAsksOnlyForTheThumbnailsOnScreen) {

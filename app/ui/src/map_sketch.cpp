@@ -79,8 +79,10 @@ void MapSketch::place_dots(const std::vector<content::MapFeature>& features, con
     // indices). Stories seed first, so a merged dot is a story's.
     std::vector<std::size_t> places;
     std::vector<core::ScreenMarker> markers;
+    lines_.clear();
     for (std::size_t i = 0; i < features.size(); ++i) {
         const auto& feature = features[i];
+        if (feature.kind == content::FeatureKind::line && feature.coords.size() >= 2) lines_.push_back(i);
         if (feature.kind != content::FeatureKind::point || feature.coords.empty()) continue;
         const auto at = project(window, feature.coords.front(), min, max);
         places.push_back(i);
@@ -114,16 +116,18 @@ void MapSketch::draw(Frame& frame, const std::vector<content::MapFeature>& featu
         const auto a = project(window, {window.west, double(lat)}, min, max);
         d->AddLine(ImVec2(min.x, a.y), ImVec2(max.x, a.y), grid, 1);
     }
+    // Found with the dots: walking thousands of places on every frame to find a few lines
+    // made Home's frame grow with the pack.
+    place_dots(features, window, min, max, frame.dp(9));
     const float width = frame.dp(style.line_width_dp);
-    for (const auto& feature : features) {
-        if (feature.kind != content::FeatureKind::line || feature.coords.size() < 2) continue;
+    for (const auto line : lines_) {
+        const auto& feature = features[line];
         std::vector<ImVec2> points;
         for (const auto& c : feature.coords) points.push_back(project(window, c, min, max));
         const bool corridor = feature.role == "corridor";
         d->AddPolyline(points.data(), static_cast<int>(points.size()), corridor ? p.accent : p.accent_soft,
                        0, corridor ? width : width * 0.7f);
     }
-    place_dots(features, window, min, max, frame.dp(9));
     for (const auto& dot : dots_) {
         const auto& feature = features[dot.place];
         const ImVec2 at = dot.at;

@@ -79,6 +79,7 @@ private:
     GeoWindow window_;
     std::optional<DotKey> dots_for_;
     std::vector<Dot> dots_;
+    std::vector<std::size_t> lines_; // indices of the line features, found with the dots
 };
 
 } // namespace pavilion::ui
