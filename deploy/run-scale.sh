@@ -5,7 +5,7 @@
 # and frame time at most 1.2x, memory bounded by the texture cache cap. Progress goes to stderr.
 #
 #   deploy/run-scale.sh [--build-dir DIR] [--work-dir DIR] [--sizes "20 200 2000"] [--runs N]
-#                       [--seed S] [--reuse] [--no-build]
+#                       [--seed S] [--reuse] [--no-build] [--summarize]
 #
 # --build-dir  a configured build tree; pavilion and pavilion-pack are built there (default build)
 # --no-build   use the pavilion and pavilion-pack already in --build-dir (e.g. to compare builds)
@@ -13,6 +13,7 @@
 # --runs       bench runs per pack; the figures are their medians (default 3): the machine may be
 #              shared, and one run's start-up can be off by a factor of two
 # --reuse      keep packs built by an earlier run of this script (and their build times)
+# --summarize  run nothing: summarise the bench files an earlier run left in --work-dir
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,7 @@ runs=3
 seed=1
 reuse=0
 no_build=0
+summarize=0
 while (($#)); do
   case "$1" in
     --build-dir) build=$2; shift 2 ;;
@@ -32,7 +34,8 @@ while (($#)); do
     --seed) seed=$2; shift 2 ;;
     --reuse) reuse=1; shift ;;
     --no-build) no_build=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --summarize) summarize=1; reuse=1; no_build=1; shift ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-scale: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -81,14 +84,20 @@ for n in $sizes; do
   # The font cache as a kiosk has it: filled by the first start after the pack was installed
   # (measured once, cold), used by every start after (the runs below).
   cache="$work/cache-$n"
-  rm -rf "$cache"
   cold_start=null
-  echo "run-scale: $n stories: cold start (empty font cache)" >&2
-  if xvfb-run -a -s "-screen 0 1920x1080x24" "$build/pavilion" --pack "$pack" --bench --frames 1 --cache "$cache" \
+  if ((summarize)); then
+    [ -f "$work/bench-$n-cold.json" ] && cold_start=$(jq '.start_to_first_home_ms' "$work/bench-$n-cold.json")
+    for ((run = 1; run <= runs; ++run)); do
+      [ -f "$work/bench-$n-$run.json" ] && bench_runs+=("$(jq -c . "$work/bench-$n-$run.json")")
+    done
+  fi
+  ((summarize)) || rm -rf "$cache"
+  ((summarize)) || echo "run-scale: $n stories: cold start (empty font cache)" >&2
+  if ((!summarize)) && xvfb-run -a -s "-screen 0 1920x1080x24" "$build/pavilion" --pack "$pack" --bench --frames 1 --cache "$cache" \
        --size 1920x1080 > "$work/bench-$n-cold.json" 2> "$work/bench-$n-cold.log"; then
     cold_start=$(jq '.start_to_first_home_ms' "$work/bench-$n-cold.json")
   fi
-  for ((run = 1; run <= runs; ++run)); do
+  for ((run = 1; run <= runs && !summarize; ++run)); do
     echo "run-scale: $n stories: bench run $run of $runs" >&2
     out="$work/bench-$n-$run.json" log="$work/bench-$n-$run.log"
     # Peak RSS measured from outside as well, for a bench that does not report it itself.
@@ -113,8 +122,12 @@ for n in $sizes; do
   frames='{}'
   while IFS= read -r screen; do # one per line: a route may contain spaces ("map (dragged)")
     name=$(sed -E 's#^(story|initiative)/.*#\1#; s#^map/.+#map_place#' <<< "$screen")
+    # Each run's p99 beside the median: the slowest 1% of 300 frames moves by a third from run
+    # to run on a shared machine, so a ratio near the target is read against that spread.
     frames=$(jq -c --arg name "$name" --argjson p99 "$(pick ".[].screens[\"$screen\"].frame_p99_ms")" \
-      --argjson p50 "$(pick ".[].screens[\"$screen\"].frame_p50_ms")" '. + {($name): {p50: $p50, p99: $p99}}' <<< "$frames")
+      --argjson p50 "$(pick ".[].screens[\"$screen\"].frame_p50_ms")" \
+      --argjson runs "$(jq -c "[.[].screens[\"$screen\"].frame_p99_ms]" <<< "$all")" \
+      '. + {($name): {p50: $p50, p99: $p99, p99_runs: $runs}}' <<< "$frames")
   done < <(jq -r '.[0].screens | keys[]' <<< "$all")
   results+=("$(jq -n -c --argjson n "$n" --argjson bytes "$(stat -L -c %s "$pack")" --slurpfile built "$built" \
     --argjson start "$(pick '.[].start_to_first_home_ms')" \
@@ -150,6 +163,7 @@ printf '%s\n' "${results[@]}" | jq -s --argjson runs "$runs" --argjson seed "$se
       pack_bytes: ratio($large.pack_bytes; $small.pack_bytes),
       start_to_first_home_ms: ratio($large.start_to_first_home_ms; $small.start_to_first_home_ms),
       content_ready_ms: ratio($large.content_ready_ms; $small.content_ready_ms),
+      frame_p50_ms: ($screens | map({key: ., value: ratio($large.frame_ms[.].p50; $small.frame_ms[.].p50)}) | from_entries),
       frame_p99_ms: ($screens | map({key: ., value: ratio($large.frame_ms[.].p99; $small.frame_ms[.].p99)}) | from_entries),
       textures_resident_mb: ratio($large.textures_resident_mb; $small.textures_resident_mb),
       peak_rss_mb: ratio($large.peak_rss_mb; $small.peak_rss_mb)
@@ -157,6 +171,8 @@ printf '%s\n' "${results[@]}" | jq -s --argjson runs "$runs" --argjson seed "$se
     targets: {
       every_pack_ran: (map(.error == null) | all),
       start_up_within_1_2x: within(ratio($large.start_to_first_home_ms; $small.start_to_first_home_ms)),
+      frame_p50_within_1_2x: (($screens | length) > 0 and
+                              ([$screens[] as $k | within(ratio($large.frame_ms[$k].p50; $small.frame_ms[$k].p50))] | all)),
       frame_p99_within_1_2x: (($screens | length) > 0 and
                               ([$screens[] as $k | within(ratio($large.frame_ms[$k].p99; $small.frame_ms[$k].p99))] | all)),
       textures_within_cap: (map(select(.textures_resident_mb != null) | .textures_resident_mb <= .textures_cap_mb) | all),
