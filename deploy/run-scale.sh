@@ -90,26 +90,27 @@ for n in $sizes; do
     for ((run = 1; run <= runs; ++run)); do
       [ -f "$work/bench-$n-$run.json" ] && bench_runs+=("$(jq -c . "$work/bench-$n-$run.json")")
     done
-  fi
-  ((summarize)) || rm -rf "$cache"
-  ((summarize)) || echo "run-scale: $n stories: cold start (empty font cache)" >&2
-  if ((!summarize)) && xvfb-run -a -s "-screen 0 1920x1080x24" "$build/pavilion" --pack "$pack" --bench --frames 1 --cache "$cache" \
-       --size 1920x1080 > "$work/bench-$n-cold.json" 2> "$work/bench-$n-cold.log"; then
-    cold_start=$(jq '.start_to_first_home_ms' "$work/bench-$n-cold.json")
-  fi
-  for ((run = 1; run <= runs && !summarize; ++run)); do
-    echo "run-scale: $n stories: bench run $run of $runs" >&2
-    out="$work/bench-$n-$run.json" log="$work/bench-$n-$run.log"
-    # Peak RSS measured from outside as well, for a bench that does not report it itself.
-    if xvfb-run -a -s "-screen 0 1920x1080x24" /usr/bin/time -f '%M' -o "$work/bench.rss" \
-         "$build/pavilion" --pack "$pack" --bench --cache "$cache" --size 1920x1080 > "$out" 2> "$log"; then
-      bench_runs+=("$(jq -c --argjson rss_kb "$(tail -n 1 "$work/bench.rss")" '. + {external_peak_rss_mb: ($rss_kb / 1024)}' "$out")")
-    else
-      # A crash is a figure too: its last words, and the pack's other figures stay comparable.
-      failure="bench run $run failed: $(grep -v '^screen=' "$log" | grep -v '^Command ' | tail -n 1)"
-      echo "run-scale: $n stories: $failure (log: $log)" >&2
+  else
+    rm -rf "$cache"
+    echo "run-scale: $n stories: cold start (empty font cache)" >&2
+    if xvfb-run -a -s "-screen 0 1920x1080x24" "$build/pavilion" --pack "$pack" --bench --frames 1 --cache "$cache" \
+         --size 1920x1080 > "$work/bench-$n-cold.json" 2> "$work/bench-$n-cold.log"; then
+      cold_start=$(jq '.start_to_first_home_ms' "$work/bench-$n-cold.json")
     fi
-  done
+    for ((run = 1; run <= runs; ++run)); do
+      echo "run-scale: $n stories: bench run $run of $runs" >&2
+      out="$work/bench-$n-$run.json" log="$work/bench-$n-$run.log"
+      # Peak RSS measured from outside as well, for a bench that does not report it itself.
+      if xvfb-run -a -s "-screen 0 1920x1080x24" /usr/bin/time -f '%M' -o "$work/bench.rss" \
+           "$build/pavilion" --pack "$pack" --bench --cache "$cache" --size 1920x1080 > "$out" 2> "$log"; then
+        bench_runs+=("$(jq -c --argjson rss_kb "$(tail -n 1 "$work/bench.rss")" '. + {external_peak_rss_mb: ($rss_kb / 1024)}' "$out")")
+      else
+        # A crash is a figure too: its last words, and the pack's other figures stay comparable.
+        failure="bench run $run failed: $(grep -v '^screen=' "$log" | grep -v '^Command ' | tail -n 1)"
+        echo "run-scale: $n stories: $failure (log: $log)" >&2
+      fi
+    done
+  fi
   if ((${#bench_runs[@]} == 0)); then
     results+=("$(jq -n -c --argjson n "$n" --argjson bytes "$(stat -L -c %s "$pack")" --slurpfile built "$built" \
       --arg failure "$failure" '{stories: $n, pack_bytes: $bytes} + $built[0] + {error: $failure}')")

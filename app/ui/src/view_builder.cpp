@@ -38,14 +38,16 @@ std::string ViewBuilder::pick(const content::Localized& texts) const {
     return {};
 }
 
-std::string ViewBuilder::text(const std::string& key) const {
+std::optional<std::string> ViewBuilder::find_text(const std::string& key) const {
     for (const auto& code : {locale_, catalog_.meta.default_locale}) {
         if (auto table = catalog_.strings.find(code); table != catalog_.strings.end()) {
             if (auto it = table->second.find(key); it != table->second.end()) return it->second;
         }
     }
-    return key;
+    return std::nullopt;
 }
+
+std::string ViewBuilder::text(const std::string& key) const { return find_text(key).value_or(key); }
 
 const content::ItemText* ViewBuilder::item_text(const content::Item& item) const {
     if (auto it = item.text.find(locale_); it != item.text.end()) return &it->second;
@@ -54,11 +56,11 @@ const content::ItemText* ViewBuilder::item_text(const content::Item& item) const
 }
 
 std::string ViewBuilder::counted(const std::string& key, const std::string& one_key, std::size_t n) const {
-    const bool has_one = n == 1 && text(one_key) != one_key;
-    std::string word = has_one ? text(one_key) : text(key);
-    if (word == key) return {};
-    if (const auto at = word.find("{n}"); at != std::string::npos) word.replace(at, 3, std::to_string(n));
-    return word;
+    auto word = n == 1 ? find_text(one_key) : std::nullopt;
+    if (!word) word = find_text(key);
+    if (!word) return {};
+    if (const auto at = word->find("{n}"); at != std::string::npos) word->replace(at, 3, std::to_string(n));
+    return *word;
 }
 
 ChromeText ViewBuilder::chrome() const {

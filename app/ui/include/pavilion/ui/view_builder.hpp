@@ -5,6 +5,7 @@
 #include "pavilion/content/model.hpp"
 #include "pavilion/ui/views.hpp"
 
+#include <optional>
 #include <string>
 
 namespace pavilion::ui {
@@ -31,6 +32,7 @@ public:
     std::string counted(const std::string& key, const std::string& one_key, std::size_t n) const;
 
 private:
+    std::optional<std::string> find_text(const std::string& key) const; // nullopt: not in the pack
     std::string pick(const content::Localized& texts) const;
     const content::ItemText* item_text(const content::Item& item) const;
 
