@@ -7,7 +7,7 @@
 
 #include "command_output.hpp"
 #include "content_figures.hpp"
-#include "stats.hpp"
+#include "pavilion/core/quantile.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -108,15 +108,15 @@ json measure_kiosk(const Options& options, std::string& error) {
         start_ms.push_back(runs.back().value("start_to_first_home_ms", 0.0));
     }
     fs::remove_all(cache, ec);
-    const double median = pavilion::bench::quantile(start_ms, 0.5);
+    const double median = pavilion::core::quantile(start_ms, 0.5);
     json kiosk = runs.front();
     for (const auto& run : runs)
         if (run.value("start_to_first_home_ms", 0.0) == median) kiosk = run;
     double peak_rss = 0;
     for (const auto& run : runs) peak_rss = std::max(peak_rss, run["memory_mb"].value("peak_rss", 0.0));
     kiosk["start_to_first_home_ms"] = {{"median", median},
-                                       {"min", pavilion::bench::quantile(start_ms, 0)},
-                                       {"max", pavilion::bench::quantile(start_ms, 1)},
+                                       {"min", pavilion::core::quantile(start_ms, 0)},
+                                       {"max", pavilion::core::quantile(start_ms, 1)},
                                        {"runs", start_ms.size()},
                                        {"fonts", "from the font cache"},
                                        {"catalog", "from the catalog cache"}};
@@ -141,7 +141,7 @@ json measure_kiosk(const Options& options, std::string& error) {
         }
         floor_ms.push_back(floor["first_cleared_frame_ms"].get<double>());
     }
-    kiosk["platform_floor_ms"] = {{"median", pavilion::bench::quantile(floor_ms, 0.5)},
+    kiosk["platform_floor_ms"] = {{"median", pavilion::core::quantile(floor_ms, 0.5)},
                                   {"what", "process start to a GL context and one cleared frame, nothing else"}};
     return kiosk;
 }
@@ -160,7 +160,7 @@ json measure_pack_build(const Options& options) {
     std::error_code ec;
     const double megabytes = static_cast<double>(fs::file_size(out, ec)) / (1 << 20);
     fs::remove(out, ec);
-    return {{"source", options.pack_source}, {"seconds_p50", pavilion::bench::quantile(seconds, 0.5)},
+    return {{"source", options.pack_source}, {"seconds_p50", pavilion::core::quantile(seconds, 0.5)},
             {"pack_mb", megabytes}, {"threads", std::thread::hardware_concurrency()}};
 }
 

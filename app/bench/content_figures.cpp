@@ -1,6 +1,6 @@
 #include "content_figures.hpp"
 
-#include "stats.hpp"
+#include "pavilion/core/quantile.hpp"
 
 #include "pavilion/content/minisign.hpp"
 #include "pavilion/content/pack_claim.hpp"
@@ -28,7 +28,7 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
 }
 
 nlohmann::json summary(const std::vector<double>& samples) {
-    return {{"p50", quantile(samples, 0.5)}, {"p99", quantile(samples, 0.99)}, {"max", quantile(samples, 1.0)},
+    return {{"p50", core::quantile(samples, 0.5)}, {"p99", core::quantile(samples, 0.99)}, {"max", core::quantile(samples, 1.0)},
             {"samples", samples.size()}};
 }
 
@@ -183,7 +183,7 @@ nlohmann::json measure_install(const std::string& pack, const std::string& work_
         copy_ms.push_back(elapsed_ms(copy_start));
         fs::remove(root / "plain-copy", ec);
     }
-    const double install_p50 = quantile(install_ms, 0.5), copy_p50 = quantile(copy_ms, 0.5);
+    const double install_p50 = core::quantile(install_ms, 0.5), copy_p50 = core::quantile(copy_ms, 0.5);
     return {{"pack_mb", megabytes},
             {"install_ms", summary(install_ms)},
             {"copy_and_hash_ms", summary(copy_ms)},

@@ -2,7 +2,7 @@
 
 #include "pavilion/core/input_script.hpp"
 #include "pavilion/core/ui_scale.hpp"
-#include "pavilion/ui/glyph_plan.hpp"
+#include "pavilion/screens/glyph_plan.hpp"
 
 #include <fstream>
 #include <iterator>
@@ -51,13 +51,13 @@ bool FontContext::build(const content::Catalog& catalog, std::string& error) {
     auto files = platform::locate_system_fonts(error);
     if (!files) return false;
     files_ = std::move(*files);
-    const auto face = [](const platform::FontFile& f) { return ui::FontFace{f.data(), f.size(), f.face_index}; };
+    const auto face = [](const platform::FontFile& f) { return screens::FontFace{f.data(), f.size(), f.face_index}; };
     sources_ = {face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular), face(files_.cjk_bold)};
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);
     ImGui::GetIO().IniFilename = nullptr; // a benchmark must not leave imgui.ini behind
     theme_.scale = core::ui_scale_for(kScreenWidth, kScreenHeight);
-    auto built = builder_.build(*ImGui::GetIO().Fonts, sources_, ui::plan_glyphs(catalog), theme_.scale, 4096, error);
+    auto built = builder_.build(*ImGui::GetIO().Fonts, sources_, screens::plan_glyphs(catalog), theme_.scale, 4096, error);
     if (!built) return false;
     fonts_ = *built;
     return true;

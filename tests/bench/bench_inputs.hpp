@@ -6,8 +6,8 @@
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/core/pointer_event.hpp"
 #include "pavilion/platform/font_files.hpp"
-#include "pavilion/ui/font_atlas.hpp"
-#include "pavilion/ui/theme.hpp"
+#include "pavilion/screens/font_atlas.hpp"
+#include "pavilion/screens/theme.hpp"
 
 #include <imgui.h>
 
@@ -38,17 +38,17 @@ public:
     // False with a reason when no usable font is installed or the atlas cannot be built.
     bool build(const content::Catalog& catalog, std::string& error);
 
-    const ui::FontSources& sources() const { return sources_; }
-    const ui::Fonts& fonts() const { return fonts_; }
-    const ui::Theme& theme() const { return theme_; }
+    const screens::FontSources& sources() const { return sources_; }
+    const screens::Fonts& fonts() const { return fonts_; }
+    const screens::Theme& theme() const { return theme_; }
     ImGuiContext* context() const { return context_; }
 
 private:
     platform::SystemFonts files_;
-    ui::FontSources sources_;
-    ui::FontAtlasBuilder builder_;
-    ui::Fonts fonts_;
-    ui::Theme theme_;
+    screens::FontSources sources_;
+    screens::FontAtlasBuilder builder_;
+    screens::Fonts fonts_;
+    screens::Theme theme_;
     ImGuiContext* context_ = nullptr;
 };
 

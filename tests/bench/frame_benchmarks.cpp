@@ -7,7 +7,7 @@
 
 #include "pavilion/core/image_source.hpp"
 #include "pavilion/core/route.hpp"
-#include "pavilion/ui/kiosk_ui.hpp"
+#include "pavilion/screens/kiosk_ui.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -23,16 +23,16 @@ constexpr core::Millis kFrameMs = 16;
 void screen_frame(benchmark::State& state, const BenchInputs& inputs, const std::string& route_text,
                   const std::string& locale, float screen_age_s) {
     ImGui::SetCurrentContext(inputs.fonts.context());
-    ui::KioskUi screens(inputs.pack.catalog());
+    screens::KioskUi screens(inputs.pack.catalog());
     const auto route = core::Route::parse(route_text);
     if (!route || !screens.show(*route, locale)) {
         state.SkipWithError(("the pack cannot show " + route_text).c_str());
         return;
     }
     core::NoImages images;
-    ui::TapTargets targets;
-    const ui::FrameInput input;
-    const ui::SessionLook look;
+    screens::TapTargets targets;
+    const screens::FrameInput input;
+    const screens::SessionLook look;
     auto& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(kScreenWidth, kScreenHeight);
     io.DeltaTime = kFrameMs / 1000.0f;
@@ -41,7 +41,7 @@ void screen_frame(benchmark::State& state, const BenchInputs& inputs, const std:
     for (auto _ : state) {
         ImGui::NewFrame();
         targets.clear();
-        ui::Frame frame{inputs.fonts.theme(), inputs.fonts.fonts(), images, ImGui::GetBackgroundDrawList(),
+        screens::Frame frame{inputs.fonts.theme(), inputs.fonts.fonts(), images, ImGui::GetBackgroundDrawList(),
                         io.DisplaySize, now, screen_age_s, input, targets};
         const auto intents = screens.draw(frame, look);
         ImGui::Render();

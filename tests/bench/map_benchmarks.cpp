@@ -6,9 +6,9 @@
 #include "pavilion/core/equal_earth.hpp"
 #include "pavilion/core/map_camera.hpp"
 #include "pavilion/core/map_overlay.hpp"
-#include "pavilion/ui/map_canvas.hpp"
-#include "pavilion/ui/map_mesh_builder.hpp"
-#include "pavilion/ui/text_draw.hpp"
+#include "pavilion/screens/map_canvas.hpp"
+#include "pavilion/screens/map_mesh_builder.hpp"
+#include "pavilion/screens/text_draw.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -22,7 +22,7 @@ namespace {
 constexpr core::Millis kFrameMs = 16;
 
 // The map screen's camera: the whole screen, home framing the pack's own features.
-core::MapCamera map_camera(const ui::MapLayers& layers) {
+core::MapCamera map_camera(const screens::MapLayers& layers) {
     core::MapCameraConfig config;
     if (layers.bounds.valid()) config.home_region = layers.bounds;
     return core::MapCamera(core::MapViewport{kScreenWidth, kScreenHeight, std::nullopt}, config);
@@ -50,7 +50,7 @@ void equal_earth_points(benchmark::State& state, const BenchInputs& inputs) {
 // One frame of a pinch on the map: the pinch event, the camera update, and every corridor
 // vertex and place mapped to the screen for drawing and hit tests (MapCanvas::draw).
 void camera_pinch_frame(benchmark::State& state, const BenchInputs& inputs) {
-    const auto layers = ui::project_layers(inputs.pack.catalog().features, "en");
+    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en");
     auto camera = map_camera(layers);
     std::vector<core::ScreenPoint> screen;
     core::Millis now = 0;
@@ -73,7 +73,7 @@ void camera_pinch_frame(benchmark::State& state, const BenchInputs& inputs) {
 
 // A fling across the map, one update per 60 Hz frame until it rests (items are frames).
 void camera_fling(benchmark::State& state, const BenchInputs& inputs) {
-    const auto layers = ui::project_layers(inputs.pack.catalog().features, "en");
+    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en");
     std::size_t frames = 0;
     for (auto _ : state) {
         auto camera = map_camera(layers);
@@ -96,7 +96,7 @@ void camera_fling(benchmark::State& state, const BenchInputs& inputs) {
 // (MapCanvas::draw without the drawing). Zoom 4 is centred on the story's place, as
 // "map/<place>" opens it.
 void overlay_at_zoom(benchmark::State& state, const BenchInputs& inputs, const char* locale, double zoom) {
-    const auto layers = ui::project_layers(inputs.pack.catalog().features, locale);
+    const auto layers = screens::project_layers(inputs.pack.catalog().features, locale);
     if (layers.places.empty()) {
         state.SkipWithError("the pack's map has no places");
         return;
@@ -110,7 +110,7 @@ void overlay_at_zoom(benchmark::State& state, const BenchInputs& inputs, const c
 
     const auto& theme = inputs.fonts.theme();
     ImFont* font = inputs.fonts.fonts().body;
-    const float label_size = ui::drawn_size(font) * 0.78f;
+    const float label_size = screens::drawn_size(font) * 0.78f;
     const core::ScreenRect viewport{0, 0, kScreenWidth, kScreenHeight};
     std::size_t clusters = 0, placed = 0;
     for (auto _ : state) {
@@ -150,7 +150,7 @@ void overlay_at_zoom(benchmark::State& state, const BenchInputs& inputs, const c
 // pack's places spread into a spiral of 120 around it (17 places: 2,040), ±3 degrees, at the home view. Labels are
 // left out: they are placed for the clusters that remain, tens at most.
 void clusters_at_scale(benchmark::State& state, const BenchInputs& inputs) {
-    const auto layers = ui::project_layers(inputs.pack.catalog().features, "en");
+    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en");
     const auto camera = map_camera(layers);
     std::vector<core::ProjectedPoint> places;
     for (const auto& feature : inputs.pack.catalog().features) {
@@ -185,7 +185,7 @@ void map_mesh(benchmark::State& state, const BenchInputs& inputs, std::size_t le
     one_level.levels.push_back(inputs.base_map.levels.at(level));
     const auto& source = one_level.levels.front();
     for (auto _ : state) {
-        auto mesh = ui::build_map_mesh(one_level);
+        auto mesh = screens::build_map_mesh(one_level);
         benchmark::DoNotOptimize(mesh.levels.data());
     }
     const auto points = source.vertex_count() + 2 * source.border_segment_count();

@@ -6,9 +6,9 @@
 
 #include "pavilion/core/kiosk_session.hpp"
 #include "pavilion/core/line_breaker.hpp"
-#include "pavilion/ui/glyph_plan.hpp"
-#include "pavilion/ui/text_draw.hpp"
-#include "pavilion/ui/widgets.hpp"
+#include "pavilion/screens/glyph_plan.hpp"
+#include "pavilion/screens/text_draw.hpp"
+#include "pavilion/screens/widgets.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -44,7 +44,7 @@ enum class Measure { font, fixed_advance };
 void line_breaking(benchmark::State& state, const BenchInputs& inputs, const char* locale, Measure how) {
     const auto& text = inputs.story->text.at(locale);
     ImFont* font = inputs.fonts.fonts().body;
-    const float size = ui::drawn_size(font);
+    const float size = screens::drawn_size(font);
     // The glyphs' real advances, as the screens measure...
     const core::MeasureText by_font = [font, size](std::string_view piece) { return font_width(font, size, piece); };
     // ...or a fixed advance per character (CJK, three UTF-8 bytes, twice as wide), which leaves
@@ -89,7 +89,7 @@ void three_lines_of_a_list(benchmark::State& state, const BenchInputs& inputs) {
     std::string list;
     for (std::int64_t i = 0; i < state.range(0); ++i) list += (i ? " \xC2\xB7 " : "") + std::string("Almaty Training Centre ") + std::to_string(i);
     ImFont* font = inputs.fonts.fonts().body;
-    const float size = ui::drawn_size(font);
+    const float size = screens::drawn_size(font);
     const core::MeasureText measure = [font, size](std::string_view piece) { return font_width(font, size, piece); };
     for (auto _ : state) {
         auto lines = core::break_lines(list, kStoryTextWidth, measure, 4); // three shown, one to know
@@ -104,17 +104,17 @@ void story_layout(benchmark::State& state, const BenchInputs& inputs, const char
     const auto& text = inputs.story->text.at(locale);
     const auto& fonts = inputs.fonts.fonts();
     core::NoImages images;
-    const ui::FrameInput input;
-    ui::TapTargets targets;
-    ui::Frame frame{inputs.fonts.theme(), fonts, images, nullptr, ImVec2(kScreenWidth, kScreenHeight),
+    const screens::FrameInput input;
+    screens::TapTargets targets;
+    screens::Frame frame{inputs.fonts.theme(), fonts, images, nullptr, ImVec2(kScreenWidth, kScreenHeight),
                     0, 5.0f, input, targets};
-    const float body = ui::drawn_size(fonts.body);
+    const float body = screens::drawn_size(fonts.body);
     float height = 0;
     for (auto _ : state) {
         height = 0;
         for (const auto& point : text.key_points)
-            height += ui::text_height(fonts.body, body, point, kStoryTextWidth - frame.dp(90), 0, 1.45f);
-        for (const auto& block : text.blocks) height += ui::draw_block(frame, block, ImVec2(0, height), kStoryTextWidth, false);
+            height += screens::text_height(fonts.body, body, point, kStoryTextWidth - frame.dp(90), 0, 1.45f);
+        for (const auto& block : text.blocks) height += screens::draw_block(frame, block, ImVec2(0, height), kStoryTextWidth, false);
         benchmark::DoNotOptimize(height);
     }
     std::size_t bytes = body_bytes(text);
@@ -127,7 +127,7 @@ void story_layout(benchmark::State& state, const BenchInputs& inputs, const char
 void glyph_plan(benchmark::State& state, const BenchInputs& inputs) {
     std::size_t glyphs = 0;
     for (auto _ : state) {
-        const auto plan = ui::plan_glyphs(inputs.pack.catalog());
+        const auto plan = screens::plan_glyphs(inputs.pack.catalog());
         glyphs = plan.body.size() + plan.heading.size() + plan.display.size();
         benchmark::DoNotOptimize(glyphs);
     }
@@ -138,9 +138,9 @@ void glyph_plan(benchmark::State& state, const BenchInputs& inputs) {
 // Rasterizing the four fonts into the atlas (FreeType, CPU only; the upload is not included):
 // at start-up, and again when a visitor taps "larger text" (kLargerTextScale).
 void font_atlas(benchmark::State& state, const BenchInputs& inputs, float ui_scale) {
-    const auto plan = ui::plan_glyphs(inputs.pack.catalog());
+    const auto plan = screens::plan_glyphs(inputs.pack.catalog());
     ImFontAtlas atlas;
-    ui::FontAtlasBuilder builder;
+    screens::FontAtlasBuilder builder;
     std::string error;
     for (auto _ : state) {
         const auto fonts = builder.build(atlas, inputs.fonts.sources(), plan, ui_scale, 4096, error);

@@ -1,66 +1,17 @@
 #pragma once
-// A value or an error that says what went wrong, for code that must never throw at a visitor.
-// C++17 has no std::expected; this is the small subset Pavilion needs.
+// The content layer reports failures with core's one error type (pavilion/core/expected.hpp):
+// these declarations only let content's code name it without the namespace.
 
-#include <optional>
-#include <string>
-#include <utility>
-#include <variant>
+#include "pavilion/core/expected.hpp"
 
 namespace pavilion::content {
 
-// What kind of failure it was, so callers (and tests) can react without parsing messages.
-enum class ErrorCode {
-    io,               // a file could not be read or written
-    not_a_pack,       // not an SQLite file, or an SQLite file that is not a Pavilion pack
-    unsupported,      // a pack of a schema version this build does not read
-    corrupt,          // the file fails integrity checks or holds invalid data
-    unsafe,           // the file holds something a pack must not (triggers, views, ...)
-    authoring,        // a mistake in a pack's source files
-    bad_key,          // a public or secret key file that cannot be used
-    bad_signature,    // a signature file that cannot be parsed
-    untrusted,        // signed by a key that is not trusted
-    tampered,         // the signature does not match the file
-    invalid_argument, // a caller passed something unusable
-};
-
-const char* to_string(ErrorCode code);
-
-struct Error {
-    ErrorCode code;
-    std::string message; // one line, says what is wrong and where
-};
-
-template <typename T>
-class Expected {
-public:
-    Expected(T value) : state_(std::move(value)) {}
-    Expected(Error error) : state_(std::move(error)) {}
-
-    bool has_value() const { return state_.index() == 0; }
-    explicit operator bool() const { return has_value(); }
-
-    T& value() & { return std::get<0>(state_); }
-    const T& value() const& { return std::get<0>(state_); }
-    T&& value() && { return std::get<0>(std::move(state_)); }
-    T& operator*() & { return value(); }
-    const T& operator*() const& { return value(); }
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-
-    const Error& error() const { return std::get<1>(state_); }
-
-private:
-    std::variant<T, Error> state_;
-};
-
-// For operations that return nothing but may fail.
-struct Done {};
-using Status = Expected<Done>;
-inline Status ok() { return Done{}; }
-
-inline Error make_error(ErrorCode code, std::string message) {
-    return Error{code, std::move(message)};
-}
+using core::Done;
+using core::Error;
+using core::ErrorCode;
+using core::Expected;
+using core::make_error;
+using core::ok;
+using core::Status;
 
 } // namespace pavilion::content

@@ -13,6 +13,23 @@ namespace pavilion::content {
 // Text in every locale of a pack: locale code -> text.
 using Localized = std::map<std::string, std::string>;
 
+// The one rule for a text missing in a language, everywhere it is shown: the language asked for,
+// else the fallback (the pack's default language), else the first language that has it, by
+// code. nullptr when no language has it.
+template <typename Text>
+const Text* in_locale(const std::map<std::string, Text>& texts, const std::string& locale,
+                      const std::string& fallback_locale) {
+    if (auto it = texts.find(locale); it != texts.end()) return &it->second;
+    if (auto it = texts.find(fallback_locale); it != texts.end()) return &it->second;
+    return texts.empty() ? nullptr : &texts.begin()->second;
+}
+
+// in_locale() for plain text: "" when no language has it.
+inline std::string localized(const Localized& texts, const std::string& locale, const std::string& fallback_locale) {
+    const auto* text = in_locale(texts, locale, fallback_locale);
+    return text ? *text : std::string();
+}
+
 // The pack format this build writes and reads (PRAGMA user_version).
 constexpr int kPackFormatVersion = 1;
 // 'PVLN': marks an SQLite file as a Pavilion pack (PRAGMA application_id).

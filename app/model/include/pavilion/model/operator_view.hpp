@@ -1,0 +1,115 @@
+#pragma once
+// What operator mode shows, as plain data made by the model (model::Kiosk::frame) and drawn by
+// the operator screens. No words: the screens say things in their own language (English for
+// staff); the model says what happened, with the details a sentence needs.
+
+#include "pavilion/core/expected.hpp"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pavilion::model {
+
+// The result of the last operator action, or why the keypad refuses.
+struct OperatorNotice {
+    enum class Kind {
+        none,
+        wrong_pin,           // count: wrong PINs still allowed before a pause
+        locked,              // seconds: until the keypad takes a PIN again
+        no_pin_set,          // the device has no operator PIN (pavilion --state DIR --set-pin)
+        no_pin_store,        // the kiosk runs without --state: no operator mode
+        pin_unavailable,     // the PIN could not be checked (detail says why); refused
+        installing,          // subject: the pack's file name
+        rolled_back,         // subject: pack id, version
+        rollback_failed,     // detail
+        rolled_back_unshown, // the rollback happened but the pack cannot be shown; detail
+        settings_saved,
+        settings_failed,     // detail
+        exported,            // subject: the CSV file written
+        export_failed,       // detail
+        no_stick,            // export asked for without a stick
+    };
+    Kind kind = Kind::none;
+    std::int64_t count = 0;   // wrong_pin: attempts left; locked: seconds
+    std::string subject;      // a file name, a pack id, a path (see Kind)
+    std::int64_t version = 0; // rolled_back
+    std::string detail;       // failures: the error's one line, what and where
+
+    bool is_error() const {
+        switch (kind) {
+        case Kind::wrong_pin:
+        case Kind::locked:
+        case Kind::no_pin_set:
+        case Kind::no_pin_store:
+        case Kind::pin_unavailable:
+        case Kind::rollback_failed:
+        case Kind::rolled_back_unshown:
+        case Kind::settings_failed:
+        case Kind::export_failed:
+        case Kind::no_stick: return true;
+        default: return false;
+        }
+    }
+};
+
+struct OperatorPinView {
+    int digits_entered = 0; // shown as dots, never the digits
+    int max_digits = 8;
+    bool locked = false;    // the keypad takes no PIN until locked_seconds have passed
+    std::int64_t locked_seconds = 0;
+    bool checking = false;  // a PIN is being checked (it takes a deliberate fraction of a second)
+    OperatorNotice notice;  // the last attempt's result
+};
+
+// Whether a pack's signature was checked again, and by which key.
+struct PackSignature {
+    enum class State { checking, built_in, verified, not_verified };
+    State state = State::checking;
+    std::string key_id;  // verified: the minisign key id, hex
+    std::string problem; // not_verified: why, one line
+};
+
+struct OperatorPackInfo {
+    bool present = false;
+    std::string title; // in the pack's default language; "" when it cannot be opened
+    std::string id;
+    std::int64_t version = 0;
+    std::string created;
+    std::string problem; // the pack cannot be opened: why
+    PackSignature signature;
+};
+
+struct OperatorCandidate {
+    enum class Source { stick, inbox };
+    std::string file_name; // "expo-2027.pack"
+    Source source = Source::stick;
+    std::string location;  // the stick's mount point or the inbox folder
+};
+
+struct VisitorNumbers {
+    bool ready = false; // false while they are being read (and when the kiosk keeps none)
+    int sessions_today = 0;
+    int sessions_week = 0;
+    std::vector<std::pair<std::string, int>> top_items; // title, opens in 7 days, most first
+    std::vector<std::pair<std::string, int>> languages; // locale code, sessions in 7 days
+};
+
+struct OperatorView {
+    OperatorPackInfo current, previous;
+    bool packs_ready = false; // false while the installed packs are being opened and re-verified
+    std::vector<OperatorCandidate> candidates; // InstallCandidate{i} installs candidates[i]
+    int idle_timeout_s = 90;
+    int idle_min_s = 30; // AdjustIdleTimeout is not offered below or above these
+    int idle_max_s = 600;
+    std::string default_locale;
+    std::vector<std::pair<std::string, std::string>> locales; // code, the language's own name
+    VisitorNumbers stats;
+    std::vector<std::string> log_lines; // recent, newest last
+    OperatorNotice notice;              // the last action's result
+    bool stick_present = false;         // export needs a stick
+    float seconds_until_auto_leave = 0; // the panel closes itself when this reaches 0
+};
+
+} // namespace pavilion::model

@@ -1,0 +1,43 @@
+#pragma once
+// Builds screen views from the catalog in one locale, falling back to the pack's default locale
+// wherever a text is missing.
+
+#include "pavilion/content/model.hpp"
+#include "pavilion/screens/views.hpp"
+
+#include <optional>
+#include <string>
+
+namespace pavilion::screens {
+
+class ViewBuilder {
+public:
+    ViewBuilder(const content::Catalog& catalog, std::string locale);
+
+    ChromeText chrome() const;
+    HomeView home() const;
+    ListView list(content::ItemKind kind) const;
+    // nullopt when the ref names no item. body: the item's key points and blocks when the
+    // catalog was read without them (nullptr: the catalog's own).
+    std::optional<DetailView> detail(const std::string& ref, const content::ItemBody* body = nullptr) const;
+    FiguresView figures() const;
+    SourcesView sources() const;
+    AttractView attract() const;
+    // focus: a place to open centred on ("" for the whole map).
+    MapView map(const std::string& focus = "") const;
+
+    std::string text(const std::string& key) const; // interface word
+    // A pack's word for a count ("Cited {n} times", with `one_key` for a count of one), or ""
+    // when the pack has no such word: optional words keep older packs valid.
+    std::string counted(const std::string& key, const std::string& one_key, std::size_t n) const;
+
+private:
+    std::optional<std::string> find_text(const std::string& key) const; // nullopt: not in the pack
+    std::string pick(const content::Localized& texts) const;
+    const content::ItemText* item_text(const content::Item& item) const;
+
+    const content::Catalog& catalog_;
+    std::string locale_;
+};
+
+} // namespace pavilion::screens

@@ -1,0 +1,74 @@
+#include "pavilion/screens/info_screens.hpp"
+
+#include "pavilion/screens/text_draw.hpp"
+#include "pavilion/screens/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace pavilion::screens {
+
+std::string format_figure(double value, int decimals, float progress, const std::string& locale) {
+    // Ease out: fast at first, settling on the real value.
+    const double t = std::clamp(static_cast<double>(progress), 0.0, 1.0);
+    const double eased = 1 - std::pow(1 - t, 3);
+    double shown = t >= 1 ? value : value * eased;
+    if (shown == 0) shown = 0; // not "-0" at the start of a negative figure's count-up
+    char digits[400];          // room for any double in %f
+    std::snprintf(digits, sizeof digits, "%.*f", std::clamp(decimals, 0, 6), shown);
+    // Thousands grouped with commas, which both English and Chinese exhibition texts use for
+    // figures; locale is the hook for languages that group otherwise.
+    std::string text = digits;
+    const auto point = text.find('.');
+    std::size_t integer_end = point == std::string::npos ? text.size() : point;
+    const std::size_t first = text[0] == '-' ? 1 : 0;
+    const char separator = ',';
+    (void)locale;
+    for (std::ptrdiff_t at = static_cast<std::ptrdiff_t>(integer_end) - 3; at > static_cast<std::ptrdiff_t>(first); at -= 3)
+        text.insert(static_cast<std::size_t>(at), 1, separator);
+    return text;
+}
+
+void FiguresScreen::draw(Frame& frame, const FiguresView& view, const std::string& locale, float top) {
+    const auto& p = frame.theme.palette;
+    const auto& m = frame.theme.metrics;
+    const bool portrait = frame.size.y > frame.size.x;
+    const float margin = frame.dp(m.margin) * (portrait ? 0.75f : 1.0f);
+    const float gutter = frame.dp(m.gutter);
+    const float offset = scroll_.begin(frame, ImVec2(0, top), frame.size);
+    const float available = frame.size.x - 2 * margin;
+    const int columns = portrait ? 2 : 4;
+    const float width = (available - gutter * (columns - 1)) / columns;
+    ImFont* display = frame.fonts.display;
+    const float number = drawn_size(display);
+    const float pad = frame.dp(28);
+    const float label_size = body_size(frame);
+    const float height = pad + number * 1.1f + drawn_size(frame.fonts.heading) * 0.8f * 1.3f + frame.dp(10) +
+                         label_size * 1.4f * 3 + frame.dp(8) + label_size * 0.75f * 1.35f * 2 + pad;
+    const float start_y = top + frame.dp(8) - offset;
+    const float progress = frame.screen_age_s / kCountSeconds;
+    for (std::size_t i = 0; i < view.figures.size(); ++i) {
+        const auto& figure = view.figures[i];
+        const int column = static_cast<int>(i) % columns, row = static_cast<int>(i) / columns;
+        const ImVec2 min(margin + column * (width + gutter), start_y + row * (height + gutter));
+        const ImVec2 max(min.x + width, min.y + height);
+        frame.draw->AddRectFilled(min, max, p.surface, frame.dp(m.radius));
+        // Each card starts counting a little after the one before it.
+        const float delayed = progress - static_cast<float>(i) * 0.06f;
+        const std::string value = format_figure(figure.value, figure.decimals, delayed, locale) + figure.suffix;
+        float y = min.y + pad;
+        frame.draw->AddText(display, number, ImVec2(min.x + pad, y), p.accent, value.c_str());
+        y += number * 1.1f;
+        const float unit_size = drawn_size(frame.fonts.heading) * 0.8f;
+        y += draw_text(frame, frame.fonts.heading, unit_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, figure.unit, 1, 1.3f);
+        y += frame.dp(10);
+        y += draw_text(frame, frame.fonts.body, label_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, figure.label, 3, 1.4f);
+        draw_text(frame, frame.fonts.body, label_size * 0.75f, ImVec2(min.x + pad, max.y - pad - label_size * 0.75f * 1.35f * 2),
+                  width - 2 * pad, p.text_muted, figure.source, 2);
+    }
+    const int rows = (static_cast<int>(view.figures.size()) + columns - 1) / columns;
+    scroll_.end(frame, frame.dp(8) + rows * (height + gutter) + margin);
+}
+
+} // namespace pavilion::screens

@@ -1,0 +1,236 @@
+#include "pavilion/screens/map_canvas.hpp"
+
+#include "pavilion/screens/text_draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace pavilion::screens {
+namespace {
+
+std::string name_in(const content::Localized& name, const std::string& locale) {
+    if (auto it = name.find(locale); it != name.end()) return it->second;
+    return name.empty() ? std::string() : name.begin()->second;
+}
+
+ImVec2 to_imvec(core::ScreenPoint p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
+
+ImU32 with_alpha(ImU32 color, int alpha) { return (color & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }
+
+core::MapColor to_map_color(ImU32 c) {
+    return {float((c >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, float((c >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
+            float((c >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f, 1.0f};
+}
+
+bool is_high_contrast(const Palette& palette) { return palette.surface_pressed == high_contrast_palette().surface_pressed; }
+
+// Dashes that travel along a polyline: the corridors' "flow". Phase in px along the line.
+void draw_flow(ImDrawList* draw, const std::vector<core::ScreenPoint>& points, float phase, float dash, float gap,
+               ImU32 color, float width) {
+    const float period = dash + gap;
+    float travelled = 0;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        const ImVec2 a = to_imvec(points[i - 1]), b = to_imvec(points[i]);
+        const float length = std::hypot(b.x - a.x, b.y - a.y);
+        if (length <= 0) continue;
+        // The first dash start at or after this segment's start.
+        float start = std::fmod(phase - travelled, period);
+        if (start < 0) start += period;
+        for (float s = start - period; s < length; s += period) {
+            const float from = std::max(0.0f, s), to = std::min(length, s + dash);
+            if (to <= from) continue;
+            const ImVec2 p(a.x + (b.x - a.x) * from / length, a.y + (b.y - a.y) * from / length);
+            const ImVec2 q(a.x + (b.x - a.x) * to / length, a.y + (b.y - a.y) * to / length);
+            draw->AddLine(p, q, color, width);
+        }
+        travelled += length;
+    }
+}
+
+} // namespace
+
+MapLayers project_layers(const std::vector<content::MapFeature>& features, const std::string& locale) {
+    MapLayers layers;
+    for (const auto& feature : features) {
+        if (feature.coords.empty()) continue;
+        if (feature.kind == content::FeatureKind::line && feature.coords.size() >= 2) {
+            MapLine line{feature.id, feature.role, feature.link, name_in(feature.name, locale), {}};
+            for (const auto& c : feature.coords) {
+                line.points.push_back(core::equal_earth(c.lon, c.lat));
+                layers.bounds.include(line.points.back());
+            }
+            layers.lines.push_back(std::move(line));
+        } else if (feature.kind == content::FeatureKind::point) {
+            MapPlace place{feature.id, feature.role, feature.link, name_in(feature.name, locale),
+                           core::equal_earth(feature.coords.front().lon, feature.coords.front().lat)};
+            layers.bounds.include(place.at);
+            layers.places.push_back(std::move(place));
+        }
+    }
+    return layers;
+}
+
+const MapPlace* find_place(const MapLayers& layers, const std::string& id) {
+    for (const auto& place : layers.places)
+        if (place.id == id) return &place;
+    return nullptr;
+}
+
+void MapCanvas::render_base_map(const ImDrawList*, const ImDrawCmd* command) {
+    auto* self = static_cast<MapCanvas*>(command->UserCallbackData);
+    if (self->renderer_) self->renderer_->render(self->request_);
+}
+
+void MapCanvas::queue_base_map(Frame& frame, const core::MapCamera& camera, ImVec2 min, ImVec2 max) {
+    const auto& palette = frame.theme.palette;
+    renderer_ = frame.map_renderer;
+    if (!renderer_) { // no GPU map (tests, or still loading): plain water
+        frame.draw->AddRectFilled(min, max, palette.background_bottom);
+        return;
+    }
+    auto& r = request_;
+    // screen = world_to_screen(p): recover the affine transform from two points.
+    const auto origin = camera.world_to_screen({0, 0});
+    r.scale = camera.scale();
+    r.offset_x = origin.x;
+    r.offset_y = origin.y;
+    r.clip = {min.x, min.y, max.x, max.y};
+    r.framebuffer_width = static_cast<int>(frame.size.x);
+    r.framebuffer_height = static_cast<int>(frame.size.y);
+    const auto& style = renderer_->style();
+    if (is_high_contrast(palette)) {
+        r.water = to_map_color(IM_COL32(0, 0, 0, 255));
+        r.land = to_map_color(IM_COL32(40, 40, 40, 255));
+        r.highlighted = to_map_color(IM_COL32(90, 90, 90, 255));
+        r.border = to_map_color(IM_COL32(255, 255, 255, 255));
+    } else {
+        r.water = style.water, r.land = style.land, r.highlighted = style.highlighted, r.border = style.border;
+    }
+    r.border_width_px = std::max(1.0f, frame.dp(1.2f));
+    frame.draw->AddCallback(&MapCanvas::render_base_map, this);
+    frame.draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+}
+
+void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& layers, const core::ClusterQuery& query,
+                              const std::string& focus_place, ImVec2 min, ImVec2 max) {
+    const auto origin = camera.world_to_screen({0, 0});
+    const MarkerKey key{&layers, layers.places.size(), camera.scale(), origin.x, origin.y, min.x, min.y,
+                        max.x, max.y, query.join_radius_px, query.margin_px, query.max_clusters};
+    if (markers_for_ && *markers_for_ == key && markers_focus_ == focus_place) return;
+    markers_for_ = key;
+    markers_focus_ = focus_place;
+    if (!zoom_clusters_ || clustered_layers_ != std::make_pair(&layers, layers.places.size())) {
+        std::vector<core::WorldMarker> places;
+        places.reserve(layers.places.size());
+        for (const auto& place : layers.places) places.push_back({place.at, place.role == "story" ? 1 : 0});
+        zoom_clusters_.emplace(std::move(places));
+        clustered_layers_ = {&layers, layers.places.size()};
+    }
+    // The margin keeps groups at the edge of the rectangle whole as the map moves.
+    drawn_.clusters = zoom_clusters_->in_view(camera, {min.x, min.y, max.x, max.y}, query);
+    if (const auto* focus = focus_place.empty() ? nullptr : find_place(layers, focus_place)) {
+        const auto index = static_cast<std::size_t>(focus - layers.places.data());
+        core::single_out(drawn_.clusters, index, camera.world_to_screen(focus->at));
+    }
+}
+
+const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
+                                const MapCanvasStyle& style, ImVec2 min, ImVec2 max) {
+    const auto& p = frame.theme.palette;
+    ImDrawList* d = frame.draw;
+    d->PushClipRect(min, max, true);
+    if (style.draw_base_map) queue_base_map(frame, camera, min, max);
+
+    DrawnMap& drawn = drawn_;
+    drawn.lines.clear();
+    const float width = frame.dp(style.line_width_dp);
+    for (const auto& line : layers.lines) {
+        std::vector<core::ScreenPoint> points;
+        points.reserve(line.points.size());
+        for (const auto& w : line.points) points.push_back(camera.world_to_screen(w));
+        std::vector<ImVec2> drawn_points;
+        for (const auto& s : points) drawn_points.push_back(to_imvec(s));
+        const bool corridor = line.role == "corridor";
+        const float w = corridor ? width : width * 0.7f;
+        // A dark casing under each line keeps it readable over land and highlight alike.
+        d->AddPolyline(drawn_points.data(), static_cast<int>(drawn_points.size()), with_alpha(p.background_top, 150), 0,
+                       w + frame.dp(3));
+        d->AddPolyline(drawn_points.data(), static_cast<int>(drawn_points.size()), corridor ? p.accent : p.accent_soft,
+                       0, w);
+        if (style.flow && corridor)
+            draw_flow(d, points, frame.screen_age_s * frame.dp(40), frame.dp(10), frame.dp(34), with_alpha(p.text, 200),
+                      w * 0.45f);
+        drawn.lines.push_back(std::move(points));
+    }
+
+    drawn.marker_radius = frame.dp(10);
+    const float join_radius = frame.dp(style.cluster_radius_dp);
+    // At the closest zoom a group can no longer be opened by zooming in (a tap on a group zooms),
+    // so there every place shows, however many: each stays in reach of a finger.
+    const bool closest = camera.scale() >= camera.max_scale() * 0.999;
+    place_markers(camera, layers, {join_radius, join_radius + frame.dp(20), closest ? 0 : style.max_markers},
+                  style.focus_place, min, max);
+
+    ImFont* font = frame.fonts.body;
+    const float label_size = drawn_size(font) * 0.78f;
+    const bool spotlight = !style.focus_place.empty();
+    std::vector<core::LabelCandidate> labels;
+    std::vector<std::size_t> label_place;
+    std::vector<core::ScreenRect> marker_rects;
+    for (const auto& cluster : drawn.clusters) {
+        const auto centre = to_imvec(cluster.centre);
+        const auto& head = layers.places[cluster.members.front()];
+        const bool focus = spotlight && head.id == style.focus_place;
+        const bool quiet = spotlight && !focus;
+        const bool group = cluster.members.size() > 1;
+        const bool story = head.role == "story";
+        const float radius = quiet   ? frame.dp(group ? 6.5f : 5)
+                             : group ? frame.dp(17)
+                             : focus ? frame.dp(13)
+                                     : frame.dp(story ? 9 : 6.5f);
+        marker_rects.push_back({cluster.centre.x - radius, cluster.centre.y - radius, cluster.centre.x + radius,
+                                cluster.centre.y + radius});
+        // Segment counts are left to ImGui, which picks the fewest that keep the edge round at
+        // this radius (ImGuiStyle::CircleTessellationMaxError).
+        if (focus) d->AddCircleFilled(centre, radius + frame.dp(12), with_alpha(p.accent, 70));
+        const ImU32 fill = quiet ? p.text_muted : focus ? p.accent : group ? p.accent : story ? p.text : p.text_muted;
+        d->AddCircleFilled(centre, radius + frame.dp(quiet ? 1.5f : 2.5f), p.background_top);
+        d->AddCircleFilled(centre, radius, fill);
+        if (quiet) continue;
+        if (group) {
+            char count[8];
+            std::snprintf(count, sizeof count, "%zu", cluster.members.size());
+            const float size = label_size;
+            const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0, count);
+            d->AddText(font, size, ImVec2(centre.x - extent.x / 2, centre.y - extent.y / 2), p.on_accent, count);
+        }
+        if (style.labels && !head.name.empty()) {
+            std::string text = head.name;
+            const ImVec2 extent = font->CalcTextSizeA(label_size, 1e9f, 0, text.c_str());
+            core::LabelCandidate label;
+            label.anchor = cluster.centre;
+            label.width = extent.x + frame.dp(16);
+            label.height = extent.y + frame.dp(6);
+            label.gap_px = radius + frame.dp(4);
+            label.priority = focus ? 100 : story ? 10 : 5;
+            labels.push_back(label);
+            label_place.push_back(cluster.members.front());
+        }
+    }
+    if (style.labels) {
+        const core::ScreenRect viewport{min.x, min.y, max.x, max.y};
+        for (const auto& placed : core::place_labels(labels, marker_rects, viewport)) {
+            const auto& rect = placed.rect;
+            const ImVec2 a(static_cast<float>(rect.min_x), static_cast<float>(rect.min_y));
+            const ImVec2 b(static_cast<float>(rect.max_x), static_cast<float>(rect.max_y));
+            d->AddRectFilled(a, b, with_alpha(p.background_top, 215), frame.dp(6));
+            const auto& name = layers.places[label_place[placed.candidate]].name;
+            d->AddText(font, label_size, ImVec2(a.x + frame.dp(8), a.y + frame.dp(3)), p.text, name.c_str());
+        }
+    }
+    d->PopClipRect();
+    return drawn;
+}
+
+} // namespace pavilion::screens

@@ -1,0 +1,22 @@
+// pavilion: the exhibition kiosk. Composition only; see kiosk_app.cpp.
+
+#include "kiosk_app.hpp"
+
+#include "pavilion/core/kiosk_options.hpp"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    const auto parsed = pavilion::core::parse_kiosk_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (!parsed.error.empty()) {
+        std::fprintf(stderr, "pavilion: %s\n%s", parsed.error.c_str(), pavilion::core::kiosk_usage());
+        return 2;
+    }
+    if (parsed.options.help) {
+        std::fputs(pavilion::core::kiosk_usage(), stdout);
+        return 0;
+    }
+    return pavilion::shell::run_kiosk(parsed.options);
+}
