@@ -39,8 +39,6 @@ bool OperatorMode::tick(Millis now) {
 void OperatorMode::open_pin(Millis now) {
     stage_ = Stage::pin;
     pin_.clear();
-    message.clear();
-    message_is_error = false;
     last_touch_ = now;
 }
 
@@ -48,14 +46,12 @@ void OperatorMode::open_panel(Millis now) {
     stage_ = Stage::panel;
     pin_.assign(pin_.size(), '\0'); // do not keep the PIN around
     pin_.clear();
-    message.clear();
     last_touch_ = now;
 }
 
 void OperatorMode::leave() {
     stage_ = Stage::off;
     pin_.clear();
-    message.clear();
     holding_ = false;
 }
 

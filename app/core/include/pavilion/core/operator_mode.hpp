@@ -2,7 +2,7 @@
 // Operator mode's state: the hidden way in (a finger held still for five seconds in the screen's
 // top-left corner, where no visitor control is), the PIN being typed, and the panel, which
 // closes by itself when nobody touches it for a few minutes. What the panel's buttons do is
-// the kiosk's business (kiosk_operator.cpp); this only keeps the state and the timing.
+// the model's business (model/operator_desk.hpp); this only keeps the state and the timing.
 
 #include "pavilion/core/pointer_event.hpp"
 
@@ -37,8 +37,9 @@ public:
 
     // The PIN being typed (digits only, never shown).
     std::string& pin() { return pin_; }
-    std::string message;         // shown on the keypad or the panel
-    bool message_is_error = false;
+    const std::string& pin() const { return pin_; }
+    // When the hold in progress completes, if a finger is resting in the corner.
+    Millis hold_completes_at() const { return hold_started_ + kHoldMs; }
 
 private:
     Stage stage_ = Stage::off;

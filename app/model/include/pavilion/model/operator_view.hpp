@@ -37,6 +37,28 @@ struct OperatorNotice {
     std::int64_t version = 0; // rolled_back
     std::string detail;       // failures: the error's one line, what and where
 
+    static OperatorNotice plain(Kind kind) {
+        OperatorNotice notice;
+        notice.kind = kind;
+        return notice;
+    }
+    static OperatorNotice counted(Kind kind, std::int64_t count) {
+        auto notice = plain(kind);
+        notice.count = count;
+        return notice;
+    }
+    static OperatorNotice about(Kind kind, std::string subject, std::int64_t version = 0) {
+        auto notice = plain(kind);
+        notice.subject = std::move(subject);
+        notice.version = version;
+        return notice;
+    }
+    static OperatorNotice failure(Kind kind, std::string detail) {
+        auto notice = plain(kind);
+        notice.detail = std::move(detail);
+        return notice;
+    }
+
     bool is_error() const {
         switch (kind) {
         case Kind::wrong_pin:

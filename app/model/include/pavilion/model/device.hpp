@@ -1,0 +1,71 @@
+#pragma once
+// What the model needs from the kiosk's state directory (--state DIR): the installed packs and
+// their installer, the operator PIN, visitor statistics and the operator's saved settings.
+//
+// Each is behind a small interface so the model's tests use fakes (an in-memory library, a PIN
+// gate that answers at once); open_device() makes the real ones. Every call on them is slow
+// (files, SQLite, Argon2id, BLAKE2b over a whole pack) and runs on one of the model's worker
+// threads, never the render thread; each object is used by one worker at a time.
+
+#include "pavilion/content/pack_installer.hpp"
+#include "pavilion/content/pack_store.hpp"
+#include "pavilion/content/pin_lock.hpp"
+#include "pavilion/content/visit_stats.hpp"
+#include "pavilion/core/expected.hpp"
+#include "pavilion/model/operator_view.hpp"
+#include "pavilion/model/settings.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pavilion::model {
+
+// The installed packs and the way new ones get in (content::PackStore and PackInstaller).
+class PackLibrary {
+public:
+    virtual ~PackLibrary() = default;
+
+    // Verifies and installs a pack found on a stick or in an inbox (see content::PackInstaller:
+    // a refusal's ErrorCode says why, e.g. not_newer, other_pack, tampered, no_space).
+    virtual core::Expected<content::InstallResult> install(const content::Candidate& candidate,
+                                                           const content::InstallOptions& options) = 0;
+    virtual core::Expected<std::optional<content::InstalledPack>> active() = 0;
+    virtual core::Expected<std::optional<content::InstalledPack>> previous() = 0;
+    // Swaps current and previous; the new current pack.
+    virtual core::Expected<content::InstalledPack> rollback() = 0;
+    // Title, date and signer of an installed pack, its signature checked again against the
+    // trusted keys (the whole file hashed: seconds for a large pack on a Pi).
+    virtual OperatorPackInfo describe(const content::InstalledPack& pack, const std::string& locale) = 0;
+};
+
+// The operator PIN (content::PinLock): an Argon2id check that takes a deliberate fraction of a
+// second, and a lock-out that a restart cannot undo. now_s: wall-clock seconds.
+class PinGate {
+public:
+    virtual ~PinGate() = default;
+    virtual core::Expected<content::PinCheck> check(std::string_view pin, std::int64_t now_s) = 0;
+    virtual std::int64_t locked_for(std::int64_t now_s) const = 0;
+};
+
+// Everything a deployed kiosk keeps in its state directory; all absent without --state.
+struct Device {
+    std::string state_dir;                     // "" without --state: a plain viewer of its pack
+    std::unique_ptr<PackLibrary> packs;        // null: no updates, no rollback
+    std::unique_ptr<PinGate> pins;             // null: no operator mode
+    std::unique_ptr<content::VisitStats> stats; // null: no statistics
+    DeviceSettings settings;                   // the operator's saved choices
+    std::vector<std::string> notices;          // what opening them found (a damaged file...)
+};
+
+// Opens the real services in state_dir (files and SQLite: call it off the render thread). A part
+// that cannot be opened is left out, with a line in notices saying why; "" gives an empty Device.
+Device open_device(const std::string& state_dir);
+
+// The PIN lock as a PinGate.
+std::unique_ptr<PinGate> pin_gate(content::PinLock lock);
+
+} // namespace pavilion::model

@@ -1,0 +1,106 @@
+#pragma once
+// Operator mode: the hidden way in (a finger held still in the top-left corner for five
+// seconds), the PIN pad, and the panel's actions: install a pack from a stick even if it is not
+// newer, roll back, the idle timeout and default language, statistics onto the stick.
+//
+// Everything slow runs on the device worker: the PIN's Argon2id check, re-verifying the
+// installed packs (their whole files hashed), statistics queries, saving settings, exports. The
+// panel is drawn at once with what is known and fills in as the answers arrive, so a frame never
+// waits for the disk (on a Pi, hashing a 500 MB pack takes seconds: longer than the watchdog).
+
+#include "pavilion/content/pack_reader.hpp"
+#include "pavilion/core/kiosk_session.hpp"
+#include "pavilion/core/operator_mode.hpp"
+#include "pavilion/model/device.hpp"
+#include "pavilion/model/event_log.hpp"
+#include "pavilion/model/intent.hpp"
+#include "pavilion/model/operator_view.hpp"
+#include "pavilion/model/update_service.hpp"
+#include "pavilion/model/workers.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pavilion::model {
+
+// What the desk needs to know of the kiosk around it, at the moment it acts or draws.
+struct DeskContext {
+    std::shared_ptr<const content::PackReader> pack; // the pack shown
+    core::SessionSettings session;                   // in force: the pack's, or the operator's
+};
+
+class OperatorDesk {
+public:
+    // Shows an installed pack after a rollback; `done` reports whether it could be shown.
+    using ShowPack = std::function<void(const std::string& path, std::function<void(core::Status)> done)>;
+
+    static constexpr int kIdleMinS = 30;
+    static constexpr int kIdleMaxS = 600;
+    // The panel counts down to closing itself for this long (OperatorView::seconds_until_auto_leave).
+    static constexpr core::Millis kAutoLeaveShownMs = 30000;
+
+    OperatorDesk(Device& device, UpdateService* updates, Workers& workers, EventLog& log,
+                 std::function<std::int64_t()> wall_clock_s, ShowPack show_pack);
+
+    core::OperatorMode::Stage stage() const { return mode_.stage(); }
+    bool active() const { return mode_.stage() != core::OperatorMode::Stage::off; }
+    // A finger rests in the corner: frames must keep coming until the hold completes.
+    bool holding() const { return mode_.holding(); }
+
+    // Every pointer event, before the visitor's screen sees it. True when the hold just opened
+    // the keypad (that finger is then no visitor's touch).
+    bool watch(const std::vector<core::PointerEvent>& events, core::Millis now, float corner_px);
+    // Time passing; true when operator mode closed by itself (left untouched).
+    bool tick(core::Millis now);
+
+    // An operator's intent (visitor intents are not for the desk). True when the operator left.
+    bool apply(const Intent& intent, core::Millis now, const DeskContext& context);
+
+    OperatorPinView pin_view() const;
+    OperatorView panel_view(core::Millis now, const DeskContext& context, std::vector<std::string> log_lines) const;
+    // When the desk changes by itself next: the hold completing, the keypad's lock running out, the
+    // panel's auto-leave; core::kNoDeadline if nothing is due.
+    core::Millis next_deadline(core::Millis now) const;
+
+    // The packs changed (an install, a rollback): re-read what the panel says of them.
+    void packs_changed(const DeskContext& context);
+
+private:
+    void submit_pin(const DeskContext& context);
+    void pin_refused(const core::Expected<content::PinCheck>& check);
+    void open_panel(core::Millis now, const DeskContext& context);
+    void refresh_visitor_numbers(const DeskContext& context);
+    void install(std::size_t index);
+    void roll_back();
+    void adjust_idle_timeout(int delta_s, const DeskContext& context);
+    void set_default_locale(const std::string& locale);
+    void save_settings();
+    void export_statistics(const DeskContext& context);
+    void say(OperatorNotice notice, const std::string& log_line);
+    std::int64_t locked_seconds() const;
+
+    Device& device_;
+    UpdateService* updates_;
+    Workers& workers_;
+    EventLog& log_;
+    std::function<std::int64_t()> wall_clock_s_;
+    ShowPack show_pack_;
+
+    core::OperatorMode mode_;
+    bool checking_pin_ = false;
+    std::int64_t locked_until_s_ = 0; // wall clock: the keypad takes no PIN before this
+    OperatorNotice notice_;
+    // Answers from the device worker carry the generation they were asked in: one that arrives
+    // after the operator left (visit) or after the packs changed again (packs) is dropped.
+    std::uint64_t visit_generation_ = 0;
+    std::uint64_t packs_generation_ = 0;
+    // What the panel shows of the packs and the visitors, as last read on the device worker.
+    bool packs_ready_ = false;
+    OperatorPackInfo current_, previous_;
+    VisitorNumbers numbers_;
+};
+
+} // namespace pavilion::model

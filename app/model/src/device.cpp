@@ -1,0 +1,107 @@
+#include "pavilion/model/device.hpp"
+
+#include "pavilion/content/minisign.hpp"
+#include "pavilion/content/pack_reader.hpp"
+
+#include <fstream>
+#include <iterator>
+
+namespace pavilion::model {
+namespace {
+
+// The signature beside an installed pack, checked against the trusted keys and the pack's bytes.
+PackSignature verify_signature(const content::InstalledPack& installed, const content::PackStore& store) {
+    PackSignature signature;
+    std::ifstream in(installed.path + ".minisig");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto hash = content::minisign::hash_file(installed.path);
+    auto verified = hash ? content::minisign::verify(store.trusted_keys().keys, text, *hash)
+                         : core::Expected<content::minisign::Verified>(hash.error());
+    if (verified) {
+        signature.state = PackSignature::State::verified;
+        signature.key_id = content::minisign::key_id_hex(verified->key_id);
+    } else {
+        signature.state = PackSignature::State::not_verified;
+        signature.problem = verified.error().message;
+    }
+    return signature;
+}
+
+class StorePackLibrary final : public PackLibrary {
+public:
+    explicit StorePackLibrary(content::PackStore store) : store_(std::move(store)) {}
+
+    core::Expected<content::InstallResult> install(const content::Candidate& candidate,
+                                                   const content::InstallOptions& options) override {
+        return content::PackInstaller(store_).install(candidate, options);
+    }
+    core::Expected<std::optional<content::InstalledPack>> active() override { return store_.active(); }
+    core::Expected<std::optional<content::InstalledPack>> previous() override { return store_.previous(); }
+    core::Expected<content::InstalledPack> rollback() override { return store_.rollback(); }
+
+    OperatorPackInfo describe(const content::InstalledPack& installed, const std::string& locale) override {
+        OperatorPackInfo info;
+        info.present = true;
+        info.id = installed.pack_id;
+        info.version = installed.version;
+        // The installer checked the whole file; the panel needs only the catalog's title.
+        auto pack = content::PackReader::open(installed.path, content::PackCheck::without_pictures,
+                                              content::CatalogBodies::on_demand);
+        if (pack) {
+            const auto& meta = pack->catalog().meta;
+            info.title = content::localized(meta.title, locale, meta.default_locale);
+            info.created = meta.created;
+        } else {
+            info.problem = pack.error().message;
+        }
+        info.signature = verify_signature(installed, store_);
+        return info;
+    }
+
+private:
+    content::PackStore store_;
+};
+
+class PinLockGate final : public PinGate {
+public:
+    explicit PinLockGate(content::PinLock lock) : lock_(std::move(lock)) {}
+    core::Expected<content::PinCheck> check(std::string_view pin, std::int64_t now_s) override {
+        return lock_.check(pin, now_s);
+    }
+    std::int64_t locked_for(std::int64_t now_s) const override { return lock_.locked_for(now_s); }
+
+private:
+    content::PinLock lock_;
+};
+
+} // namespace
+
+std::unique_ptr<PinGate> pin_gate(content::PinLock lock) { return std::make_unique<PinLockGate>(std::move(lock)); }
+
+Device open_device(const std::string& state_dir) {
+    Device device;
+    device.state_dir = state_dir;
+    if (state_dir.empty()) return device;
+    device.settings = load_settings(state_dir);
+    if (auto store = content::PackStore::open(state_dir)) {
+        for (const auto& line : store->open_messages()) device.notices.push_back("updates: " + line);
+        device.packs = std::make_unique<StorePackLibrary>(std::move(store).value());
+    } else {
+        device.notices.push_back("updates: unavailable: " + store.error().message);
+    }
+    if (auto pins = content::PinLock::open(state_dir)) {
+        if (!pins->notice().empty()) device.notices.push_back("operator: " + pins->notice());
+        device.pins = pin_gate(std::move(pins).value());
+    } else {
+        device.notices.push_back("operator: " + pins.error().message);
+    }
+    if (auto stats = content::VisitStats::open(state_dir + "/stats.sqlite")) {
+        for (const auto& line : stats->take_notices()) device.notices.push_back("statistics: " + line);
+        device.stats = std::make_unique<content::VisitStats>(std::move(stats).value());
+    } else {
+        device.notices.push_back("statistics: " + stats.error().message);
+    }
+    return device;
+}
+
+} // namespace pavilion::model

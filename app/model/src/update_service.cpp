@@ -1,0 +1,148 @@
+#include "pavilion/model/update_service.hpp"
+
+#include "pavilion/core/kiosk_session.hpp"
+
+#include <algorithm>
+
+namespace pavilion::model {
+namespace {
+
+std::string file_name_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+} // namespace
+
+UpdateService::UpdateService(PackLibrary& library, Workers& workers, EventLog& log)
+    : library_(library), workers_(workers), log_(log) {}
+
+void UpdateService::receive(const std::vector<content::MediaEvent>& events) {
+    using Type = content::MediaEvent::Type;
+    for (const auto& event : events) {
+        switch (event.type) {
+        case Type::stick_inserted:
+            sticks_.push_back(event.mount_point);
+            log_.add("updates: stick at " + event.mount_point);
+            break;
+        case Type::stick_removed:
+            sticks_.erase(std::remove(sticks_.begin(), sticks_.end(), event.mount_point), sticks_.end());
+            candidates_.erase(std::remove_if(candidates_.begin(), candidates_.end(),
+                                             [&](const auto& c) { return c.mount_point == event.mount_point; }),
+                              candidates_.end());
+            log_.add("updates: stick removed from " + event.mount_point);
+            break;
+        case Type::candidate:
+            candidates_.erase(std::remove_if(candidates_.begin(), candidates_.end(),
+                                             [&](const auto& c) { return c.pack_path == event.candidate.pack_path; }),
+                              candidates_.end());
+            candidates_.push_back(event.candidate);
+            log_.add("updates: found " + event.candidate.pack_path);
+            install(event.candidate, false);
+            break;
+        case Type::problem: log_.add("updates: " + event.message); break;
+        }
+    }
+}
+
+std::string UpdateService::stick_folder() const {
+    for (const auto& candidate : candidates_)
+        if (candidate.kind == content::PackCandidate::Source::stick) return candidate.source_dir;
+    return sticks_.empty() ? "" : sticks_.back() + "/PAVILION";
+}
+
+void UpdateService::install(const content::PackCandidate& found, bool force) {
+    workers_.installs.post([this, found, force, progress = progress_, cancel = cancel_] {
+        workers_.results.post([this, name = file_name_of(found.pack_path)] { started(name); });
+        progress->copied = 0;
+        progress->total = 0;
+        auto candidate = content::candidate_from_path(found.pack_path);
+        if (!candidate) {
+            workers_.results.post([this, force, error = candidate.error()] { finished(force, error); });
+            return;
+        }
+        // A signature under another name than <pack>.minisig (the watcher pairs them).
+        if (const auto signature = file_name_of(found.signature_path); signature != candidate->pack_name + ".minisig")
+            candidate->signature_name = signature;
+        content::InstallOptions options;
+        options.force = force;
+        options.cancel = cancel.get();
+        options.on_progress = [progress](std::uint64_t copied, std::uint64_t total) {
+            progress->copied = copied;
+            progress->total = total;
+        };
+        options.on_warning = [this](const std::string& line) {
+            workers_.results.post([this, line] { log_.add("updates: " + line); });
+        };
+        auto result = library_.install(*candidate, options);
+        workers_.results.post([this, force, result = std::move(result)]() mutable { finished(force, std::move(result)); });
+    });
+}
+
+void UpdateService::started(const std::string& file_name) {
+    phase_ = Phase::copying;
+    file_name_ = file_name;
+    phase_since_ = workers_.now;
+}
+
+void UpdateService::finished(bool force, core::Expected<content::InstallResult> result) {
+    phase_since_ = workers_.now;
+    outcome_ = UpdateBanner{};
+    outcome_.file_name = file_name_;
+    if (result) {
+        phase_ = Phase::installed;
+        outcome_.state = UpdateBanner::State::installed;
+        outcome_.pack_id = result->claim.pack_id;
+        outcome_.version = result->claim.version;
+        if (!result->unchanged) installed_.push_back(result->installed.path);
+        log_.add("updates: installed " + result->installed.path + " (key " + result->key_id + ")");
+    } else if (!force && result.error().code == core::ErrorCode::not_newer) {
+        // What is on the stick is in already (the report beside it says so): nothing to tell.
+        phase_ = Phase::idle;
+        log_.add("updates: skipped: " + result.error().message);
+    } else {
+        phase_ = Phase::failed;
+        outcome_.state = UpdateBanner::State::failed;
+        outcome_.problem = result.error().code;
+        outcome_.detail = result.error().message;
+        log_.add("updates: refused: " + result.error().message);
+    }
+}
+
+std::optional<UpdateBanner> UpdateService::banner(core::Millis now) const {
+    switch (phase_) {
+    case Phase::idle: return std::nullopt;
+    case Phase::installed:
+    case Phase::failed:
+        if (now - phase_since_ > kOutcomeShownMs) return std::nullopt;
+        return outcome_;
+    case Phase::copying: break;
+    }
+    UpdateBanner banner;
+    banner.file_name = file_name_;
+    banner.copied_bytes = progress_->copied;
+    banner.total_bytes = progress_->total;
+    const double elapsed_s = static_cast<double>(now - phase_since_) / 1000.0;
+    const auto copied = banner.copied_bytes, total = banner.total_bytes;
+    if (copied > 0 && total > copied && elapsed_s > 0.3)
+        banner.seconds_left = elapsed_s * static_cast<double>(total - copied) / static_cast<double>(copied);
+    banner.state = total > 0 && copied >= total ? UpdateBanner::State::verifying : UpdateBanner::State::copying;
+    return banner;
+}
+
+core::Millis UpdateService::next_deadline(core::Millis now) const {
+    if (phase_ == Phase::installed || phase_ == Phase::failed) {
+        const core::Millis ends = phase_since_ + kOutcomeShownMs + 1;
+        return ends > now ? ends : core::kNoDeadline;
+    }
+    return core::kNoDeadline;
+}
+
+std::optional<std::string> UpdateService::take_installed() {
+    if (installed_.empty()) return std::nullopt;
+    auto path = std::move(installed_.front());
+    installed_.pop_front();
+    return path;
+}
+
+} // namespace pavilion::model
