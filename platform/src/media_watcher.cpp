@@ -126,7 +126,7 @@ class EventQueue {
 public:
     explicit EventQueue(std::function<void()> wake) : wake_(std::move(wake)) {}
 
-    void push(std::vector<MediaEvent>& events) {
+    void push(std::vector<content::MediaEvent>& events) {
         if (events.empty()) return;
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -136,26 +136,26 @@ public:
         if (wake_) wake_(); // outside the lock: the UI thread may be about to drain
     }
 
-    std::vector<MediaEvent> drain() {
+    std::vector<content::MediaEvent> drain() {
         std::lock_guard<std::mutex> lock(mutex_);
         return std::exchange(events_, {});
     }
 
 private:
     std::mutex mutex_;
-    std::vector<MediaEvent> events_;
+    std::vector<content::MediaEvent> events_;
     std::function<void()> wake_;
 };
 
-MediaEvent problem_event(std::string message) {
-    MediaEvent event;
-    event.type = MediaEvent::Type::problem;
+content::MediaEvent problem_event(std::string message) {
+    content::MediaEvent event;
+    event.type = content::MediaEvent::Type::problem;
     event.message = std::move(message);
     return event;
 }
 
 // Reports message once, until a different one (or none) replaces it.
-void report_once(std::string& last, std::string message, std::vector<MediaEvent>& out) {
+void report_once(std::string& last, std::string message, std::vector<content::MediaEvent>& out) {
     if (message == last) return;
     last = std::move(message);
     if (!last.empty()) out.push_back(problem_event(last));
@@ -182,7 +182,7 @@ struct MediaWatcher::Impl {
         : options(std::move(opts)), queue(options.wake), stop_fd(std::move(stop)) {
         for (std::string& prefix : options.mount_prefixes) prefix = without_trailing_slash(prefix);
         for (const std::string& dir : options.inbox_dirs)
-            inboxes.push_back(Inbox{media::PackFolder(PackCandidate::Source::inbox, without_trailing_slash(dir), ""), -1, ""});
+            inboxes.push_back(Inbox{media::PackFolder(content::PackCandidate::Source::inbox, without_trailing_slash(dir), ""), -1, ""});
     }
 
     ~Impl() { stop(); }
@@ -209,7 +209,7 @@ struct MediaWatcher::Impl {
 
     void finish_quietly(std::string reason) noexcept {
         try {
-            std::vector<MediaEvent> out{problem_event(std::move(reason))};
+            std::vector<content::MediaEvent> out{problem_event(std::move(reason))};
             queue.push(out);
         } catch (...) {
             // Out of memory, or the wake callback threw: nothing left to report with.
@@ -219,13 +219,13 @@ struct MediaWatcher::Impl {
     // On the caller's thread, before the watcher thread starts: once start() has returned, a
     // file written into an inbox is seen closing (else it would wait out the settle time).
     void prepare() {
-        std::vector<MediaEvent> out;
+        std::vector<content::MediaEvent> out;
         open_watches(out);
         queue.push(out);
     }
 
     void loop() {
-        std::vector<MediaEvent> out;
+        std::vector<content::MediaEvent> out;
         Clock::time_point now = Clock::now();
         refresh_mounts(now, out);
         std::optional<Clock::time_point> next_settle = scan_inboxes(now, out);
@@ -267,7 +267,7 @@ struct MediaWatcher::Impl {
 
     // The inotify instance, the inbox watches and the mount table's descriptor: made on start and
     // retried on every rescan, so an inbox created later is picked up.
-    void open_watches(std::vector<MediaEvent>& out) {
+    void open_watches(std::vector<content::MediaEvent>& out) {
         if (!mountinfo_fd) {
             mountinfo_fd = Fd(::open(options.mountinfo_path.c_str(), O_RDONLY | O_CLOEXEC));
             // No report here: refresh_mounts() reads the same file and says why it cannot.
@@ -312,7 +312,7 @@ struct MediaWatcher::Impl {
         }
     }
 
-    std::optional<Clock::time_point> scan_inboxes(Clock::time_point now, std::vector<MediaEvent>& out) {
+    std::optional<Clock::time_point> scan_inboxes(Clock::time_point now, std::vector<content::MediaEvent>& out) {
         std::optional<Clock::time_point> next;
         for (Inbox& inbox : inboxes) {
             const auto settle = inbox.folder.scan(now, options.settle_time, out);
@@ -328,7 +328,7 @@ struct MediaWatcher::Impl {
 
     // Re-reads the mount table and reports sticks that left or arrived. A stick unmounted and
     // mounted again between two reads gets a new mount id, so it still counts as a new arrival.
-    void refresh_mounts(Clock::time_point now, std::vector<MediaEvent>& out) {
+    void refresh_mounts(Clock::time_point now, std::vector<content::MediaEvent>& out) {
         std::string text, error;
         if (!read_whole_file(options.mountinfo_path, text, error)) {
             report_once(mount_problem, "cannot read the mount table " + options.mountinfo_path + ": " + error, out);
@@ -345,20 +345,20 @@ struct MediaWatcher::Impl {
                 ++it;
                 continue;
             }
-            MediaEvent removed;
-            removed.type = MediaEvent::Type::stick_removed;
+            content::MediaEvent removed;
+            removed.type = content::MediaEvent::Type::stick_removed;
             removed.mount_point = it->first;
             out.push_back(std::move(removed));
             it = sticks.erase(it);
         }
         for (const auto& [mount_point, mount_id] : mounted) {
             if (sticks.count(mount_point)) continue;
-            MediaEvent inserted;
-            inserted.type = MediaEvent::Type::stick_inserted;
+            content::MediaEvent inserted;
+            inserted.type = content::MediaEvent::Type::stick_inserted;
             inserted.mount_point = mount_point;
             out.push_back(std::move(inserted));
             const std::string folder = (mount_point == "/" ? "" : mount_point) + "/" + options.stick_folder;
-            Stick& stick = sticks.emplace(mount_point, Stick{mount_id, media::PackFolder(PackCandidate::Source::stick, folder, mount_point)})
+            Stick& stick = sticks.emplace(mount_point, Stick{mount_id, media::PackFolder(content::PackCandidate::Source::stick, folder, mount_point)})
                                .first->second;
             stick.folder.scan(now, options.settle_time, out);
         }
@@ -401,6 +401,6 @@ MediaWatcher::MediaWatcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) 
 
 MediaWatcher::~MediaWatcher() = default; // ~Impl stops and joins the thread
 
-std::vector<MediaEvent> MediaWatcher::drain() { return impl_->queue.drain(); }
+std::vector<content::MediaEvent> MediaWatcher::drain() { return impl_->queue.drain(); }
 
 } // namespace pavilion::platform

@@ -80,29 +80,29 @@ Listing list_pack_files(const std::string& dir, bool follow_folder_link,
 
 } // namespace
 
-PackFolder::PackFolder(PackCandidate::Source kind, std::string dir, std::string mount_point)
+PackFolder::PackFolder(content::PackCandidate::Source kind, std::string dir, std::string mount_point)
     : kind_(kind), dir_(std::move(dir)), mount_point_(std::move(mount_point)) {}
 
 bool PackFolder::settled(const Seen& file, Clock::time_point now, Clock::duration settle_time) const {
     return file.closed || now - file.since >= settle_time;
 }
 
-void PackFolder::report_problem(std::string problem, std::vector<MediaEvent>& out) {
+void PackFolder::report_problem(std::string problem, std::vector<content::MediaEvent>& out) {
     if (problem == last_problem_) return;
     last_problem_ = std::move(problem);
     if (last_problem_.empty()) return;
-    MediaEvent event;
-    event.type = MediaEvent::Type::problem;
+    content::MediaEvent event;
+    event.type = content::MediaEvent::Type::problem;
     event.mount_point = mount_point_;
     event.message = last_problem_;
     out.push_back(std::move(event));
 }
 
 std::optional<Clock::time_point> PackFolder::scan(Clock::time_point now, Clock::duration settle_time,
-                                                  std::vector<MediaEvent>& out) {
+                                                  std::vector<content::MediaEvent>& out) {
     std::map<std::string, FileVersion> listed;
     std::string problem;
-    const bool is_stick = kind_ == PackCandidate::Source::stick;
+    const bool is_stick = kind_ == content::PackCandidate::Source::stick;
     const Listing listing = list_pack_files(dir_, !is_stick, listed, problem);
     report_problem(problem, out);
     if (listing == Listing::failed) {
@@ -142,8 +142,8 @@ std::optional<Clock::time_point> PackFolder::scan(Clock::time_point now, Clock::
         const auto already = reported_.find(name);
         if (already != reported_.end() && already->second == versions) continue;
         reported_[name] = versions;
-        MediaEvent event;
-        event.type = MediaEvent::Type::candidate;
+        content::MediaEvent event;
+        event.type = content::MediaEvent::Type::candidate;
         event.mount_point = mount_point_;
         event.candidate.pack_path = dir_ + "/" + name;
         event.candidate.signature_path = dir_ + "/" + signature->first;

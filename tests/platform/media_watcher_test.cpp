@@ -23,6 +23,8 @@ namespace pavilion::platform {
 namespace {
 
 namespace fs = std::filesystem;
+using content::MediaEvent;
+using content::PackCandidate;
 using pavilion::testing::TempDir;
 using pavilion::testing::write_text;
 using Type = MediaEvent::Type;

@@ -1,6 +1,8 @@
 #pragma once
 // Notices content packs arriving: on USB sticks as they are mounted, and in inbox folders as
 // files are copied in. It only finds candidates; the pack installer verifies and installs them.
+// What it reports (content::MediaEvent, content::PackCandidate) is plain content data, so the
+// model can consume it without linking the platform.
 //
 // Sticks: the mount table (/proc/self/mountinfo) is watched with poll(): the kernel flags
 // POLLPRI|POLLERR on it whenever something is mounted or unmounted, and the table is re-read and
@@ -25,6 +27,8 @@
 // The watcher runs on its own thread and hands events over through a queue; the wake callback
 // lets a render loop sleeping in glfwWaitEvents pick them up (glfwPostEmptyEvent).
 
+#include "pavilion/content/media_event.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -34,28 +38,6 @@
 #include <vector>
 
 namespace pavilion::platform {
-
-struct PackCandidate {
-    enum class Source { stick, inbox };
-    std::string pack_path;      // <source_dir>/<name>.pack
-    std::string signature_path; // <source_dir>/<name>.pack.minisig
-    std::string source_dir;     // <mount>/PAVILION, or the inbox folder
-    Source kind = Source::stick;
-    std::string mount_point;    // the stick's mount point; "" for an inbox
-};
-
-struct MediaEvent {
-    enum class Type {
-        stick_inserted, // mount_point: a stick appeared (its candidates follow, if it has any)
-        candidate,      // candidate: a signed pack to offer for installation
-        stick_removed,  // mount_point: the stick is gone ("stick removed" on screen)
-        problem,        // message: one line for the log (an unreadable folder, ...)
-    };
-    Type type = Type::problem;
-    std::string mount_point;
-    PackCandidate candidate;
-    std::string message;
-};
 
 struct MediaWatcherOptions {
     std::string mountinfo_path = "/proc/self/mountinfo";
@@ -87,7 +69,7 @@ public:
     MediaWatcher& operator=(const MediaWatcher&) = delete;
 
     // Everything queued since the last call, oldest first. Call from the UI thread after a wake.
-    std::vector<MediaEvent> drain();
+    std::vector<content::MediaEvent> drain();
 
 private:
     struct Impl;
