@@ -85,29 +85,23 @@ namespace {
 
 std::string error_text(int error) { return std::generic_category().message(error); }
 
-// The whole file, read through a fresh descriptor: a test's mount table replaced by rename is
-// seen, and /proc files are generated anew on each open. false with a reason on failure.
-bool read_whole_file(const std::string& path, std::string& text, std::string& error) {
+// The whole mount table, read through a fresh descriptor: a test's table replaced by rename is
+// seen, and /proc files are generated anew on each open.
+core::Expected<std::string> read_mount_table(const std::string& path) {
+    const auto failure = [&path](const std::string& why) {
+        return core::make_error(core::ErrorCode::io, "cannot read the mount table " + path + ": " + why);
+    };
     const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) {
-        error = error_text(errno);
-        return false;
-    }
-    text.clear();
+    if (!fd) return failure(error_text(errno));
+    std::string text;
     char buffer[8192];
     for (;;) {
         const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
         if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            error = error_text(errno);
-            return false;
-        }
-        if (got == 0) return true;
+        if (got < 0) return failure(error_text(errno));
+        if (got == 0) return text;
         text.append(buffer, static_cast<std::size_t>(got));
-        if (text.size() > 16 * 1024 * 1024) {
-            error = "larger than 16 MB";
-            return false;
-        }
+        if (text.size() > 16 * 1024 * 1024) return failure("larger than 16 MB");
     }
 }
 
@@ -329,14 +323,14 @@ struct MediaWatcher::Impl {
     // Re-reads the mount table and reports sticks that left or arrived. A stick unmounted and
     // mounted again between two reads gets a new mount id, so it still counts as a new arrival.
     void refresh_mounts(Clock::time_point now, std::vector<content::MediaEvent>& out) {
-        std::string text, error;
-        if (!read_whole_file(options.mountinfo_path, text, error)) {
-            report_once(mount_problem, "cannot read the mount table " + options.mountinfo_path + ": " + error, out);
+        const core::Expected<std::string> text = read_mount_table(options.mountinfo_path);
+        if (!text) {
+            report_once(mount_problem, text.error().message, out);
             return;
         }
         report_once(mount_problem, "", out);
         std::map<std::string, std::int64_t> mounted; // a later mount on the same point hides the earlier
-        for (const MountEntry& entry : parse_mountinfo(text))
+        for (const MountEntry& entry : parse_mountinfo(*text))
             if (removable(entry.mount_point)) mounted[entry.mount_point] = entry.mount_id;
 
         for (auto it = sticks.begin(); it != sticks.end();) {
@@ -376,23 +370,21 @@ struct MediaWatcher::Impl {
     std::thread thread; // last: started after everything it uses exists, joined in ~Impl
 };
 
-std::unique_ptr<MediaWatcher> MediaWatcher::start(MediaWatcherOptions options, std::string& error) {
-    if (options.rescan_interval.count() <= 0 || options.settle_time.count() < 0) {
-        error = "media watcher: the rescan interval must be positive and the settle time not negative";
-        return nullptr;
-    }
+core::Expected<std::unique_ptr<MediaWatcher>> MediaWatcher::start(MediaWatcherOptions options) {
+    using core::ErrorCode;
+    if (options.rescan_interval.count() <= 0 || options.settle_time.count() < 0)
+        return core::make_error(ErrorCode::invalid_argument,
+                                "media watcher: the rescan interval must be positive and the settle time not negative");
     Fd stop(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
-    if (!stop) {
-        error = "cannot create an eventfd for the media watcher: " + error_text(errno);
-        return nullptr;
-    }
+    if (!stop)
+        return core::make_error(ErrorCode::unavailable,
+                                "cannot create an eventfd for the media watcher: " + error_text(errno));
     auto impl = std::make_unique<Impl>(std::move(options), std::move(stop));
     impl->prepare();
     try {
         impl->start();
     } catch (const std::system_error& e) {
-        error = std::string("cannot start the media watcher thread: ") + e.what();
-        return nullptr;
+        return core::make_error(ErrorCode::unavailable, std::string("cannot start the media watcher thread: ") + e.what());
     }
     return std::unique_ptr<MediaWatcher>(new MediaWatcher(std::move(impl)));
 }

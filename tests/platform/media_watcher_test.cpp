@@ -126,10 +126,27 @@ struct Fixture {
 };
 
 std::unique_ptr<MediaWatcher> start(MediaWatcherOptions options) {
-    std::string error;
-    auto watcher = MediaWatcher::start(std::move(options), error);
-    EXPECT_TRUE(watcher) << error;
-    return watcher;
+    auto watcher = MediaWatcher::start(std::move(options));
+    EXPECT_TRUE(watcher) << watcher.error().message;
+    return watcher ? std::move(watcher).value() : nullptr;
+}
+
+TEST(MediaWatcherTest, UnusableTimingsAreRefusedWithOneLine) {
+    Fixture f;
+    Collector collector;
+    MediaWatcherOptions no_rescan = f.options(collector);
+    no_rescan.rescan_interval = 0ms;
+    const auto refused = MediaWatcher::start(std::move(no_rescan));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);
+    EXPECT_NE(refused.error().message.find("rescan interval must be positive"), std::string::npos)
+        << refused.error().message;
+
+    MediaWatcherOptions negative_settle = f.options(collector);
+    negative_settle.settle_time = -1ms;
+    const auto also_refused = MediaWatcher::start(std::move(negative_settle));
+    ASSERT_FALSE(also_refused);
+    EXPECT_EQ(also_refused.error().code, core::ErrorCode::invalid_argument);
 }
 
 TEST(MediaWatcherTest, ParsesTheKernelsMountTable) {
@@ -301,6 +318,20 @@ TEST(MediaWatcherTest, AnInboxCreatedLaterIsWatchedFromThen) {
     fs::create_directories(inbox);
     put_pack(inbox, "late");
     ASSERT_TRUE(collector.wait_until(*watcher, has(Type::candidate, "late.pack")));
+}
+
+TEST(MediaWatcherTest, AHugeFolderIsListedOnlyInPartAndSaysSo) {
+    Fixture f;
+    Collector collector;
+    const fs::path inbox = f.temp.path() / "crowded";
+    fs::create_directories(inbox);
+    for (int i = 0; i <= 10000; ++i) write_text((inbox / ("note-" + std::to_string(i))).string(), "");
+    MediaWatcherOptions options = f.options(collector);
+    options.inbox_dirs = {inbox.string()};
+    auto watcher = start(std::move(options));
+    ASSERT_TRUE(watcher);
+    ASSERT_TRUE(collector.wait_until(*watcher, has(Type::problem, "holds more than 10000 entries")));
+    EXPECT_TRUE(has(Type::problem, inbox.string())(collector.events)) << "the problem names the folder";
 }
 
 TEST(MediaWatcherTest, AnUnreadableMountTableIsAProblemNotAFailure) {

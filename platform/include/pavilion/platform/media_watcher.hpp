@@ -28,6 +28,7 @@
 // lets a render loop sleeping in glfwWaitEvents pick them up (glfwPostEmptyEvent).
 
 #include "pavilion/content/media_event.hpp"
+#include "pavilion/core/expected.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -58,10 +59,11 @@ class MediaWatcher {
 public:
     // Starts the thread; the sticks already mounted and the packs already in the inboxes are
     // reported as they are found. The inbox watches exist when start() returns, so a file
-    // closed after that is reported on its close (one already there waits out settle_time). nullptr with a one-line reason only when the watcher cannot run
-    // at all (no thread, no eventfd); an unreadable mount table or a missing inbox is a problem
-    // event, retried on every rescan.
-    static std::unique_ptr<MediaWatcher> start(MediaWatcherOptions options, std::string& error);
+    // closed after that is reported on its close (one already there waits out settle_time).
+    // An error only when the watcher cannot run at all: invalid_argument for unusable timings,
+    // unavailable without an eventfd or a thread. An unreadable mount table or a missing inbox
+    // is a problem event instead, retried on every rescan.
+    static core::Expected<std::unique_ptr<MediaWatcher>> start(MediaWatcherOptions options);
 
     // Stops and joins the thread.
     ~MediaWatcher();
