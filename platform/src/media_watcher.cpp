@@ -176,7 +176,7 @@ struct MediaWatcher::Impl {
         : options(std::move(opts)), queue(options.wake), stop_fd(std::move(stop)) {
         for (std::string& prefix : options.mount_prefixes) prefix = without_trailing_slash(prefix);
         for (const std::string& dir : options.inbox_dirs)
-            inboxes.push_back(Inbox{media::PackFolder(content::PackCandidate::Source::inbox, without_trailing_slash(dir), ""), -1, ""});
+            inboxes.push_back(Inbox{media::PackFolder(content::PackCandidate::Source::inbox, without_trailing_slash(dir), "", options.max_folder_entries), -1, ""});
     }
 
     ~Impl() { stop(); }
@@ -352,7 +352,7 @@ struct MediaWatcher::Impl {
             inserted.mount_point = mount_point;
             out.push_back(std::move(inserted));
             const std::string folder = (mount_point == "/" ? "" : mount_point) + "/" + options.stick_folder;
-            Stick& stick = sticks.emplace(mount_point, Stick{mount_id, media::PackFolder(content::PackCandidate::Source::stick, folder, mount_point)})
+            Stick& stick = sticks.emplace(mount_point, Stick{mount_id, media::PackFolder(content::PackCandidate::Source::stick, folder, mount_point, options.max_folder_entries)})
                                .first->second;
             stick.folder.scan(now, options.settle_time, out);
         }
@@ -375,6 +375,8 @@ core::Expected<std::unique_ptr<MediaWatcher>> MediaWatcher::start(MediaWatcherOp
     if (options.rescan_interval.count() <= 0 || options.settle_time.count() < 0)
         return core::make_error(ErrorCode::invalid_argument,
                                 "media watcher: the rescan interval must be positive and the settle time not negative");
+    if (options.max_folder_entries <= 0)
+        return core::make_error(ErrorCode::invalid_argument, "media watcher: max_folder_entries must be positive");
     Fd stop(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
     if (!stop)
         return core::make_error(ErrorCode::unavailable,

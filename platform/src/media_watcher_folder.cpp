@@ -18,10 +18,6 @@ namespace {
 const std::string kPackSuffix = ".pack";
 const std::string kSignatureSuffix = ".pack.minisig";
 
-// A folder with more entries than this is not a pack folder someone prepared; the rest is
-// ignored rather than stalling the watcher on a huge listing.
-constexpr int kMaxEntries = 10000;
-
 bool ends_with(const std::string& text, const std::string& suffix) {
     return text.size() > suffix.size() &&
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -35,7 +31,7 @@ struct DirCloser {
 // PAVILION folder, an inbox not made yet.
 struct PackFiles {
     std::map<std::string, FileVersion> by_name;
-    bool truncated = false; // more than kMaxEntries entries: only the first were looked at
+    bool truncated = false; // more than max_entries entries: only the first were looked at
 };
 
 core::Error cannot_list(const std::string& dir, int error) {
@@ -67,14 +63,14 @@ core::Expected<std::unique_ptr<DIR, DirCloser>> open_folder(const std::string& d
 // The regular files named *.pack or *.pack.minisig in dir, by name. Entries are examined with
 // fstatat(AT_SYMLINK_NOFOLLOW) relative to the open folder, so a symlink is never followed and
 // a folder renamed meanwhile cannot redirect the listing.
-core::Expected<PackFiles> list_pack_files(const std::string& dir, bool follow_folder_link) {
+core::Expected<PackFiles> list_pack_files(const std::string& dir, bool follow_folder_link, int max_entries) {
     auto folder = open_folder(dir, follow_folder_link);
     if (!folder) return folder.error();
     PackFiles files;
     if (!*folder) return files;
     int entries = 0;
     while (const dirent* entry = ::readdir(folder->get())) {
-        if (++entries > kMaxEntries) {
+        if (++entries > max_entries) {
             files.truncated = true;
             break;
         }
@@ -97,8 +93,8 @@ core::Expected<PackFiles> list_pack_files(const std::string& dir, bool follow_fo
 
 } // namespace
 
-PackFolder::PackFolder(content::PackCandidate::Source kind, std::string dir, std::string mount_point)
-    : kind_(kind), dir_(std::move(dir)), mount_point_(std::move(mount_point)) {}
+PackFolder::PackFolder(content::PackCandidate::Source kind, std::string dir, std::string mount_point, int max_entries)
+    : kind_(kind), dir_(std::move(dir)), mount_point_(std::move(mount_point)), max_entries_(max_entries) {}
 
 bool PackFolder::settled(const Seen& file, Clock::time_point now, Clock::duration settle_time) const {
     return file.closed || now - file.since >= settle_time;
@@ -118,13 +114,13 @@ void PackFolder::report_problem(std::string problem, std::vector<content::MediaE
 std::optional<Clock::time_point> PackFolder::scan(Clock::time_point now, Clock::duration settle_time,
                                                   std::vector<content::MediaEvent>& out) {
     const bool is_stick = kind_ == content::PackCandidate::Source::stick;
-    const core::Expected<PackFiles> listing = list_pack_files(dir_, !is_stick);
+    const core::Expected<PackFiles> listing = list_pack_files(dir_, !is_stick, max_entries_);
     if (!listing) {
         report_problem(listing.error().message, out);
         closed_names_.clear();
         return std::nullopt; // keep what was seen: the next scan may succeed
     }
-    report_problem(listing->truncated ? dir_ + " holds more than " + std::to_string(kMaxEntries) +
+    report_problem(listing->truncated ? dir_ + " holds more than " + std::to_string(max_entries_) +
                                             " entries; only the first are looked at"
                                       : "",
                    out);

@@ -147,6 +147,12 @@ TEST(MediaWatcherTest, UnusableTimingsAreRefusedWithOneLine) {
     const auto also_refused = MediaWatcher::start(std::move(negative_settle));
     ASSERT_FALSE(also_refused);
     EXPECT_EQ(also_refused.error().code, core::ErrorCode::invalid_argument);
+
+    MediaWatcherOptions no_entries = f.options(collector);
+    no_entries.max_folder_entries = 0;
+    const auto nothing_listed = MediaWatcher::start(std::move(no_entries));
+    ASSERT_FALSE(nothing_listed);
+    EXPECT_EQ(nothing_listed.error().code, core::ErrorCode::invalid_argument);
 }
 
 TEST(MediaWatcherTest, ParsesTheKernelsMountTable) {
@@ -325,12 +331,13 @@ TEST(MediaWatcherTest, AHugeFolderIsListedOnlyInPartAndSaysSo) {
     Collector collector;
     const fs::path inbox = f.temp.path() / "crowded";
     fs::create_directories(inbox);
-    for (int i = 0; i <= 10000; ++i) write_text((inbox / ("note-" + std::to_string(i))).string(), "");
+    for (int i = 0; i < 30; ++i) write_text((inbox / ("note-" + std::to_string(i))).string(), "");
     MediaWatcherOptions options = f.options(collector);
     options.inbox_dirs = {inbox.string()};
+    options.max_folder_entries = 20;
     auto watcher = start(std::move(options));
     ASSERT_TRUE(watcher);
-    ASSERT_TRUE(collector.wait_until(*watcher, has(Type::problem, "holds more than 10000 entries")));
+    ASSERT_TRUE(collector.wait_until(*watcher, has(Type::problem, "holds more than 20 entries")));
     EXPECT_TRUE(has(Type::problem, inbox.string())(collector.events)) << "the problem names the folder";
 }
 

@@ -50,6 +50,9 @@ struct MediaWatcherOptions {
     // A file nobody is seen closing counts as complete after this long without a change.
     std::chrono::milliseconds settle_time{1000};
     std::chrono::milliseconds rescan_interval{2000};
+    // A folder with more entries than this is not a pack folder someone prepared: the rest is
+    // ignored (and said so once) rather than stalling the watcher on a huge listing.
+    int max_folder_entries = 10000;
     // Called on the watcher thread after events were queued. Must not block, and must stay
     // callable until the watcher is destroyed.
     std::function<void()> wake;
