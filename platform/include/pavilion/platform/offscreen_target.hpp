@@ -2,6 +2,8 @@
 // A framebuffer object of any size, for rendering screenshots without a visible window
 // (and independent of the X screen's size under Xvfb).
 
+#include "pavilion/core/expected.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,9 +33,9 @@ private:
     bool complete_ = false;
 };
 
-// Encodes RGBA pixels as PNG at path. Returns "" or what went wrong.
-std::string write_png(const std::string& path, int width, int height,
-                      const std::vector<std::uint8_t>& rgba);
+// Encodes RGBA pixels (top row first) as PNG at path. invalid_argument when rgba is not
+// width x height x 4 bytes; io, naming the path, when the file cannot be written.
+core::Status write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba);
 
 struct GlInfo {
     std::string renderer;

@@ -4,6 +4,8 @@
 // GLES 3.0 is what a Raspberry Pi's V3D offers (desktop GL core contexts fail there); Mesa gives
 // the same API under Xvfb, so tests run the device's code path. GLFW stays out of this header.
 
+#include "pavilion/core/expected.hpp"
+#include "pavilion/core/kiosk_options.hpp"
 #include "pavilion/core/pointer_event.hpp"
 
 #include <memory>
@@ -29,12 +31,13 @@ struct WindowConfig {
 
 class Window {
 public:
-    // nullptr with a one-line reason in error (for example when no display is available).
-    static std::unique_ptr<Window> create(const WindowConfig& config, std::string& error);
+    // The window with its context current, or unavailable with one line, e.g. "no display
+    // available (...)" or "cannot create an OpenGL ES 3.0 window (...)".
+    static core::Expected<std::unique_ptr<Window>> create(const WindowConfig& config);
     // The size create() will give the window, known before any GL exists (the monitor's mode when
     // full-screen), so start-up can rasterize fonts while the context is being made.
-    // False with a reason when no display is available.
-    static bool planned_size(const WindowConfig& config, int& width, int& height, std::string& error);
+    // unavailable when no display or no monitor is there.
+    static core::Expected<core::PixelSize> planned_size(const WindowConfig& config);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
