@@ -1,5 +1,6 @@
 #include "pavilion/platform/window.hpp"
 
+#include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 
 #include <ctime>
@@ -151,6 +152,22 @@ Window::~Window() {
 void Window::framebuffer_size(int& width, int& height) const {
     glfwGetFramebufferSize(window_, &width, &height);
 }
+
+int Window::width() const {
+    int width = 0, height = 0;
+    framebuffer_size(width, height);
+    return width;
+}
+
+int Window::height() const {
+    int width = 0, height = 0;
+    framebuffer_size(width, height);
+    return height;
+}
+
+void Window::bind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+
+void Window::finish() { swap_buffers(); }
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 void Window::swap_buffers() { glfwSwapBuffers(window_); }

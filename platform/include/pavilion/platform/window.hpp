@@ -7,6 +7,7 @@
 #include "pavilion/core/expected.hpp"
 #include "pavilion/core/kiosk_options.hpp"
 #include "pavilion/core/pointer_event.hpp"
+#include "pavilion/platform/render_surface.hpp"
 
 #include <memory>
 #include <string>
@@ -29,7 +30,8 @@ struct WindowConfig {
     int height = 720;
 };
 
-class Window {
+// Also the surface the live loop presents frames on: its back buffer, swapped by finish().
+class Window : public RenderSurface {
 public:
     // The window with its context current, or unavailable with one line, e.g. "no display
     // available (...)" or "cannot create an OpenGL ES 3.0 window (...)".
@@ -38,12 +40,17 @@ public:
     // full-screen), so start-up can rasterize fonts while the context is being made.
     // unavailable when no display or no monitor is there.
     static core::Expected<core::PixelSize> planned_size(const WindowConfig& config);
-    ~Window();
+    ~Window() override;
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
 
     GLFWwindow* native() const { return window_; }
     void framebuffer_size(int& width, int& height) const;
+    // RenderSurface: the framebuffer's size now, the default framebuffer, swap_buffers().
+    int width() const override;
+    int height() const override;
+    void bind() override;
+    void finish() override;
     bool should_close() const;
     void swap_buffers();
     // Sleeps until input arrives or timeout_s passes: an idle kiosk uses no CPU.
