@@ -371,10 +371,14 @@ core::Expected<std::string> EvdevTouchReader::find_touchscreen() {
 
 namespace {
 
-// The device's decoding, checked usable: a path given by hand is trusted to be on the screen,
-// so INPUT_PROP_DIRECT is not required.
-core::Expected<std::pair<TouchProtocol, TouchMapping>> touch_setup(const OpenDevice& device,
-                                                                   const TouchReaderOptions& options) {
+struct TouchSetup {
+    TouchProtocol protocol;
+    TouchMapping mapping;
+};
+
+// How the device's events are decoded, checked usable: a path given by hand is trusted to be on
+// the screen, so INPUT_PROP_DIRECT is not required.
+core::Expected<TouchSetup> touch_setup(const OpenDevice& device, const TouchReaderOptions& options) {
     const libevdev* evdev = device.evdev.get();
     const std::optional<TouchProtocol> protocol = touch_protocol(evdev);
     if (!protocol)
@@ -384,7 +388,7 @@ core::Expected<std::pair<TouchProtocol, TouchMapping>> touch_setup(const OpenDev
     const TouchMapping mapping = initial_mapping(evdev, *protocol, options);
     if (mapping.x.maximum <= mapping.x.minimum || mapping.y.maximum <= mapping.y.minimum)
         return core::make_error(core::ErrorCode::invalid_argument, device_label(device) + " reports an empty coordinate range");
-    return std::make_pair(*protocol, mapping);
+    return TouchSetup{*protocol, mapping};
 }
 
 } // namespace
