@@ -36,7 +36,7 @@ void PointerEventQueue::push(const std::vector<core::PointerEvent>& events) {
     wake(); // outside the lock: the UI thread may be about to drain
 }
 
-void PointerEventQueue::close(std::string failure) {
+void PointerEventQueue::close(core::Error failure) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (closed_) return;
@@ -53,9 +53,9 @@ std::vector<core::PointerEvent> PointerEventQueue::drain() {
     return events;
 }
 
-std::string PointerEventQueue::take_failure() {
+std::optional<core::Error> PointerEventQueue::take_failure() {
     std::lock_guard<std::mutex> lock(mutex_);
-    return std::exchange(failure_, std::string());
+    return std::exchange(failure_, std::nullopt);
 }
 
 bool PointerEventQueue::closed() const {
@@ -85,33 +85,34 @@ struct OpenDevice {
 
 std::string error_text(int error) { return std::generic_category().message(error); }
 
-std::string open_failure(const std::string& path, int error) {
+core::Error open_failure(const std::string& path, int error) {
     std::string reason = "cannot open " + path + ": " + error_text(error);
     // The usual cause on a fresh kiosk image: /dev/input/event* are root:input 0660.
     if (error == EACCES || error == EPERM) reason += " (is the kiosk user in group input?)";
-    return reason;
+    return core::make_error(core::ErrorCode::io, std::move(reason));
 }
 
-// Opens path and reads its capabilities; nullopt with the errno in error_number and a reason.
-std::optional<OpenDevice> open_device(const std::string& path, int& error_number,
-                                      std::string& error) {
-    // Non-blocking: the reader drains with libevdev until -EAGAIN after each poll().
-    const int raw_fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (raw_fd < 0) {
-        error_number = errno;
-        error = open_failure(path, error_number);
-        return std::nullopt;
-    }
-    OpenDevice device{path, Fd(raw_fd), nullptr};
+bool permission_denied(int error) { return error == EACCES || error == EPERM; }
+
+// The node opened read-only; an invalid Fd with errno set when it cannot be. Non-blocking: the
+// reader drains with libevdev until -EAGAIN after each poll().
+Fd open_node(const std::string& path) { return Fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)); }
+
+// An opened node with its capabilities read.
+core::Expected<OpenDevice> read_capabilities(const std::string& path, Fd fd) {
+    OpenDevice device{path, std::move(fd), nullptr};
     libevdev* evdev = nullptr;
-    const int rc = libevdev_new_from_fd(device.fd.get(), &evdev);
-    if (rc < 0) {
-        error_number = -rc;
-        error = path + " is not an input device (" + error_text(-rc) + ")";
-        return std::nullopt;
-    }
+    if (const int rc = libevdev_new_from_fd(device.fd.get(), &evdev); rc < 0)
+        return core::make_error(core::ErrorCode::invalid_argument,
+                                path + " is not an input device (" + error_text(-rc) + ")");
     device.evdev.reset(evdev);
     return device;
+}
+
+core::Expected<OpenDevice> open_device(const std::string& path) {
+    Fd fd = open_node(path);
+    if (!fd) return open_failure(path, errno);
+    return read_capabilities(path, std::move(fd));
 }
 
 bool has_abs(const libevdev* evdev, unsigned int code) {
@@ -206,8 +207,6 @@ struct EvdevTouchReader::Impl {
         thread.join();
     }
 
-    enum class ReadStatus { drained, lost, failed };
-
     // The thread body: nothing may escape a std::thread (std::terminate), so failures become the
     // queue's close reason.
     void run() noexcept {
@@ -222,10 +221,14 @@ struct EvdevTouchReader::Impl {
 
     void finish_quietly(const std::string& reason) noexcept {
         try {
-            finish(reason);
+            finish(core::make_error(core::ErrorCode::unavailable, reason));
         } catch (...) {
             // Out of memory, or the wake callback threw again: nothing left to report with.
         }
+    }
+
+    core::Error disconnected() const {
+        return core::make_error(core::ErrorCode::unavailable, "touchscreen " + device.path + " disconnected");
     }
 
     void loop() {
@@ -233,34 +236,35 @@ struct EvdevTouchReader::Impl {
             pollfd fds[2] = {{device.fd.get(), POLLIN, 0}, {stop_fd.get(), POLLIN, 0}};
             if (::poll(fds, 2, -1) < 0) {
                 if (errno == EINTR) continue;
-                finish("polling " + device.path + " failed: " + error_text(errno));
+                finish(core::make_error(core::ErrorCode::io, "polling " + device.path + " failed: " + error_text(errno)));
                 return;
             }
             if (fds[1].revents != 0) return; // stop() asked
             if (fds[0].revents & POLLNVAL) {
-                finish("polling " + device.path + " failed: descriptor closed");
+                finish(core::make_error(core::ErrorCode::io, "polling " + device.path + " failed: descriptor closed"));
                 return;
             }
             apply_pending_mapping();
             std::vector<core::PointerEvent> events;
-            std::string failure;
-            ReadStatus status = read_available(events, failure);
+            const core::Status read = read_available(events);
             queue.push(events);
+            if (!read) {
+                finish(read.error());
+                return;
+            }
             // A hung-up descriptor that reads nothing would otherwise wake poll() forever.
-            if (status == ReadStatus::drained && (fds[0].revents & (POLLHUP | POLLERR)))
-                status = ReadStatus::lost;
-            if (status == ReadStatus::lost) failure = "touchscreen " + device.path + " disconnected";
-            if (status != ReadStatus::drained) {
-                finish(failure);
+            if (fds[0].revents & (POLLHUP | POLLERR)) {
+                finish(disconnected());
                 return;
             }
         }
     }
 
-    // Reads until the device has nothing more. A SYN_DROPPED (the kernel's buffer overflowed)
-    // goes to the decoder, which cancels every contact; then libevdev's sync mode replays the
-    // difference between the state we saw and the device's, so later frames start from truth.
-    ReadStatus read_available(std::vector<core::PointerEvent>& out, std::string& failure) {
+    // Reads until the device has nothing more; an error when the device is gone (unavailable) or
+    // cannot be read (io). A SYN_DROPPED (the kernel's buffer overflowed) goes to the decoder,
+    // which cancels every contact; then libevdev's sync mode replays the difference between the
+    // state we saw and the device's, so later frames start from truth.
+    core::Status read_available(std::vector<core::PointerEvent>& out) {
         unsigned int flags = LIBEVDEV_READ_FLAG_NORMAL;
         input_event event{};
         for (;;) {
@@ -270,19 +274,18 @@ struct EvdevTouchReader::Impl {
                 const std::vector<core::PointerEvent> decoded = decoder.feed(event);
                 out.insert(out.end(), decoded.begin(), decoded.end());
             } else if (rc == -EAGAIN) {
-                if (flags == LIBEVDEV_READ_FLAG_NORMAL) return ReadStatus::drained;
+                if (flags == LIBEVDEV_READ_FLAG_NORMAL) return core::ok();
                 flags = LIBEVDEV_READ_FLAG_NORMAL; // sync done; events may have queued meanwhile
             } else if (rc == -ENODEV) {
-                return ReadStatus::lost;
+                return disconnected();
             } else if (rc != -EINTR) {
-                failure = "reading " + device.path + " failed: " + error_text(-rc);
-                return ReadStatus::failed;
+                return core::make_error(core::ErrorCode::io, "reading " + device.path + " failed: " + error_text(-rc));
             }
         }
     }
 
     // Ends the UI's contacts (their fingers will never send an up now) and reports why, once.
-    void finish(std::string reason) {
+    void finish(core::Error reason) {
         queue.push(decoder.cancel_all(monotonic_millis()));
         queue.close(std::move(reason));
     }
@@ -321,11 +324,11 @@ struct EvdevTouchReader::Impl {
 namespace {
 
 // Where to look: the caller's path, else $PAVILION_TOUCH_DEVICE, else a scan.
-std::string resolve_path(const TouchReaderOptions& options, std::string& error) {
+core::Expected<std::string> resolve_path(const TouchReaderOptions& options) {
     if (!options.device_path.empty()) return options.device_path;
     const char* from_env = std::getenv("PAVILION_TOUCH_DEVICE");
-    if (from_env && *from_env) return from_env;
-    return EvdevTouchReader::find_touchscreen(error);
+    if (from_env && *from_env) return std::string(from_env);
+    return EvdevTouchReader::find_touchscreen();
 }
 
 TouchMapping initial_mapping(const libevdev* evdev, TouchProtocol protocol,
@@ -344,69 +347,75 @@ TouchMapping initial_mapping(const libevdev* evdev, TouchProtocol protocol,
 
 } // namespace
 
-std::string EvdevTouchReader::find_touchscreen(std::string& error) {
-    std::string single_touch;     // a fallback if no multi-touch screen turns up
-    std::string permission_error; // why a device that might be the screen could not be read
+core::Expected<std::string> EvdevTouchReader::find_touchscreen() {
+    std::string single_touch;                   // a fallback if no multi-touch screen turns up
+    std::optional<core::Error> permission_error; // why a device that might be the screen could not be read
     for (const std::string& path : event_nodes()) {
-        int error_number = 0;
-        std::string reason;
-        const std::optional<OpenDevice> device = open_device(path, error_number, reason);
-        if (!device) {
-            if ((error_number == EACCES || error_number == EPERM) && permission_error.empty())
-                permission_error = reason;
+        Fd fd = open_node(path);
+        if (!fd) {
+            const int error = errno;
+            if (permission_denied(error) && !permission_error) permission_error = open_failure(path, error);
             continue;
         }
+        const core::Expected<OpenDevice> device = read_capabilities(path, std::move(fd));
+        if (!device) continue;
         const std::optional<TouchProtocol> protocol = touch_protocol(device->evdev.get());
         if (!protocol || !is_direct(device->evdev.get())) continue;
         if (*protocol == TouchProtocol::multitouch_slots) return path;
         if (single_touch.empty()) single_touch = path;
     }
     if (!single_touch.empty()) return single_touch;
-    error = permission_error.empty() ? "no touchscreen found" : permission_error;
-    return {};
+    if (permission_error) return *permission_error;
+    return core::make_error(core::ErrorCode::unavailable, "no touchscreen found");
 }
 
-std::unique_ptr<EvdevTouchReader> EvdevTouchReader::open(const TouchReaderOptions& options,
-                                                         std::string& error) {
-    const std::string path = resolve_path(options, error);
-    if (path.empty()) return nullptr;
-    int error_number = 0;
-    std::optional<OpenDevice> device = open_device(path, error_number, error);
-    if (!device) return nullptr;
-    libevdev* evdev = device->evdev.get();
+namespace {
 
-    // A path given by hand is trusted to be on the screen, so INPUT_PROP_DIRECT is not required.
+struct TouchSetup {
+    TouchProtocol protocol;
+    TouchMapping mapping;
+};
+
+// How the device's events are decoded, checked usable: a path given by hand is trusted to be on
+// the screen, so INPUT_PROP_DIRECT is not required.
+core::Expected<TouchSetup> touch_setup(const OpenDevice& device, const TouchReaderOptions& options) {
+    const libevdev* evdev = device.evdev.get();
     const std::optional<TouchProtocol> protocol = touch_protocol(evdev);
-    if (!protocol) {
-        error = device_label(*device) +
-                " is not a touchscreen (no multi-touch slots, no ABS_X/ABS_Y with BTN_TOUCH)";
-        return nullptr;
-    }
+    if (!protocol)
+        return core::make_error(core::ErrorCode::invalid_argument,
+                                device_label(device) +
+                                    " is not a touchscreen (no multi-touch slots, no ABS_X/ABS_Y with BTN_TOUCH)");
     const TouchMapping mapping = initial_mapping(evdev, *protocol, options);
-    if (mapping.x.maximum <= mapping.x.minimum || mapping.y.maximum <= mapping.y.minimum) {
-        error = device_label(*device) + " reports an empty coordinate range";
-        return nullptr;
-    }
+    if (mapping.x.maximum <= mapping.x.minimum || mapping.y.maximum <= mapping.y.minimum)
+        return core::make_error(core::ErrorCode::invalid_argument, device_label(device) + " reports an empty coordinate range");
+    return TouchSetup{*protocol, mapping};
+}
+
+} // namespace
+
+core::Expected<std::unique_ptr<EvdevTouchReader>> EvdevTouchReader::open(const TouchReaderOptions& options) {
+    using core::ErrorCode;
+    const core::Expected<std::string> path = resolve_path(options);
+    if (!path) return path.error();
+    core::Expected<OpenDevice> device = open_device(*path);
+    if (!device) return device.error();
+    const auto setup = touch_setup(*device, options);
+    if (!setup) return setup.error();
+    const auto [protocol, mapping] = *setup;
     // Event times on CLOCK_MONOTONIC (the kernel's default is CLOCK_REALTIME, which jumps when
     // NTP sets the clock after boot and would break tap and double-tap timing).
-    if (const int rc = libevdev_set_clock_id(evdev, CLOCK_MONOTONIC); rc < 0) {
-        error = "cannot use CLOCK_MONOTONIC on " + path + ": " + error_text(-rc);
-        return nullptr;
-    }
+    if (const int rc = libevdev_set_clock_id(device->evdev.get(), CLOCK_MONOTONIC); rc < 0)
+        return core::make_error(ErrorCode::io, "cannot use CLOCK_MONOTONIC on " + *path + ": " + error_text(-rc));
     Fd stop(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
-    if (!stop) {
-        error = "cannot create an eventfd for the touch reader: " + error_text(errno);
-        return nullptr;
-    }
+    if (!stop)
+        return core::make_error(ErrorCode::unavailable, "cannot create an eventfd for the touch reader: " + error_text(errno));
 
-    auto impl = std::make_unique<Impl>(std::move(*device), *protocol, mapping, std::move(stop),
-                                       options.wake);
-    start_from_device(impl->decoder, impl->device.evdev.get(), *protocol);
+    auto impl = std::make_unique<Impl>(std::move(*device), protocol, mapping, std::move(stop), options.wake);
+    start_from_device(impl->decoder, impl->device.evdev.get(), protocol);
     try {
         impl->start();
     } catch (const std::system_error& e) {
-        error = std::string("cannot start the touch reader thread: ") + e.what();
-        return nullptr;
+        return core::make_error(ErrorCode::unavailable, std::string("cannot start the touch reader thread: ") + e.what());
     }
     return std::unique_ptr<EvdevTouchReader>(new EvdevTouchReader(std::move(impl)));
 }
@@ -417,7 +426,7 @@ EvdevTouchReader::~EvdevTouchReader() = default; // ~Impl stops and joins the th
 
 std::vector<core::PointerEvent> EvdevTouchReader::drain() { return impl_->queue.drain(); }
 
-std::string EvdevTouchReader::take_failure() { return impl_->queue.take_failure(); }
+std::optional<core::Error> EvdevTouchReader::take_failure() { return impl_->queue.take_failure(); }
 
 bool EvdevTouchReader::running() const { return !impl_->queue.closed(); }
 

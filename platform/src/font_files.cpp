@@ -83,15 +83,13 @@ std::string identity_of(const SystemFonts& fonts) {
            identity_of(fonts.latin_bold);
 }
 
-std::optional<SystemFonts> locate_system_fonts(std::string& error) {
+core::Expected<SystemFonts> locate_system_fonts() {
     SystemFonts fonts;
     if (const char* override_path = std::getenv("PAVILION_FONT"); override_path && *override_path) {
         auto regular = first_readable({override_path}, 0);
         auto bold = first_readable({override_path}, 0);
-        if (!regular || !bold) {
-            error = std::string("PAVILION_FONT=") + override_path + " cannot be read";
-            return std::nullopt;
-        }
+        if (!regular || !bold)
+            return core::make_error(core::ErrorCode::io, std::string("PAVILION_FONT=") + override_path + " cannot be read");
         fonts.cjk_regular = std::move(*regular);
         fonts.cjk_bold = std::move(*bold);
     } else {
@@ -99,10 +97,9 @@ std::optional<SystemFonts> locate_system_fonts(std::string& error) {
         auto primary = first_readable({regular}, kNotoSansCjkScFace);
         auto bold = first_readable({"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", regular},
                                    kNotoSansCjkScFace);
-        if (!primary || !bold) {
-            error = "Noto Sans CJK is not installed (install the Debian package fonts-noto-cjk)";
-            return std::nullopt;
-        }
+        if (!primary || !bold)
+            return core::make_error(core::ErrorCode::unavailable,
+                                    "Noto Sans CJK is not installed (install the Debian package fonts-noto-cjk)");
         fonts.cjk_regular = std::move(*primary);
         fonts.cjk_bold = std::move(*bold);
     }

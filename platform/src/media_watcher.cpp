@@ -85,29 +85,23 @@ namespace {
 
 std::string error_text(int error) { return std::generic_category().message(error); }
 
-// The whole file, read through a fresh descriptor: a test's mount table replaced by rename is
-// seen, and /proc files are generated anew on each open. false with a reason on failure.
-bool read_whole_file(const std::string& path, std::string& text, std::string& error) {
+// The whole mount table, read through a fresh descriptor: a test's table replaced by rename is
+// seen, and /proc files are generated anew on each open.
+core::Expected<std::string> read_mount_table(const std::string& path) {
+    const auto failure = [&path](const std::string& why) {
+        return core::make_error(core::ErrorCode::io, "cannot read the mount table " + path + ": " + why);
+    };
     const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) {
-        error = error_text(errno);
-        return false;
-    }
-    text.clear();
+    if (!fd) return failure(error_text(errno));
+    std::string text;
     char buffer[8192];
     for (;;) {
         const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
         if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            error = error_text(errno);
-            return false;
-        }
-        if (got == 0) return true;
+        if (got < 0) return failure(error_text(errno));
+        if (got == 0) return text;
         text.append(buffer, static_cast<std::size_t>(got));
-        if (text.size() > 16 * 1024 * 1024) {
-            error = "larger than 16 MB";
-            return false;
-        }
+        if (text.size() > 16 * 1024 * 1024) return failure("larger than 16 MB");
     }
 }
 
@@ -126,7 +120,7 @@ class EventQueue {
 public:
     explicit EventQueue(std::function<void()> wake) : wake_(std::move(wake)) {}
 
-    void push(std::vector<MediaEvent>& events) {
+    void push(std::vector<content::MediaEvent>& events) {
         if (events.empty()) return;
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -136,26 +130,26 @@ public:
         if (wake_) wake_(); // outside the lock: the UI thread may be about to drain
     }
 
-    std::vector<MediaEvent> drain() {
+    std::vector<content::MediaEvent> drain() {
         std::lock_guard<std::mutex> lock(mutex_);
         return std::exchange(events_, {});
     }
 
 private:
     std::mutex mutex_;
-    std::vector<MediaEvent> events_;
+    std::vector<content::MediaEvent> events_;
     std::function<void()> wake_;
 };
 
-MediaEvent problem_event(std::string message) {
-    MediaEvent event;
-    event.type = MediaEvent::Type::problem;
+content::MediaEvent problem_event(std::string message) {
+    content::MediaEvent event;
+    event.type = content::MediaEvent::Type::problem;
     event.message = std::move(message);
     return event;
 }
 
 // Reports message once, until a different one (or none) replaces it.
-void report_once(std::string& last, std::string message, std::vector<MediaEvent>& out) {
+void report_once(std::string& last, std::string message, std::vector<content::MediaEvent>& out) {
     if (message == last) return;
     last = std::move(message);
     if (!last.empty()) out.push_back(problem_event(last));
@@ -182,7 +176,7 @@ struct MediaWatcher::Impl {
         : options(std::move(opts)), queue(options.wake), stop_fd(std::move(stop)) {
         for (std::string& prefix : options.mount_prefixes) prefix = without_trailing_slash(prefix);
         for (const std::string& dir : options.inbox_dirs)
-            inboxes.push_back(Inbox{media::PackFolder(PackCandidate::Source::inbox, without_trailing_slash(dir), ""), -1, ""});
+            inboxes.push_back(Inbox{media::PackFolder(content::PackCandidate::Source::inbox, without_trailing_slash(dir), "", options.max_folder_entries), -1, ""});
     }
 
     ~Impl() { stop(); }
@@ -209,7 +203,7 @@ struct MediaWatcher::Impl {
 
     void finish_quietly(std::string reason) noexcept {
         try {
-            std::vector<MediaEvent> out{problem_event(std::move(reason))};
+            std::vector<content::MediaEvent> out{problem_event(std::move(reason))};
             queue.push(out);
         } catch (...) {
             // Out of memory, or the wake callback threw: nothing left to report with.
@@ -219,13 +213,13 @@ struct MediaWatcher::Impl {
     // On the caller's thread, before the watcher thread starts: once start() has returned, a
     // file written into an inbox is seen closing (else it would wait out the settle time).
     void prepare() {
-        std::vector<MediaEvent> out;
+        std::vector<content::MediaEvent> out;
         open_watches(out);
         queue.push(out);
     }
 
     void loop() {
-        std::vector<MediaEvent> out;
+        std::vector<content::MediaEvent> out;
         Clock::time_point now = Clock::now();
         refresh_mounts(now, out);
         std::optional<Clock::time_point> next_settle = scan_inboxes(now, out);
@@ -267,7 +261,7 @@ struct MediaWatcher::Impl {
 
     // The inotify instance, the inbox watches and the mount table's descriptor: made on start and
     // retried on every rescan, so an inbox created later is picked up.
-    void open_watches(std::vector<MediaEvent>& out) {
+    void open_watches(std::vector<content::MediaEvent>& out) {
         if (!mountinfo_fd) {
             mountinfo_fd = Fd(::open(options.mountinfo_path.c_str(), O_RDONLY | O_CLOEXEC));
             // No report here: refresh_mounts() reads the same file and says why it cannot.
@@ -312,7 +306,7 @@ struct MediaWatcher::Impl {
         }
     }
 
-    std::optional<Clock::time_point> scan_inboxes(Clock::time_point now, std::vector<MediaEvent>& out) {
+    std::optional<Clock::time_point> scan_inboxes(Clock::time_point now, std::vector<content::MediaEvent>& out) {
         std::optional<Clock::time_point> next;
         for (Inbox& inbox : inboxes) {
             const auto settle = inbox.folder.scan(now, options.settle_time, out);
@@ -328,15 +322,15 @@ struct MediaWatcher::Impl {
 
     // Re-reads the mount table and reports sticks that left or arrived. A stick unmounted and
     // mounted again between two reads gets a new mount id, so it still counts as a new arrival.
-    void refresh_mounts(Clock::time_point now, std::vector<MediaEvent>& out) {
-        std::string text, error;
-        if (!read_whole_file(options.mountinfo_path, text, error)) {
-            report_once(mount_problem, "cannot read the mount table " + options.mountinfo_path + ": " + error, out);
+    void refresh_mounts(Clock::time_point now, std::vector<content::MediaEvent>& out) {
+        const core::Expected<std::string> text = read_mount_table(options.mountinfo_path);
+        if (!text) {
+            report_once(mount_problem, text.error().message, out);
             return;
         }
         report_once(mount_problem, "", out);
         std::map<std::string, std::int64_t> mounted; // a later mount on the same point hides the earlier
-        for (const MountEntry& entry : parse_mountinfo(text))
+        for (const MountEntry& entry : parse_mountinfo(*text))
             if (removable(entry.mount_point)) mounted[entry.mount_point] = entry.mount_id;
 
         for (auto it = sticks.begin(); it != sticks.end();) {
@@ -345,20 +339,20 @@ struct MediaWatcher::Impl {
                 ++it;
                 continue;
             }
-            MediaEvent removed;
-            removed.type = MediaEvent::Type::stick_removed;
+            content::MediaEvent removed;
+            removed.type = content::MediaEvent::Type::stick_removed;
             removed.mount_point = it->first;
             out.push_back(std::move(removed));
             it = sticks.erase(it);
         }
         for (const auto& [mount_point, mount_id] : mounted) {
             if (sticks.count(mount_point)) continue;
-            MediaEvent inserted;
-            inserted.type = MediaEvent::Type::stick_inserted;
+            content::MediaEvent inserted;
+            inserted.type = content::MediaEvent::Type::stick_inserted;
             inserted.mount_point = mount_point;
             out.push_back(std::move(inserted));
             const std::string folder = (mount_point == "/" ? "" : mount_point) + "/" + options.stick_folder;
-            Stick& stick = sticks.emplace(mount_point, Stick{mount_id, media::PackFolder(PackCandidate::Source::stick, folder, mount_point)})
+            Stick& stick = sticks.emplace(mount_point, Stick{mount_id, media::PackFolder(content::PackCandidate::Source::stick, folder, mount_point, options.max_folder_entries)})
                                .first->second;
             stick.folder.scan(now, options.settle_time, out);
         }
@@ -376,23 +370,23 @@ struct MediaWatcher::Impl {
     std::thread thread; // last: started after everything it uses exists, joined in ~Impl
 };
 
-std::unique_ptr<MediaWatcher> MediaWatcher::start(MediaWatcherOptions options, std::string& error) {
-    if (options.rescan_interval.count() <= 0 || options.settle_time.count() < 0) {
-        error = "media watcher: the rescan interval must be positive and the settle time not negative";
-        return nullptr;
-    }
+core::Expected<std::unique_ptr<MediaWatcher>> MediaWatcher::start(MediaWatcherOptions options) {
+    using core::ErrorCode;
+    if (options.rescan_interval.count() <= 0 || options.settle_time.count() < 0)
+        return core::make_error(ErrorCode::invalid_argument,
+                                "media watcher: the rescan interval must be positive and the settle time not negative");
+    if (options.max_folder_entries <= 0)
+        return core::make_error(ErrorCode::invalid_argument, "media watcher: max_folder_entries must be positive");
     Fd stop(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
-    if (!stop) {
-        error = "cannot create an eventfd for the media watcher: " + error_text(errno);
-        return nullptr;
-    }
+    if (!stop)
+        return core::make_error(ErrorCode::unavailable,
+                                "cannot create an eventfd for the media watcher: " + error_text(errno));
     auto impl = std::make_unique<Impl>(std::move(options), std::move(stop));
     impl->prepare();
     try {
         impl->start();
     } catch (const std::system_error& e) {
-        error = std::string("cannot start the media watcher thread: ") + e.what();
-        return nullptr;
+        return core::make_error(ErrorCode::unavailable, std::string("cannot start the media watcher thread: ") + e.what());
     }
     return std::unique_ptr<MediaWatcher>(new MediaWatcher(std::move(impl)));
 }
@@ -401,6 +395,6 @@ MediaWatcher::MediaWatcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) 
 
 MediaWatcher::~MediaWatcher() = default; // ~Impl stops and joins the thread
 
-std::vector<MediaEvent> MediaWatcher::drain() { return impl_->queue.drain(); }
+std::vector<content::MediaEvent> MediaWatcher::drain() { return impl_->queue.drain(); }
 
 } // namespace pavilion::platform

@@ -1,5 +1,7 @@
 #include "media_watcher_folder.hpp"
 
+#include "pavilion/core/expected.hpp"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,10 +18,6 @@ namespace {
 const std::string kPackSuffix = ".pack";
 const std::string kSignatureSuffix = ".pack.minisig";
 
-// A folder with more entries than this is not a pack folder someone prepared; the rest is
-// ignored rather than stalling the watcher on a huge listing.
-constexpr int kMaxEntries = 10000;
-
 bool ends_with(const std::string& text, const std::string& suffix) {
     return text.size() > suffix.size() &&
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -29,36 +27,51 @@ struct DirCloser {
     void operator()(DIR* dir) const { ::closedir(dir); }
 };
 
-enum class Listing { ok, missing, failed };
+// What a listing found. A folder that does not exist lists as empty: a stick without a
+// PAVILION folder, an inbox not made yet.
+struct PackFiles {
+    std::map<std::string, FileVersion> by_name;
+    bool truncated = false; // more than max_entries entries: only the first were looked at
+};
 
-// The regular files named *.pack or *.pack.minisig in dir, by name. Entries are examined with
-// fstatat(AT_SYMLINK_NOFOLLOW) relative to the open folder, so a symlink is never followed and
-// a folder renamed meanwhile cannot redirect the listing.
-Listing list_pack_files(const std::string& dir, bool follow_folder_link,
-                        std::map<std::string, FileVersion>& files, std::string& problem) {
-    files.clear();
+core::Error cannot_list(const std::string& dir, int error) {
+    return core::make_error(core::ErrorCode::io, "cannot list " + dir + ": " + std::generic_category().message(error));
+}
+
+// The folder opened for listing (nullptr when it does not exist), refusing a symbolic link to
+// it unless follow_folder_link.
+core::Expected<std::unique_ptr<DIR, DirCloser>> open_folder(const std::string& dir, bool follow_folder_link) {
     const int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (follow_folder_link ? 0 : O_NOFOLLOW);
     const int fd = ::open(dir.c_str(), flags);
     if (fd < 0) {
         const int error = errno;
-        if (error == ENOENT) return Listing::missing;
+        if (error == ENOENT) return std::unique_ptr<DIR, DirCloser>();
         struct stat st {};
         if (!follow_folder_link && ::lstat(dir.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
-            problem = dir + " is a symbolic link; packs there are ignored";
-        else
-            problem = "cannot list " + dir + ": " + std::generic_category().message(error);
-        return Listing::failed;
+            return core::make_error(core::ErrorCode::unsafe, dir + " is a symbolic link; packs there are ignored");
+        return cannot_list(dir, error);
     }
-    const std::unique_ptr<DIR, DirCloser> folder(::fdopendir(fd));
+    std::unique_ptr<DIR, DirCloser> folder(::fdopendir(fd));
     if (!folder) {
-        problem = "cannot list " + dir + ": " + std::generic_category().message(errno);
+        const int error = errno;
         ::close(fd);
-        return Listing::failed;
+        return cannot_list(dir, error);
     }
+    return folder;
+}
+
+// The regular files named *.pack or *.pack.minisig in dir, by name. Entries are examined with
+// fstatat(AT_SYMLINK_NOFOLLOW) relative to the open folder, so a symlink is never followed and
+// a folder renamed meanwhile cannot redirect the listing.
+core::Expected<PackFiles> list_pack_files(const std::string& dir, bool follow_folder_link, int max_entries) {
+    auto folder = open_folder(dir, follow_folder_link);
+    if (!folder) return folder.error();
+    PackFiles files;
+    if (!*folder) return files;
     int entries = 0;
-    while (const dirent* entry = ::readdir(folder.get())) {
-        if (++entries > kMaxEntries) {
-            problem = dir + " holds more than " + std::to_string(kMaxEntries) + " entries; only the first are looked at";
+    while (const dirent* entry = ::readdir(folder->get())) {
+        if (++entries > max_entries) {
+            files.truncated = true;
             break;
         }
         const std::string name = entry->d_name;
@@ -66,49 +79,52 @@ Listing list_pack_files(const std::string& dir, bool follow_folder_link,
         if (name.empty() || name[0] == '.') continue;
         if (!ends_with(name, kPackSuffix) && !ends_with(name, kSignatureSuffix)) continue;
         struct stat st {};
-        if (::fstatat(::dirfd(folder.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (::fstatat(::dirfd(folder->get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
         if (!S_ISREG(st.st_mode)) continue; // symlinks, folders, devices, fifos
         FileVersion version;
         version.device = static_cast<std::uint64_t>(st.st_dev);
         version.inode = static_cast<std::uint64_t>(st.st_ino);
         version.size = static_cast<std::int64_t>(st.st_size);
         version.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-        files.emplace(name, version);
+        files.by_name.emplace(name, version);
     }
-    return Listing::ok;
+    return files;
 }
 
 } // namespace
 
-PackFolder::PackFolder(PackCandidate::Source kind, std::string dir, std::string mount_point)
-    : kind_(kind), dir_(std::move(dir)), mount_point_(std::move(mount_point)) {}
+PackFolder::PackFolder(content::PackCandidate::Source kind, std::string dir, std::string mount_point, int max_entries)
+    : kind_(kind), dir_(std::move(dir)), mount_point_(std::move(mount_point)), max_entries_(max_entries) {}
 
 bool PackFolder::settled(const Seen& file, Clock::time_point now, Clock::duration settle_time) const {
     return file.closed || now - file.since >= settle_time;
 }
 
-void PackFolder::report_problem(std::string problem, std::vector<MediaEvent>& out) {
+void PackFolder::report_problem(std::string problem, std::vector<content::MediaEvent>& out) {
     if (problem == last_problem_) return;
     last_problem_ = std::move(problem);
     if (last_problem_.empty()) return;
-    MediaEvent event;
-    event.type = MediaEvent::Type::problem;
+    content::MediaEvent event;
+    event.type = content::MediaEvent::Type::problem;
     event.mount_point = mount_point_;
     event.message = last_problem_;
     out.push_back(std::move(event));
 }
 
 std::optional<Clock::time_point> PackFolder::scan(Clock::time_point now, Clock::duration settle_time,
-                                                  std::vector<MediaEvent>& out) {
-    std::map<std::string, FileVersion> listed;
-    std::string problem;
-    const bool is_stick = kind_ == PackCandidate::Source::stick;
-    const Listing listing = list_pack_files(dir_, !is_stick, listed, problem);
-    report_problem(problem, out);
-    if (listing == Listing::failed) {
+                                                  std::vector<content::MediaEvent>& out) {
+    const bool is_stick = kind_ == content::PackCandidate::Source::stick;
+    const core::Expected<PackFiles> listing = list_pack_files(dir_, !is_stick, max_entries_);
+    if (!listing) {
+        report_problem(listing.error().message, out);
         closed_names_.clear();
         return std::nullopt; // keep what was seen: the next scan may succeed
     }
+    report_problem(listing->truncated ? dir_ + " holds more than " + std::to_string(max_entries_) +
+                                            " entries; only the first are looked at"
+                                      : "",
+                   out);
+    const std::map<std::string, FileVersion>& listed = listing->by_name;
 
     // Forget files that went away (so their return is a new appearance), note new versions.
     for (auto it = files_.begin(); it != files_.end();)
@@ -142,8 +158,8 @@ std::optional<Clock::time_point> PackFolder::scan(Clock::time_point now, Clock::
         const auto already = reported_.find(name);
         if (already != reported_.end() && already->second == versions) continue;
         reported_[name] = versions;
-        MediaEvent event;
-        event.type = MediaEvent::Type::candidate;
+        content::MediaEvent event;
+        event.type = content::MediaEvent::Type::candidate;
         event.mount_point = mount_point_;
         event.candidate.pack_path = dir_ + "/" + name;
         event.candidate.signature_path = dir_ + "/" + signature->first;

@@ -37,8 +37,8 @@ public:
     // A stick's files count as complete when first seen (nobody writes to a stick in the
     // kiosk); an inbox's once closed after writing or unchanged for the settle time. A stick's
     // folder must not be a symbolic link (it could lead anywhere); an inbox is the kiosk's own
-    // configuration and may be one.
-    PackFolder(PackCandidate::Source kind, std::string dir, std::string mount_point);
+    // configuration and may be one. Entries beyond max_entries are not looked at.
+    PackFolder(content::PackCandidate::Source kind, std::string dir, std::string mount_point, int max_entries);
 
     const std::string& dir() const { return dir_; }
 
@@ -49,7 +49,7 @@ public:
     // problem event when the folder cannot be listed (once, until the problem changes). Returns
     // when the earliest file still settling will have settled.
     std::optional<Clock::time_point> scan(Clock::time_point now, Clock::duration settle_time,
-                                          std::vector<MediaEvent>& out);
+                                          std::vector<content::MediaEvent>& out);
 
 private:
     struct Seen {
@@ -59,11 +59,12 @@ private:
     };
 
     bool settled(const Seen& file, Clock::time_point now, Clock::duration settle_time) const;
-    void report_problem(std::string problem, std::vector<MediaEvent>& out);
+    void report_problem(std::string problem, std::vector<content::MediaEvent>& out);
 
-    PackCandidate::Source kind_;
+    content::PackCandidate::Source kind_;
     std::string dir_;
     std::string mount_point_;
+    int max_entries_;
     std::map<std::string, Seen> files_; // *.pack and *.pack.minisig by name
     std::set<std::string> closed_names_; // from inotify, applied at the next scan
     // pack name -> the pack and signature versions last reported

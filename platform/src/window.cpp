@@ -1,5 +1,6 @@
 #include "pavilion/platform/window.hpp"
 
+#include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 
 #include <ctime>
@@ -8,10 +9,13 @@
 namespace pavilion::platform {
 namespace {
 
-// GLFW reports errors through a callback; keep the last one to explain a failure.
-thread_local std::string last_glfw_error;
-
-void remember_error(int, const char* description) { last_glfw_error = description ? description : ""; }
+// GLFW's last error on this thread, to explain a failure. Asked for with glfwGetError rather
+// than kept from an error callback, so no state lives outside GLFW.
+std::string last_glfw_error() {
+    const char* description = nullptr;
+    glfwGetError(&description);
+    return description ? description : "GLFW gave no reason";
+}
 
 GLFWwindow* create_native(const WindowConfig& config, int context_api) {
     glfwDefaultWindowHints();
@@ -34,41 +38,32 @@ GLFWwindow* create_native(const WindowConfig& config, int context_api) {
     return glfwCreateWindow(config.width, config.height, config.title.c_str(), nullptr, nullptr);
 }
 
-bool init_glfw(std::string& error) {
-    glfwSetErrorCallback(remember_error);
-    if (glfwInit()) return true; // a second call while initialized returns at once
-    error = "no display available (" + last_glfw_error + ")";
-    return false;
+core::Status init_glfw() {
+    if (glfwInit()) return core::ok(); // a second call while initialized returns at once
+    return core::make_error(core::ErrorCode::unavailable, "no display available (" + last_glfw_error() + ")");
 }
 
 } // namespace
 
-bool Window::planned_size(const WindowConfig& config, int& width, int& height, std::string& error) {
-    if (!init_glfw(error)) return false;
-    width = config.width;
-    height = config.height;
-    if (config.mode != WindowMode::fullscreen) return true;
+core::Expected<core::PixelSize> Window::planned_size(const WindowConfig& config) {
+    if (const core::Status ready = init_glfw(); !ready) return ready.error();
+    if (config.mode != WindowMode::fullscreen) return core::PixelSize{config.width, config.height};
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-    if (!mode) {
-        error = "no monitor to show the kiosk on";
-        return false;
-    }
-    width = mode->width;
-    height = mode->height;
-    return true;
+    if (!mode) return core::make_error(core::ErrorCode::unavailable, "no monitor to show the kiosk on");
+    return core::PixelSize{mode->width, mode->height};
 }
 
-std::unique_ptr<Window> Window::create(const WindowConfig& config, std::string& error) {
-    if (!init_glfw(error)) return nullptr;
+core::Expected<std::unique_ptr<Window>> Window::create(const WindowConfig& config) {
+    if (const core::Status ready = init_glfw(); !ready) return ready.error();
     // EGL first: Mesa's native path for OpenGL ES (V3D on a Pi, llvmpipe here), and faster to
     // start than GLX (screenshots went from 1.2 s to 0.5 s). GLX stays as the fallback.
     GLFWwindow* window = create_native(config, GLFW_EGL_CONTEXT_API);
     if (!window) window = create_native(config, GLFW_NATIVE_CONTEXT_API);
     if (!window) {
-        error = "cannot create an OpenGL ES 3.0 window (" + last_glfw_error + ")";
+        const std::string reason = last_glfw_error(); // before glfwTerminate frees its text
         glfwTerminate();
-        return nullptr;
+        return core::make_error(core::ErrorCode::unavailable, "cannot create an OpenGL ES 3.0 window (" + reason + ")");
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1); // animations at the display's refresh, no tearing
@@ -157,6 +152,22 @@ Window::~Window() {
 void Window::framebuffer_size(int& width, int& height) const {
     glfwGetFramebufferSize(window_, &width, &height);
 }
+
+int Window::width() const {
+    int width = 0, height = 0;
+    framebuffer_size(width, height);
+    return width;
+}
+
+int Window::height() const {
+    int width = 0, height = 0;
+    framebuffer_size(width, height);
+    return height;
+}
+
+void Window::bind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+
+void Window::finish() { swap_buffers(); }
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 void Window::swap_buffers() { glfwSwapBuffers(window_); }

@@ -48,8 +48,11 @@ FontContext::~FontContext() {
 }
 
 bool FontContext::build(const content::Catalog& catalog, std::string& error) {
-    auto files = platform::locate_system_fonts(error);
-    if (!files) return false;
+    auto files = platform::locate_system_fonts();
+    if (!files) {
+        error = files.error().message;
+        return false;
+    }
     files_ = std::move(*files);
     const auto face = [](const platform::FontFile& f) { return screens::FontFace{f.data(), f.size(), f.face_index}; };
     sources_ = {face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular), face(files_.cjk_bold)};

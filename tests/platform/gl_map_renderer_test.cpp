@@ -45,9 +45,9 @@ core::MapDrawRequest view(double offset_x) {
 class GlMapRendererTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string error;
-        window_ = Window::create({"pavilion-test", WindowMode::hidden, 64, 64}, error);
-        ASSERT_TRUE(window_) << error;
+        auto window = Window::create({"pavilion-test", WindowMode::hidden, 64, 64});
+        ASSERT_TRUE(window) << window.error().message;
+        window_ = std::move(window).value();
         target_.emplace(kWidth, kHeight);
         ASSERT_TRUE(target_->complete());
     }

@@ -23,6 +23,8 @@ namespace pavilion::platform {
 namespace {
 
 namespace fs = std::filesystem;
+using content::MediaEvent;
+using content::PackCandidate;
 using pavilion::testing::TempDir;
 using pavilion::testing::write_text;
 using Type = MediaEvent::Type;
@@ -124,10 +126,33 @@ struct Fixture {
 };
 
 std::unique_ptr<MediaWatcher> start(MediaWatcherOptions options) {
-    std::string error;
-    auto watcher = MediaWatcher::start(std::move(options), error);
-    EXPECT_TRUE(watcher) << error;
-    return watcher;
+    auto watcher = MediaWatcher::start(std::move(options));
+    EXPECT_TRUE(watcher) << watcher.error().message;
+    return watcher ? std::move(watcher).value() : nullptr;
+}
+
+TEST(MediaWatcherTest, UnusableTimingsAreRefusedWithOneLine) {
+    Fixture f;
+    Collector collector;
+    MediaWatcherOptions no_rescan = f.options(collector);
+    no_rescan.rescan_interval = 0ms;
+    const auto refused = MediaWatcher::start(std::move(no_rescan));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);
+    EXPECT_NE(refused.error().message.find("rescan interval must be positive"), std::string::npos)
+        << refused.error().message;
+
+    MediaWatcherOptions negative_settle = f.options(collector);
+    negative_settle.settle_time = -1ms;
+    const auto also_refused = MediaWatcher::start(std::move(negative_settle));
+    ASSERT_FALSE(also_refused);
+    EXPECT_EQ(also_refused.error().code, core::ErrorCode::invalid_argument);
+
+    MediaWatcherOptions no_entries = f.options(collector);
+    no_entries.max_folder_entries = 0;
+    const auto nothing_listed = MediaWatcher::start(std::move(no_entries));
+    ASSERT_FALSE(nothing_listed);
+    EXPECT_EQ(nothing_listed.error().code, core::ErrorCode::invalid_argument);
 }
 
 TEST(MediaWatcherTest, ParsesTheKernelsMountTable) {
@@ -299,6 +324,21 @@ TEST(MediaWatcherTest, AnInboxCreatedLaterIsWatchedFromThen) {
     fs::create_directories(inbox);
     put_pack(inbox, "late");
     ASSERT_TRUE(collector.wait_until(*watcher, has(Type::candidate, "late.pack")));
+}
+
+TEST(MediaWatcherTest, AHugeFolderIsListedOnlyInPartAndSaysSo) {
+    Fixture f;
+    Collector collector;
+    const fs::path inbox = f.temp.path() / "crowded";
+    fs::create_directories(inbox);
+    for (int i = 0; i < 30; ++i) write_text((inbox / ("note-" + std::to_string(i))).string(), "");
+    MediaWatcherOptions options = f.options(collector);
+    options.inbox_dirs = {inbox.string()};
+    options.max_folder_entries = 20;
+    auto watcher = start(std::move(options));
+    ASSERT_TRUE(watcher);
+    ASSERT_TRUE(collector.wait_until(*watcher, has(Type::problem, "holds more than 20 entries")));
+    EXPECT_TRUE(has(Type::problem, inbox.string())(collector.events)) << "the problem names the folder";
 }
 
 TEST(MediaWatcherTest, AnUnreadableMountTableIsAProblemNotAFailure) {

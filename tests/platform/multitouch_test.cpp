@@ -609,27 +609,33 @@ bool one_line(const std::string& text) {
 TEST(EvdevTouchReader, MissingDeviceFailsWithOneLine) {
     TouchReaderOptions options;
     options.device_path = "/nonexistent";
-    std::string error;
-    EXPECT_EQ(EvdevTouchReader::open(options, error), nullptr);
-    EXPECT_EQ(error, "cannot open /nonexistent: No such file or directory");
+    const auto reader = EvdevTouchReader::open(options);
+    ASSERT_FALSE(reader);
+    EXPECT_EQ(reader.error().code, core::ErrorCode::io);
+    EXPECT_EQ(reader.error().message, "cannot open /nonexistent: No such file or directory");
 }
 
 TEST(EvdevTouchReader, NonInputDeviceFailsWithOneLine) {
     TouchReaderOptions options;
     options.device_path = "/dev/null";
-    std::string error;
-    EXPECT_EQ(EvdevTouchReader::open(options, error), nullptr);
-    EXPECT_TRUE(one_line(error)) << error;
-    EXPECT_EQ(error.rfind("/dev/null is not an input device", 0), 0u) << error;
+    const auto reader = EvdevTouchReader::open(options);
+    ASSERT_FALSE(reader);
+    const core::Error& error = reader.error();
+    EXPECT_EQ(error.code, core::ErrorCode::invalid_argument);
+    EXPECT_TRUE(one_line(error.message)) << error.message;
+    EXPECT_EQ(error.message.rfind("/dev/null is not an input device", 0), 0u) << error.message;
 }
 
 TEST(EvdevTouchReader, EnvironmentNamesTheDevice) {
     const char* saved = std::getenv("PAVILION_TOUCH_DEVICE");
     const std::string previous = saved ? saved : "";
     ::setenv("PAVILION_TOUCH_DEVICE", "/nonexistent/event42", 1);
-    std::string error;
-    EXPECT_EQ(EvdevTouchReader::open(TouchReaderOptions{}, error), nullptr);
-    EXPECT_EQ(error, "cannot open /nonexistent/event42: No such file or directory");
+    const auto reader = EvdevTouchReader::open(TouchReaderOptions{});
+    EXPECT_FALSE(reader);
+    if (!reader) {
+        EXPECT_EQ(reader.error().code, core::ErrorCode::io);
+        EXPECT_EQ(reader.error().message, "cannot open /nonexistent/event42: No such file or directory");
+    }
     if (saved) {
         ::setenv("PAVILION_TOUCH_DEVICE", previous.c_str(), 1);
     } else {
@@ -638,13 +644,17 @@ TEST(EvdevTouchReader, EnvironmentNamesTheDevice) {
 }
 
 TEST(EvdevTouchReader, ScanFindsAPathOrSaysWhyNot) {
-    std::string error;
-    const std::string path = EvdevTouchReader::find_touchscreen(error);
-    if (path.empty()) {
-        EXPECT_TRUE(one_line(error)) << error;
+    const core::Expected<std::string> path = EvdevTouchReader::find_touchscreen();
+    if (!path) {
+        const core::Error& error = path.error();
+        EXPECT_TRUE(one_line(error.message)) << error.message;
+        // Nothing found, or the first device the kiosk was not allowed to read.
+        if (error.code == core::ErrorCode::unavailable)
+            EXPECT_EQ(error.message, "no touchscreen found");
+        else
+            EXPECT_EQ(error.code, core::ErrorCode::io) << error.message;
     } else {
-        EXPECT_EQ(path.rfind("/dev/input/event", 0), 0u) << path;
-        EXPECT_TRUE(error.empty()) << error;
+        EXPECT_EQ(path->rfind("/dev/input/event", 0), 0u) << *path;
     }
 }
 
@@ -659,7 +669,7 @@ TEST(PointerEventQueue, HandsEventsToAnotherThreadInOrderAndWakesIt) {
             queue.push(events);
         }
         queue.push({}); // nothing to say: no wake
-        queue.close("touchscreen /dev/input/event3 disconnected");
+        queue.close(core::make_error(core::ErrorCode::unavailable, "touchscreen /dev/input/event3 disconnected"));
     });
     // The UI side: drain as a frame loop would, until the reader has said it is done.
     std::vector<core::PointerEvent> received;
@@ -678,8 +688,24 @@ TEST(PointerEventQueue, HandsEventsToAnotherThreadInOrderAndWakesIt) {
     for (std::size_t i = 0; i < received.size(); ++i)
         EXPECT_EQ(received[i].time, static_cast<core::Millis>(i));
     EXPECT_EQ(wakes.load(), batches + 1); // every non-empty batch, and the close
-    EXPECT_EQ(queue.take_failure(), "touchscreen /dev/input/event3 disconnected");
-    EXPECT_EQ(queue.take_failure(), ""); // reported once
+    const std::optional<core::Error> failure = queue.take_failure();
+    ASSERT_TRUE(failure);
+    EXPECT_EQ(failure->code, core::ErrorCode::unavailable);
+    EXPECT_EQ(failure->message, "touchscreen /dev/input/event3 disconnected");
+    EXPECT_FALSE(queue.take_failure()); // reported once
+}
+
+TEST(PointerEventQueue, NoFailureWhileOpenAndTheFirstCloseReasonWins) {
+    PointerEventQueue queue;
+    EXPECT_FALSE(queue.take_failure());
+    EXPECT_FALSE(queue.closed());
+    queue.close(core::make_error(core::ErrorCode::io, "reading /dev/input/event3 failed: Input/output error"));
+    queue.close(core::make_error(core::ErrorCode::unavailable, "touchscreen /dev/input/event3 disconnected"));
+    EXPECT_TRUE(queue.closed());
+    const std::optional<core::Error> failure = queue.take_failure();
+    ASSERT_TRUE(failure);
+    EXPECT_EQ(failure->code, core::ErrorCode::io);
+    EXPECT_EQ(failure->message, "reading /dev/input/event3 failed: Input/output error");
 }
 
 } // namespace

@@ -15,9 +15,9 @@ constexpr std::size_t kFullPictureBytes = 1920u * 1080u * 4u; // the default pac
 class TextureCacheTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string error;
-        window_ = Window::create({"pavilion-test", WindowMode::hidden, 64, 64}, error);
-        ASSERT_TRUE(window_) << error;
+        auto window = Window::create({"pavilion-test", WindowMode::hidden, 64, 64});
+        ASSERT_TRUE(window) << window.error().message;
+        window_ = std::move(window).value();
     }
     // One frame in which the screen shows `media_id`, with the decode awaited.
     static std::optional<core::Texture> show(TextureCache& cache, const std::string& media_id) {

@@ -16,8 +16,8 @@ class FontAtlasSnapshotTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         std::string error;
-        auto files = platform::locate_system_fonts(error);
-        ASSERT_TRUE(files) << error;
+        auto files = platform::locate_system_fonts();
+        ASSERT_TRUE(files) << files.error().message;
         files_ = new platform::SystemFonts(std::move(*files));
         auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };
         const FontSources sources{face(files_->latin_regular), face(files_->latin_bold), face(files_->cjk_regular),

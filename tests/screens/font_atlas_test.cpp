@@ -11,9 +11,8 @@ namespace {
 class FontAtlasTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string error;
-        auto fonts = platform::locate_system_fonts(error);
-        ASSERT_TRUE(fonts) << error;
+        auto fonts = platform::locate_system_fonts();
+        ASSERT_TRUE(fonts) << fonts.error().message;
         files_ = std::move(*fonts);
         ASSERT_GT(files_.latin_regular.size(), 0u) << "Noto Sans (fonts-noto-core) missing";
         auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };

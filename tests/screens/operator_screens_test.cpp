@@ -77,9 +77,8 @@ void expect_apart(const Regions& regions, const std::string& where) {
 class OperatorScreensTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string error;
-        auto files = platform::locate_system_fonts(error);
-        ASSERT_TRUE(files) << error;
+        auto files = platform::locate_system_fonts();
+        ASSERT_TRUE(files) << files.error().message;
         files_ = std::move(*files);
         auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };
         sources_ = {face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular), face(files_.cjk_bold)};

@@ -74,8 +74,8 @@ class ScaleTest : public ::testing::Test {
 protected:
     void SetUp() override {
         std::string error;
-        auto files = platform::locate_system_fonts(error);
-        ASSERT_TRUE(files) << error;
+        auto files = platform::locate_system_fonts();
+        ASSERT_TRUE(files) << files.error().message;
         files_ = std::move(*files);
         context_ = ImGui::CreateContext();
         ImGui::SetCurrentContext(context_);

@@ -1,7 +1,7 @@
 #pragma once
-// What the kiosk's media watcher (platform/media_watcher.hpp) finds: USB sticks coming and going
-// and signed packs on them or in inbox folders. Plain data, here in content so the model, which
-// installs the packs and may not link the platform, can take it.
+// What the media watcher (platform/media_watcher.hpp) found: a stick arriving or leaving, a signed
+// pack to offer, a problem for the log. Plain data, in content so that the model, which may not
+// link the platform, can consume the events; the pack installer verifies each candidate.
 
 #include <string>
 

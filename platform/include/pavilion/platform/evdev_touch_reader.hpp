@@ -10,12 +10,14 @@
 // times are CLOCK_MONOTONIC milliseconds, comparable with monotonic_millis() but not with
 // glfwGetTime() (same clock, different origin). libevdev stays out of this header.
 
+#include "pavilion/core/expected.hpp"
 #include "pavilion/core/pointer_event.hpp"
 #include "pavilion/platform/multitouch.hpp"
 
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,9 +29,9 @@ class PointerEventQueue {
 public:
     explicit PointerEventQueue(std::function<void()> wake = {});
     void push(const std::vector<core::PointerEvent>& events); // wakes unless events is empty
-    void close(std::string failure);                          // the producer ended; wakes
+    void close(core::Error failure);                          // the producer ended; wakes
     std::vector<core::PointerEvent> drain();
-    std::string take_failure(); // the close() reason once, then ""
+    std::optional<core::Error> take_failure(); // the close() reason once, then nullopt
     bool closed() const;
 
 private:
@@ -37,7 +39,7 @@ private:
 
     mutable std::mutex mutex_;
     std::vector<core::PointerEvent> events_;
-    std::string failure_;
+    std::optional<core::Error> failure_;
     bool closed_ = false;
     std::function<void()> wake_;
 };
@@ -59,12 +61,16 @@ struct TouchReaderOptions {
 
 class EvdevTouchReader {
 public:
-    // nullptr with a one-line reason in error, for example "no touchscreen found" or
-    // "cannot open /dev/input/event3: Permission denied (is the kiosk user in group input?)".
-    static std::unique_ptr<EvdevTouchReader> open(const TouchReaderOptions& options,
-                                                  std::string& error);
-    // The path open() would pick without device_path or $PAVILION_TOUCH_DEVICE; "" with a reason.
-    static std::string find_touchscreen(std::string& error);
+    // A running reader, or one line saying why not: unavailable for "no touchscreen found";
+    // io for a node that cannot be opened or set up, e.g. "cannot open /dev/input/event3:
+    // Permission denied (is the kiosk user in group input?)"; invalid_argument for a path that
+    // is not a usable touch device ("/dev/null is not an input device (...)"); unavailable
+    // without an eventfd or a thread.
+    static core::Expected<std::unique_ptr<EvdevTouchReader>> open(const TouchReaderOptions& options);
+    // The path open() would pick without device_path or $PAVILION_TOUCH_DEVICE. unavailable
+    // when no device is a touchscreen; io with the first permission failure when a device that
+    // might be one could not be read (the usual set-up mistake, worth saying over "none found").
+    static core::Expected<std::string> find_touchscreen();
 
     // Stops and joins the reader thread.
     ~EvdevTouchReader();
@@ -73,9 +79,10 @@ public:
 
     // Everything queued since the last call, oldest first. Call once per frame on the UI thread.
     std::vector<core::PointerEvent> drain();
-    // Why the reader stopped ("touchscreen /dev/input/event3 disconnected"), exactly once; ""
-    // while it runs and on every later call. Contacts in progress were cancelled before it ends.
-    std::string take_failure();
+    // Why the reader stopped, exactly once; nullopt while it runs and on every later call.
+    // unavailable when the device went away ("touchscreen /dev/input/event3 disconnected") or
+    // the thread failed, io when reading it failed. Contacts in progress were cancelled first.
+    std::optional<core::Error> take_failure();
     bool running() const;
 
     // Screen resize or rotation change; applies from the next frame of touch events.

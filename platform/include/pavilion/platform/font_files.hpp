@@ -1,6 +1,8 @@
 #pragma once
 // Finding and reading the fonts the kiosk draws with.
 
+#include "pavilion/core/expected.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -53,7 +55,8 @@ struct SystemFonts {
 std::string identity_of(const SystemFonts& fonts);
 
 // PAVILION_FONT=/path/to/font replaces the CJK face (for scripts Noto Sans CJK does not cover).
-// nullopt with a clear reason in error when no usable font is installed.
-std::optional<SystemFonts> locate_system_fonts(std::string& error);
+// An error saying what to do when no usable font is there: unavailable when Noto Sans CJK is not
+// installed, io when the PAVILION_FONT file cannot be read.
+core::Expected<SystemFonts> locate_system_fonts();
 
 } // namespace pavilion::platform

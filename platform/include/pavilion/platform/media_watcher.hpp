@@ -1,6 +1,8 @@
 #pragma once
 // Notices content packs arriving: on USB sticks as they are mounted, and in inbox folders as
 // files are copied in. It only finds candidates; the pack installer verifies and installs them.
+// What it reports (content::MediaEvent, content::PackCandidate) is plain content data, so the
+// model can consume it without linking the platform.
 //
 // Sticks: the mount table (/proc/self/mountinfo) is watched with poll(): the kernel flags
 // POLLPRI|POLLERR on it whenever something is mounted or unmounted, and the table is re-read and
@@ -25,6 +27,9 @@
 // The watcher runs on its own thread and hands events over through a queue; the wake callback
 // lets a render loop sleeping in glfwWaitEvents pick them up (glfwPostEmptyEvent).
 
+#include "pavilion/content/media_event.hpp"
+#include "pavilion/core/expected.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -34,28 +39,6 @@
 #include <vector>
 
 namespace pavilion::platform {
-
-struct PackCandidate {
-    enum class Source { stick, inbox };
-    std::string pack_path;      // <source_dir>/<name>.pack
-    std::string signature_path; // <source_dir>/<name>.pack.minisig
-    std::string source_dir;     // <mount>/PAVILION, or the inbox folder
-    Source kind = Source::stick;
-    std::string mount_point;    // the stick's mount point; "" for an inbox
-};
-
-struct MediaEvent {
-    enum class Type {
-        stick_inserted, // mount_point: a stick appeared (its candidates follow, if it has any)
-        candidate,      // candidate: a signed pack to offer for installation
-        stick_removed,  // mount_point: the stick is gone ("stick removed" on screen)
-        problem,        // message: one line for the log (an unreadable folder, ...)
-    };
-    Type type = Type::problem;
-    std::string mount_point;
-    PackCandidate candidate;
-    std::string message;
-};
 
 struct MediaWatcherOptions {
     std::string mountinfo_path = "/proc/self/mountinfo";
@@ -67,6 +50,9 @@ struct MediaWatcherOptions {
     // A file nobody is seen closing counts as complete after this long without a change.
     std::chrono::milliseconds settle_time{1000};
     std::chrono::milliseconds rescan_interval{2000};
+    // A folder with more entries than this is not a pack folder someone prepared: the rest is
+    // ignored (and said so once) rather than stalling the watcher on a huge listing.
+    int max_folder_entries = 10000;
     // Called on the watcher thread after events were queued. Must not block, and must stay
     // callable until the watcher is destroyed.
     std::function<void()> wake;
@@ -76,10 +62,11 @@ class MediaWatcher {
 public:
     // Starts the thread; the sticks already mounted and the packs already in the inboxes are
     // reported as they are found. The inbox watches exist when start() returns, so a file
-    // closed after that is reported on its close (one already there waits out settle_time). nullptr with a one-line reason only when the watcher cannot run
-    // at all (no thread, no eventfd); an unreadable mount table or a missing inbox is a problem
-    // event, retried on every rescan.
-    static std::unique_ptr<MediaWatcher> start(MediaWatcherOptions options, std::string& error);
+    // closed after that is reported on its close (one already there waits out settle_time).
+    // An error only when the watcher cannot run at all: invalid_argument for unusable timings,
+    // unavailable without an eventfd or a thread. An unreadable mount table or a missing inbox
+    // is a problem event instead, retried on every rescan.
+    static core::Expected<std::unique_ptr<MediaWatcher>> start(MediaWatcherOptions options);
 
     // Stops and joins the thread.
     ~MediaWatcher();
@@ -87,7 +74,7 @@ public:
     MediaWatcher& operator=(const MediaWatcher&) = delete;
 
     // Everything queued since the last call, oldest first. Call from the UI thread after a wake.
-    std::vector<MediaEvent> drain();
+    std::vector<content::MediaEvent> drain();
 
 private:
     struct Impl;

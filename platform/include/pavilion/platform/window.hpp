@@ -4,7 +4,10 @@
 // GLES 3.0 is what a Raspberry Pi's V3D offers (desktop GL core contexts fail there); Mesa gives
 // the same API under Xvfb, so tests run the device's code path. GLFW stays out of this header.
 
+#include "pavilion/core/expected.hpp"
+#include "pavilion/core/kiosk_options.hpp"
 #include "pavilion/core/pointer_event.hpp"
+#include "pavilion/platform/render_surface.hpp"
 
 #include <memory>
 #include <string>
@@ -27,20 +30,27 @@ struct WindowConfig {
     int height = 720;
 };
 
-class Window {
+// Also the surface the live loop presents frames on: its back buffer, swapped by finish().
+class Window : public RenderSurface {
 public:
-    // nullptr with a one-line reason in error (for example when no display is available).
-    static std::unique_ptr<Window> create(const WindowConfig& config, std::string& error);
+    // The window with its context current, or unavailable with one line, e.g. "no display
+    // available (...)" or "cannot create an OpenGL ES 3.0 window (...)".
+    static core::Expected<std::unique_ptr<Window>> create(const WindowConfig& config);
     // The size create() will give the window, known before any GL exists (the monitor's mode when
     // full-screen), so start-up can rasterize fonts while the context is being made.
-    // False with a reason when no display is available.
-    static bool planned_size(const WindowConfig& config, int& width, int& height, std::string& error);
-    ~Window();
+    // unavailable when no display or no monitor is there.
+    static core::Expected<core::PixelSize> planned_size(const WindowConfig& config);
+    ~Window() override;
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
 
     GLFWwindow* native() const { return window_; }
     void framebuffer_size(int& width, int& height) const;
+    // RenderSurface: the framebuffer's size now, the default framebuffer, swap_buffers().
+    int width() const override;
+    int height() const override;
+    void bind() override;
+    void finish() override;
     bool should_close() const;
     void swap_buffers();
     // Sleeps until input arrives or timeout_s passes: an idle kiosk uses no CPU.
