@@ -7,6 +7,7 @@
 
 #include "command_output.hpp"
 #include "content_figures.hpp"
+#include "pavilion/core/expected.hpp"
 #include "pavilion/core/quantile.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,8 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using pavilion::core::Error;
+using pavilion::core::Expected;
 
 namespace {
 
@@ -82,29 +85,53 @@ std::string cpu_model() {
 // FreeType rasterizes the atlas and every table of the pack is read), then --runs times with
 // that cache filled (every later start):
 // start-up as the median of those, the rest from the median run.
-json measure_kiosk(const Options& options, std::string& error) {
+Error kiosk_failure(std::string message) {
+    return pavilion::core::make_error(pavilion::core::ErrorCode::unavailable, std::move(message));
+}
+
+// One `pavilion --bench` process: its JSON, or why there is none.
+Expected<json> run_kiosk_bench(const Options& options, const char* frames, const fs::path& cache) {
+    const auto run = pavilion::bench::run_command({options.kiosk, "--pack", options.pack, "--bench", "--size",
+                                                   options.size, "--frames", frames, "--cache", cache.string()});
+    if (run.exit_code != 0) {
+        return kiosk_failure(options.kiosk + " --bench failed (exit " + std::to_string(run.exit_code) +
+                             "); is there a display?");
+    }
+    auto parsed = json::parse(run.out, nullptr, false);
+    if (parsed.is_discarded()) return kiosk_failure(options.kiosk + " --bench printed something that is not JSON");
+    return parsed;
+}
+
+// The floor under start-up: the same binary making only its window, GL context and one
+// cleared frame, as many times, interleaved with nothing else.
+Expected<json> measure_platform_floor(const Options& options) {
+    std::vector<double> floor_ms;
+    for (int i = 0; i < options.runs; ++i) {
+        const auto run = pavilion::bench::run_command({options.kiosk, "--bench-floor", "--size", options.size});
+        const auto floor = json::parse(run.out, nullptr, false);
+        if (run.exit_code != 0 || floor.is_discarded() || !floor.contains("first_cleared_frame_ms")) {
+            return kiosk_failure(options.kiosk + " --bench-floor failed (exit " + std::to_string(run.exit_code) + ")");
+        }
+        floor_ms.push_back(floor["first_cleared_frame_ms"].get<double>());
+    }
+    return json{{"median", pavilion::core::quantile(floor_ms, 0.5)},
+                {"what", "process start to a GL context and one cleared frame, nothing else"}};
+}
+
+Expected<json> measure_kiosk(const Options& options) {
     const auto cache = fs::path(options.work_dir) / ("pavilion-bench-cache-" + std::to_string(::getpid()));
     std::error_code ec;
     fs::remove_all(cache, ec);
-    auto bench_run = [&](const char* frames) -> json {
-        // --quick: a smoke run's frame figures need not be stable, only present.
-        const auto run = pavilion::bench::run_command({options.kiosk, "--pack", options.pack, "--bench", "--size",
-                                                       options.size, "--frames", frames, "--cache", cache.string()});
-        if (run.exit_code != 0) {
-            error = options.kiosk + " --bench failed (exit " + std::to_string(run.exit_code) + "); is there a display?";
-            return {};
-        }
-        auto parsed = json::parse(run.out, nullptr, false);
-        if (parsed.is_discarded()) error = options.kiosk + " --bench printed something that is not JSON";
-        return parsed.is_discarded() ? json{} : parsed;
-    };
-    const json cold = bench_run("1");
-    if (!error.empty()) return {};
+    const auto cold_run = run_kiosk_bench(options, "1", cache);
+    if (!cold_run) return cold_run.error();
+    const json& cold = *cold_run;
     std::vector<json> runs;
     std::vector<double> start_ms;
     for (int i = 0; i < options.runs; ++i) {
-        runs.push_back(bench_run(options.quick ? "30" : "300"));
-        if (!error.empty()) return {};
+        // --quick: a smoke run's frame figures need not be stable, only present.
+        auto run = run_kiosk_bench(options, options.quick ? "30" : "300", cache);
+        if (!run) return run.error();
+        runs.push_back(std::move(*run));
         start_ms.push_back(runs.back().value("start_to_first_home_ms", 0.0));
     }
     fs::remove_all(cache, ec);
@@ -128,21 +155,9 @@ json measure_kiosk(const Options& options, std::string& error) {
         {"catalog_from_cache", cold.value("catalog_from_cache", true)},
         {"what", "one start with an empty cache: the first after a new pack, scale or font"}};
     kiosk["memory_mb"]["peak_rss"] = peak_rss; // the worst run's
-
-    // The floor under start-up: the same binary making only its window, GL context and one
-    // cleared frame, as many times, interleaved with nothing else.
-    std::vector<double> floor_ms;
-    for (int i = 0; i < options.runs; ++i) {
-        const auto run = pavilion::bench::run_command({options.kiosk, "--bench-floor", "--size", options.size});
-        const auto floor = json::parse(run.out, nullptr, false);
-        if (run.exit_code != 0 || floor.is_discarded() || !floor.contains("first_cleared_frame_ms")) {
-            error = options.kiosk + " --bench-floor failed (exit " + std::to_string(run.exit_code) + ")";
-            return {};
-        }
-        floor_ms.push_back(floor["first_cleared_frame_ms"].get<double>());
-    }
-    kiosk["platform_floor_ms"] = {{"median", pavilion::core::quantile(floor_ms, 0.5)},
-                                  {"what", "process start to a GL context and one cleared frame, nothing else"}};
+    auto floor = measure_platform_floor(options);
+    if (!floor) return floor.error();
+    kiosk["platform_floor_ms"] = std::move(*floor);
     return kiosk;
 }
 
@@ -164,29 +179,29 @@ json measure_pack_build(const Options& options) {
             {"pack_mb", megabytes}, {"threads", std::thread::hardware_concurrency()}};
 }
 
+int failed(const Error& error) {
+    std::fprintf(stderr, "pavilion-bench: %s\n", error.message.c_str());
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     Options options;
     if (!parse(argc, argv, options)) return 2;
     const int repeats = options.quick ? 3 : 30;
-    std::string error;
     json result;
     result["machine"] = {{"cpu", cpu_model()}, {"cores", std::thread::hardware_concurrency()}};
     result["pack"] = options.pack;
-    result["kiosk"] = measure_kiosk(options, error);
-    if (!error.empty()) {
-        std::fprintf(stderr, "pavilion-bench: %s\n", error.c_str());
-        return 1;
-    }
+    auto kiosk = measure_kiosk(options);
+    if (!kiosk) return failed(kiosk.error());
+    result["kiosk"] = std::move(*kiosk);
     result["pack_build"] = measure_pack_build(options);
     result["pack_open_ms"] = pavilion::bench::measure_pack_open(options.pack, repeats);
     result["search_ms"] = pavilion::bench::measure_search(options.pack, options.quick ? 1 : 20);
-    result["install"] = pavilion::bench::measure_install(options.pack, options.work_dir, options.quick ? 1 : 5, error);
-    if (!error.empty()) {
-        std::fprintf(stderr, "pavilion-bench: %s\n", error.c_str());
-        return 1;
-    }
+    auto install = pavilion::bench::measure_install(options.pack, options.work_dir, options.quick ? 1 : 5);
+    if (!install) return failed(install.error());
+    result["install"] = std::move(*install);
     std::printf("%s\n", result.dump(2).c_str());
     return 0;
 }

@@ -113,17 +113,45 @@ nlohmann::json measure_search(const std::string& pack, int repeats) {
     return result;
 }
 
-nlohmann::json measure_install(const std::string& pack, const std::string& work_dir, int repeats, std::string& error) {
+namespace {
+
+core::Error install_bench_error(std::string message) {
+    return core::make_error(core::ErrorCode::io, std::move(message));
+}
+
+// The candidate on the "stick", signed with a throwaway key that the state trusts.
+core::Status put_signed_candidate(const std::string& pack, const fs::path& stick, const fs::path& state) {
+    const auto name = fs::path(pack).filename().string();
+    std::error_code ec;
+    fs::copy_file(pack, stick / name, ec);
+    if (ec) return install_bench_error((stick / name).string() + ": " + ec.message());
+    auto keys = content::minisign::generate_key_pair();
+    if (!keys) return keys.error();
+    auto reader = content::PackReader::open(pack);
+    if (!reader) return reader.error();
+    auto secret = content::minisign::parse_secret_key(keys->secret_key_file);
+    auto hash = content::minisign::hash_file(pack);
+    if (!secret || !hash) return install_bench_error("cannot sign the pack for the install benchmark");
+    const auto& meta = reader->catalog().meta;
+    const content::PackClaim claim{meta.id, meta.version, content::kPackFormatVersion, name};
+    auto signature = content::minisign::sign(*secret, *hash, content::format_pack_claim(claim));
+    if (!signature || !write_file(stick / (name + ".minisig"), *signature) ||
+        !write_file(state / "keys" / "bench.pub", keys->public_key_file)) {
+        return install_bench_error("cannot sign the pack for the install benchmark");
+    }
+    return core::ok();
+}
+
+} // namespace
+
+core::Expected<nlohmann::json> measure_install(const std::string& pack, const std::string& work_dir, int repeats) {
     const fs::path root = fs::path(work_dir) / ("pavilion-bench-" + std::to_string(::getpid()));
     std::error_code ec;
     fs::remove_all(root, ec);
     const fs::path stick = root / "stick", state = root / "state";
     fs::create_directories(stick, ec);
     fs::create_directories(state / "keys", ec);
-    if (ec) {
-        error = root.string() + ": " + ec.message();
-        return {};
-    }
+    if (ec) return install_bench_error(root.string() + ": " + ec.message());
     struct Cleanup {
         fs::path path;
         ~Cleanup() {
@@ -131,65 +159,39 @@ nlohmann::json measure_install(const std::string& pack, const std::string& work_
             fs::remove_all(path, ignored);
         }
     } cleanup{root};
+    if (auto signed_candidate = put_signed_candidate(pack, stick, state); !signed_candidate)
+        return signed_candidate.error();
 
-    // The candidate on the "stick", signed with a key the state trusts.
     const auto name = fs::path(pack).filename().string();
-    fs::copy_file(pack, stick / name, ec);
-    auto keys = content::minisign::generate_key_pair();
-    auto reader = content::PackReader::open(pack);
-    if (ec || !keys || !reader) {
-        error = ec ? ec.message() : !keys ? keys.error().message : reader.error().message;
-        return {};
-    }
-    auto secret = content::minisign::parse_secret_key(keys->secret_key_file);
-    auto hash = content::minisign::hash_file(pack);
-    if (!secret || !hash) {
-        error = "cannot sign the pack for the install benchmark";
-        return {};
-    }
-    const auto& meta = reader->catalog().meta;
-    const content::PackClaim claim{meta.id, meta.version, content::kPackFormatVersion, name};
-    auto signature = content::minisign::sign(*secret, *hash, content::format_pack_claim(claim));
-    if (!signature || !write_file(stick / (name + ".minisig"), *signature) ||
-        !write_file(state / "keys" / "bench.pub", keys->public_key_file)) {
-        error = "cannot sign the pack for the install benchmark";
-        return {};
-    }
-
     const double megabytes = static_cast<double>(fs::file_size(pack)) / (1 << 20);
     const content::InstallOptions defaults;
     std::vector<double> install_ms, copy_ms;
     for (int i = 0; i < repeats; ++i) {
         auto store = content::PackStore::open(state.string());
-        if (!store) {
-            error = store.error().message;
-            return {};
-        }
+        if (!store) return store.error();
         content::InstallOptions options;
         options.force = true; // the same pack again: the operator's "install anyway"
         options.write_report = false;
         const auto start = std::chrono::steady_clock::now();
         auto installed = content::PackInstaller(*store).install({stick.string(), name, ""}, options);
         if (!installed) {
-            error = "install: " + installed.error().message;
-            return {};
+            return core::make_error(installed.error().code, "install: " + installed.error().message);
         }
         install_ms.push_back(elapsed_ms(start));
         const auto copy_start = std::chrono::steady_clock::now();
         if (!copy_and_hash(pack, (root / "plain-copy").string(), defaults.copy_chunk_bytes)) {
-            error = "plain copy failed in " + root.string();
-            return {};
+            return install_bench_error("plain copy failed in " + root.string());
         }
         copy_ms.push_back(elapsed_ms(copy_start));
         fs::remove(root / "plain-copy", ec);
     }
     const double install_p50 = core::quantile(install_ms, 0.5), copy_p50 = core::quantile(copy_ms, 0.5);
-    return {{"pack_mb", megabytes},
-            {"install_ms", summary(install_ms)},
-            {"copy_and_hash_ms", summary(copy_ms)},
-            {"install_mb_per_s", megabytes / (install_p50 / 1000)},
-            {"copy_and_hash_mb_per_s", megabytes / (copy_p50 / 1000)},
-            {"install_vs_physical_limit", copy_p50 / install_p50}};
+    return nlohmann::json{{"pack_mb", megabytes},
+                          {"install_ms", summary(install_ms)},
+                          {"copy_and_hash_ms", summary(copy_ms)},
+                          {"install_mb_per_s", megabytes / (install_p50 / 1000)},
+                          {"copy_and_hash_mb_per_s", megabytes / (copy_p50 / 1000)},
+                          {"install_vs_physical_limit", copy_p50 / install_p50}};
 }
 
 } // namespace pavilion::bench

@@ -11,22 +11,24 @@ constexpr std::string_view kTrustedPrefix = "trusted comment: ";
 
 std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
+// Callers tell "nothing new on this stick" (not_newer: the kiosk stays quiet) from a real
+// refusal by these codes, never by the wording.
 Status check_against_installed(const PackClaim& claim, const SourceFiles& source,
                                const InstalledPack& current) {
     if (claim.pack_id != current.pack_id) {
-        return make_error(ErrorCode::invalid_argument,
+        return make_error(ErrorCode::other_pack,
                           source.pack_label + ": it is pack " + quoted(claim.pack_id) +
                               ", but this kiosk shows pack " + quoted(current.pack_id) +
                               " (install with force to switch to another pack)");
     }
     if (claim.version == current.version) {
-        return make_error(ErrorCode::invalid_argument,
+        return make_error(ErrorCode::not_newer,
                           source.pack_label + ": version " + std::to_string(claim.version) +
                               " of pack " + quoted(claim.pack_id) +
                               " is installed already (install with force to install it again)");
     }
     if (claim.version < current.version) {
-        return make_error(ErrorCode::invalid_argument,
+        return make_error(ErrorCode::not_newer,
                           source.pack_label + ": version " + std::to_string(claim.version) +
                               " is older than the installed version " +
                               std::to_string(current.version) + " of pack " +
@@ -126,8 +128,10 @@ Expected<PackClaim> check_signature_and_claim(const std::string& signature_text,
                               " is not supported (this kiosk reads format " +
                               std::to_string(kPackFormatVersion) + ")");
     }
+    // A signature vouches for one file name: a renamed file is a file changed after signing,
+    // so the signature does not match it (tampered), however harmless the rename.
     if (claim->file_name != candidate.pack_name) {
-        return make_error(ErrorCode::invalid_argument,
+        return make_error(ErrorCode::tampered,
                           source.pack_label + ": the signature was made for " +
                               (claim->file_name.empty() ? std::string("an unnamed file")
                                                         : quoted(claim->file_name)) +

@@ -21,7 +21,7 @@ Error read_failure(const SourceFiles& source, long rc) {
 
 Error write_failure(const std::string& staged_path, long rc) {
     if (rc == -ENOSPC || rc == -EDQUOT) {
-        return make_error(ErrorCode::io, "the kiosk's disk is full: cannot copy the pack to " +
+        return make_error(ErrorCode::no_space, "the kiosk's disk is full: cannot copy the pack to " +
                                              staged_path);
     }
     return make_error(ErrorCode::io, "cannot write " + staged_path + " (" + error_text(rc) + ")");
@@ -48,13 +48,15 @@ Expected<minisign::FileHash> copy_to_staging(FileSystem& fs, const SourceFiles& 
     if (options.on_progress) options.on_progress(0, source.size);
     for (;;) {
         if (options.cancel && options.cancel->load()) {
-            return make_error(ErrorCode::io, source.pack_label + ": the install was cancelled");
+            return make_error(ErrorCode::cancelled,
+                              source.pack_label + ": the install was cancelled");
         }
         const long got = fs.read(source.pack.get(), buffer.data(), buffer.size());
         if (got < 0) return read_failure(source, got);
         if (got == 0) break;
         copied += static_cast<std::uint64_t>(got);
         // The size was checked at open; a file that grows since is not the file we checked.
+        // io, like a file that ends early: the stick's copy is unstable, not proven forged.
         if (copied > source.size) {
             return make_error(ErrorCode::io, source.pack_label +
                                                  ": the file changed while it was being copied");

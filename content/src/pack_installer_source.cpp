@@ -18,7 +18,9 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 
 // A name inside the candidate's folder, nothing that walks out of it. Hidden names are refused
 // too: macOS writes "._expo.pack" resource forks beside every file it copies to a FAT stick.
-Status check_name(const std::string& name, const std::string& suffix, const char* what) {
+// A plain name with the wrong ending is refused with `wrong_kind`: "notes.txt" is not a pack.
+Status check_name(const std::string& name, const std::string& suffix, const char* what,
+                  ErrorCode wrong_kind) {
     const bool plain = !name.empty() && name.size() <= kMaxNameLength && name.front() != '.' &&
                        name.find('/') == std::string::npos &&
                        name.find('\0') == std::string::npos;
@@ -28,7 +30,7 @@ Status check_name(const std::string& name, const std::string& suffix, const char
                                                  "needed: no '/', no '..', not hidden)");
     }
     if (!ends_with(name, suffix)) {
-        return make_error(ErrorCode::invalid_argument,
+        return make_error(wrong_kind,
                           "'" + name + "' is not a " + what + " (its name must end in " + suffix + ")");
     }
     return ok();
@@ -76,11 +78,15 @@ std::string label(const std::string& folder, const std::string& name) {
 }
 
 Status check_names(const Candidate& candidate) {
+    // A Candidate without a folder is the caller's mistake, not a file's: invalid_argument.
     if (candidate.folder.empty()) {
         return make_error(ErrorCode::invalid_argument, "no folder given for the pack");
     }
-    if (auto status = check_name(candidate.pack_name, ".pack", "pack"); !status) return status;
-    return check_name(candidate.signature_file(), ".minisig", "signature");
+    if (auto status = check_name(candidate.pack_name, ".pack", "pack", ErrorCode::not_a_pack);
+        !status)
+        return status;
+    return check_name(candidate.signature_file(), ".minisig", "signature",
+                      ErrorCode::bad_signature);
 }
 
 Status open_source(FileSystem& fs, const Candidate& candidate, const InstallOptions& options,
@@ -106,11 +112,12 @@ Status open_source(FileSystem& fs, const Candidate& candidate, const InstallOpti
     if (!pack) return pack.error();
     source.pack = std::move(pack).value();
     source.size = info.size;
+    // An empty file holds no pack at all (SQLite would even take it for an empty database).
     if (source.size == 0) {
-        return make_error(ErrorCode::invalid_argument, source.pack_label + ": the file is empty");
+        return make_error(ErrorCode::not_a_pack, source.pack_label + ": the file is empty");
     }
     if (source.size > options.max_pack_bytes) {
-        return make_error(ErrorCode::invalid_argument,
+        return make_error(ErrorCode::too_large,
                           source.pack_label + ": too large (" + mebibytes(source.size) +
                               ", this kiosk installs packs up to " +
                               mebibytes(options.max_pack_bytes) + ")");
@@ -130,7 +137,7 @@ Status check_space(FileSystem& fs, const std::string& staging_dir, const SourceF
     }
     const std::uint64_t needed = source.size + options.free_space_margin_bytes;
     if (available < needed) {
-        return make_error(ErrorCode::io, source.pack_label + ": not enough free space on the kiosk (" +
+        return make_error(ErrorCode::no_space, source.pack_label + ": not enough free space on the kiosk (" +
                                              mebibytes(needed) + " needed with the safety margin, " +
                                              mebibytes(available) + " free)");
     }
@@ -149,7 +156,7 @@ Expected<std::string> read_signature(FileSystem& fs, const SourceFiles& source,
     std::string text;
     const int rc = fsio::read_capped(fs, sig->get(), options.max_signature_bytes, text);
     if (rc == -EFBIG) {
-        return make_error(ErrorCode::bad_signature,
+        return make_error(ErrorCode::too_large,
                           source.signature_label + ": too large for a signature file");
     }
     if (rc < 0) {

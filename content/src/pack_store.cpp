@@ -291,7 +291,7 @@ Expected<PackStore::Lock> PackStore::lock() {
     Lock held(*fs_, fd);
     const int rc = fs_->try_lock(fd);
     if (rc == -EWOULDBLOCK) {
-        return make_error(ErrorCode::io,
+        return make_error(ErrorCode::busy,
                           "the pack store " + root_ + " is busy: another install is running");
     }
     if (rc < 0) return io_error("cannot lock " + path, rc);

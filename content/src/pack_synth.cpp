@@ -65,8 +65,8 @@ public:
         ++pictures_;
     }
 
-    bool failed() const { return !error_.empty(); }
-    const std::string& error() const { return error_; }
+    bool failed() const { return !status_; }
+    const Status& status() const { return status_; }
     int pictures() const { return pictures_; }
 
 private:
@@ -81,11 +81,11 @@ private:
             fail(path.string() + ": cannot write the file");
     }
     void fail(const std::string& message) {
-        if (error_.empty()) error_ = message;
+        if (status_) status_ = make_error(ErrorCode::io, message);
     }
 
     fs::path root_;
-    std::string error_;
+    Status status_ = ok();
     int pictures_ = 0;
 };
 
@@ -361,7 +361,7 @@ Expected<SynthReport> write_synthetic_source(const std::string& out_dir, const S
                        options.image_width, options.image_height);
     write_initiatives(writer, options);
     for (int index = 1; index <= options.stories && !writer.failed(); ++index) write_story(writer, options, index);
-    if (writer.failed()) return make_error(ErrorCode::io, writer.error());
+    if (writer.failed()) return writer.status().error();
 
     SynthReport report;
     report.stories = options.stories;

@@ -28,20 +28,22 @@ const char* kind_name(FeatureKind kind) {
     return kind == FeatureKind::line ? "line" : kind == FeatureKind::area ? "area" : "point";
 }
 
-// Runs one insert per row through a single prepared statement; keeps the first error.
+// Runs one insert per row through a single prepared statement; keeps the first error, and
+// skips every row after it.
 class Inserter {
 public:
     explicit Inserter(sqlite3* db) : db_(db) {}
-    const std::string& error() const { return error_; }
+    const Status& status() const { return status_; }
 
     template <typename... Values>
     void row(const char* sql, const Values&... values) {
-        if (!error_.empty()) return;
+        if (!status_) return;
         Statement statement(db_, sql);
         int index = 0;
         (bind_value(statement, ++index, values), ...);
         statement.run();
-        if (!statement.ok()) error_ = statement.error() + " in: " + sql;
+        if (!statement.ok())
+            status_ = sqlite::failure(statement.result_code(), statement.error() + " in: " + sql);
     }
 
 private:
@@ -57,7 +59,7 @@ private:
     static void bind_value(Statement& s, int i, std::nullptr_t) { s.bind_null(i); }
 
     sqlite3* db_;
-    std::string error_;
+    Status status_ = ok();
 };
 
 void write_meta(Inserter& insert, const Catalog& catalog) {
@@ -201,11 +203,10 @@ Status write_pack(const Catalog& catalog, const std::vector<EncodedImage>& image
         return make_error(ErrorCode::io, path + ": cannot create the pack file");
     }
     sqlite::DatabasePtr db(raw);
-    std::string error = sqlite::exec(db.get(),
-                                     "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; "
-                                     "PRAGMA synchronous = OFF; BEGIN;");
-    if (error.empty()) error = sqlite::exec(db.get(), pack_schema_sql());
-    if (error.empty()) {
+    Status written = sqlite::exec(db.get(), "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; "
+                                            "PRAGMA synchronous = OFF; BEGIN;");
+    if (written) written = sqlite::exec(db.get(), pack_schema_sql());
+    if (written) {
         Inserter insert(db.get());
         write_meta(insert, catalog);
         write_sources(insert, catalog);
@@ -216,16 +217,16 @@ Status write_pack(const Catalog& catalog, const std::vector<EncodedImage>& image
         write_media(insert, images, font, catalog.meta.font_media);
         write_base_map(insert, base_map);
         insert.row("INSERT INTO search (search) VALUES ('optimize')");
-        error = insert.error();
+        written = insert.status();
     }
-    if (error.empty()) error = sqlite::exec(db.get(), "COMMIT; VACUUM;");
+    if (written) written = sqlite::exec(db.get(), "COMMIT; VACUUM;");
     db.reset();
     std::error_code ec;
-    if (error.empty()) std::filesystem::rename(temp, path, ec);
-    if (!error.empty() || ec) {
+    if (written) std::filesystem::rename(temp, path, ec);
+    if (!written || ec) {
         std::filesystem::remove(temp);
-        return make_error(ErrorCode::io,
-                          path + ": cannot write the pack (" + (error.empty() ? ec.message() : error) + ")");
+        return make_error(ErrorCode::io, path + ": cannot write the pack (" +
+                                             (written ? ec.message() : written.error().message) + ")");
     }
     return ok();
 }

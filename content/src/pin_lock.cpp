@@ -22,18 +22,17 @@ const char* const kCounterMagic = "pavilion-pin-attempts 1";
 // Far more failures than anyone types; keeps the doubling and the file's numbers small.
 constexpr int kMaxCountedFailures = 1000;
 
-enum class ReadResult { ok, missing, failed };
-
-// Reads a small file whole, never through a symlink. Larger than limit counts as damaged.
-ReadResult read_small_file(FileSystem& fs, const std::string& path, std::size_t limit,
-                           std::string& text, std::string& error) {
+// Reads a small file whole, never through a symlink; nullopt when there is no such file. An
+// error (its message only the reason, e.g. "File too large" over limit) means it is damaged.
+Expected<std::optional<std::string>> read_small_file(FileSystem& fs, const std::string& path,
+                                                     std::size_t limit) {
     fsio::ScopedFd file(fs, fs.open(FileSystem::kWorkingDirectory, path, O_RDONLY | O_NOFOLLOW));
-    if (file.get() == -ENOENT) return ReadResult::missing;
+    if (file.get() == -ENOENT) return std::optional<std::string>();
+    std::string text;
     int rc = file.get();
     if (file.valid()) rc = fsio::read_capped(fs, file.get(), limit, text);
-    if (rc >= 0) return ReadResult::ok;
-    error = error_text(rc);
-    return ReadResult::failed;
+    if (rc < 0) return make_error(ErrorCode::io, error_text(rc));
+    return std::optional<std::string>(std::move(text));
 }
 
 // BLAKE2b-128 of the counter's lines, in hex: a flipped bit on the SD card (say, failures 3
@@ -139,27 +138,27 @@ Expected<PinLock> PinLock::open(const std::string& state_dir, PinHashCost cost,
 }
 
 void PinLock::load_pin() {
-    std::string text, error;
-    const ReadResult read = read_small_file(*fs_, pin_path(), crypto_pwhash_STRBYTES + 1, text, error);
-    if (read == ReadResult::missing) return;
+    const auto read = read_small_file(*fs_, pin_path(), crypto_pwhash_STRBYTES + 1);
+    if (read && !*read) return; // no PIN set yet
+    std::string text = read ? **read : std::string();
     if (!text.empty() && text.back() == '\n') text.pop_back();
     // needs_rehash() parses the string and answers -1 when it is not an Argon2id hash at all.
-    const bool usable = read == ReadResult::ok && !text.empty() && text.size() < crypto_pwhash_STRBYTES &&
+    const bool usable = read && !text.empty() && text.size() < crypto_pwhash_STRBYTES &&
                         text.find('\0') == std::string::npos &&
                         crypto_pwhash_str_needs_rehash(text.c_str(), cost_.opslimit, cost_.memlimit) != -1;
     if (usable) {
         hash_ = text;
         return;
     }
-    notice_ = pin_path() + " is damaged (" + (error.empty() ? "not an Argon2id hash" : error) +
+    notice_ = pin_path() + " is damaged (" + (read ? "not an Argon2id hash" : read.error().message) +
               "): operator mode is refused until a PIN is set again";
 }
 
 void PinLock::load_counter() {
-    std::string text, error;
-    const ReadResult read = read_small_file(*fs_, counter_path(), 1024, text, error);
+    const auto read = read_small_file(*fs_, counter_path(), 1024);
+    const bool missing = read && !*read;
     Counter counter;
-    if (read == ReadResult::ok && parse_counter(text, counter)) {
+    if (read && *read && parse_counter(**read, counter)) {
         failures_ = counter.failures;
         locked_until_ = counter.locked_until;
         last_seen_ = counter.last_seen;
@@ -172,8 +171,8 @@ void PinLock::load_counter() {
     failures_ = free_attempts;
     if (notice_.empty())
         notice_ = counter_path() + " is " +
-                  (read == ReadResult::missing ? std::string("missing")
-                                               : "damaged (" + (error.empty() ? "bad contents" : error) + ")") +
+                  (missing ? std::string("missing")
+                           : "damaged (" + (read ? "bad contents" : read.error().message) + ")") +
                   ": the operator PIN is locked for " + std::to_string(first_lockout_seconds) +
                   " s as a precaution";
 }

@@ -84,11 +84,20 @@ std::vector<std::uint8_t> Statement::blob(int column) const {
     return std::vector<std::uint8_t>(bytes, bytes + size);
 }
 
-std::string exec(sqlite3* db, const char* sql) {
+bool is_damage(int rc) {
+    const int primary = rc & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_FORMAT;
+}
+
+Error failure(int rc, std::string message) {
+    return make_error(is_damage(rc) ? ErrorCode::corrupt : ErrorCode::io, std::move(message));
+}
+
+Status exec(sqlite3* db, const char* sql) {
     char* message = nullptr;
     const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    std::string error;
-    if (rc != SQLITE_OK) error = message ? message : sqlite3_errstr(rc);
+    if (rc == SQLITE_OK) return ok();
+    Error error = failure(rc, message ? message : sqlite3_errstr(rc));
     sqlite3_free(message);
     return error;
 }

@@ -2,6 +2,8 @@
 // Thin RAII over sqlite3 and sqlite3_stmt, internal to the content library.
 // Every statement is prepared; values are bound, never spliced into SQL text.
 
+#include "pavilion/content/expected.hpp"
+
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -17,8 +19,16 @@ struct DatabaseCloser {
 };
 using DatabasePtr = std::unique_ptr<sqlite3, DatabaseCloser>;
 
-// A prepared statement. step() returns true while rows come; errors are kept, not thrown,
-// and read back with ok()/error().
+// An SQLite result code that means the file itself is bad (not a database, or damaged), as
+// opposed to a full disk, a lock or a folder without write permission.
+bool is_damage(int rc);
+
+// What SQLite said, as content's error: corrupt when is_damage(rc), else io. The message is
+// SQLite's own; callers say which file it is about.
+Error failure(int rc, std::string message);
+
+// A prepared statement. step() returns true while rows come; the first error is kept (later
+// calls do nothing), not thrown, and read back with ok()/status() or result_code()/error().
 class Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
@@ -46,6 +56,7 @@ public:
     bool ok() const { return rc_ == SQLITE_OK || rc_ == SQLITE_ROW || rc_ == SQLITE_DONE; }
     int result_code() const { return rc_; }
     const std::string& error() const { return error_; }
+    Status status() const { return ok() ? core::ok() : failure(rc_, error_); }
 
 private:
     void record(int rc);
@@ -56,7 +67,7 @@ private:
     std::string error_;
 };
 
-// Runs SQL text with no results (schema scripts, pragmas). Returns "" or the error message.
-std::string exec(sqlite3* db, const char* sql);
+// Runs SQL text with no results (schema scripts, pragmas); a failure as failure() makes it.
+Status exec(sqlite3* db, const char* sql);
 
 } // namespace pavilion::content::sqlite

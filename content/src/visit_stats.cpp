@@ -107,12 +107,9 @@ std::vector<std::string> VisitStats::take_notices() { return std::exchange(notic
 
 // --- writing -----------------------------------------------------------------------------------
 
-int VisitStats::write_pending(std::string& error) {
+Status VisitStats::write_pending() {
     sqlite3* db = db_->handle.get();
-    if (std::string failed = sqlite::exec(db, "BEGIN IMMEDIATE"); !failed.empty()) {
-        error = failed;
-        return sqlite3_errcode(db);
-    }
+    if (Status begun = sqlite::exec(db, "BEGIN IMMEDIATE"); !begun) return begun;
     sqlite::Statement screens(db, "INSERT INTO screen_views (day, screen, views) VALUES (?, ?, ?) "
                                   "ON CONFLICT (day, screen) DO UPDATE SET views = views + excluded.views");
     sqlite::Statement items(db, "INSERT INTO item_opens (day, item, opens, dwell_ms) VALUES (?, ?, ?, ?) "
@@ -132,21 +129,13 @@ int VisitStats::write_pending(std::string& error) {
         locales.bind(1, key.first).bind(2, key.second).bind(3, sessions).run();
         locales.reset();
     }
-    int rc = SQLITE_OK;
+    Status written = ok();
     for (const sqlite::Statement* statement : {&screens, &items, &locales}) {
-        if (rc == SQLITE_OK && !statement->ok()) {
-            rc = statement->result_code();
-            error = statement->error();
-        }
+        if (written && !statement->ok()) written = statement->status();
     }
-    if (rc == SQLITE_OK) {
-        if (std::string failed = sqlite::exec(db, "COMMIT"); !failed.empty()) {
-            rc = sqlite3_errcode(db);
-            error = failed;
-        }
-    }
-    if (rc != SQLITE_OK) sqlite::exec(db, "ROLLBACK");
-    return rc;
+    if (written) written = sqlite::exec(db, "COMMIT");
+    if (!written) static_cast<void>(sqlite::exec(db, "ROLLBACK"));
+    return written;
 }
 
 Status VisitStats::reopen() {
@@ -170,14 +159,14 @@ Status VisitStats::replace_damaged(const std::string& reason) {
 Status VisitStats::flush() {
     if (!has_pending()) return ok();
     if (Status opened = reopen(); !opened) return opened;
-    std::string error;
-    int rc = write_pending(error);
-    if (stats_db::is_damage(rc)) {
-        if (Status replaced = replace_damaged(error); !replaced) return replaced;
-        rc = write_pending(error);
+    Status written = write_pending();
+    if (!written && written.error().code == ErrorCode::corrupt) {
+        if (Status replaced = replace_damaged(written.error().message); !replaced) return replaced;
+        written = write_pending();
     }
-    if (rc != SQLITE_OK)
-        return make_error(ErrorCode::io, path_ + ": cannot save visitor statistics (" + error +
+    if (!written)
+        return make_error(ErrorCode::io, path_ + ": cannot save visitor statistics (" +
+                                             written.error().message +
                                              "); they stay in memory for the next try");
     screen_views_.clear();
     item_opens_.clear();
@@ -189,9 +178,9 @@ Status VisitStats::flush() {
 
 namespace {
 
-// Fills summary.languages, .sessions, .top_items and .screens for [first, last]. Returns an
-// SQLite result code, with its message in error.
-int read_summary(sqlite3* db, StatsSummary& summary, std::size_t top_items, std::string& error) {
+// Fills summary.languages, .sessions, .top_items and .screens for [first, last]. An error is
+// SQLite's message, coded corrupt when the file is damaged (sqlite::failure).
+Status read_summary(sqlite3* db, StatsSummary& summary, std::size_t top_items) {
     sqlite::Statement languages(db, "SELECT locale, SUM(sessions) FROM sessions WHERE day BETWEEN ?1 AND ?2 "
                                     "GROUP BY locale ORDER BY 2 DESC, 1");
     languages.bind(1, summary.first).bind(2, summary.last);
@@ -210,11 +199,9 @@ int read_summary(sqlite3* db, StatsSummary& summary, std::size_t top_items, std:
     while (screens.step()) summary.screens.push_back({screens.text(0), screens.integer(1)});
 
     for (const sqlite::Statement* statement : {&languages, &items, &screens}) {
-        if (statement->ok()) continue;
-        error = statement->error();
-        return statement->result_code();
+        if (!statement->ok()) return statement->status();
     }
-    return SQLITE_OK;
+    return ok();
 }
 
 } // namespace
@@ -226,13 +213,13 @@ Expected<StatsSummary> VisitStats::summary(Day today, int days, std::size_t top_
     StatsSummary summary;
     summary.first = static_cast<Day>(std::max<std::int64_t>(0, std::int64_t{today} - days + 1));
     summary.last = today;
-    std::string error;
-    const int rc = read_summary(db_->handle.get(), summary, top_items, error);
-    if (rc == SQLITE_OK) return summary;
-    if (!stats_db::is_damage(rc))
-        return make_error(ErrorCode::io, path_ + ": cannot read visitor statistics (" + error + ")");
-    if (Status replaced = replace_damaged(error); !replaced) return replaced.error();
-    return make_error(ErrorCode::corrupt, path_ + ": the statistics were damaged (" + error +
+    const Status read = read_summary(db_->handle.get(), summary, top_items);
+    if (read) return summary;
+    const std::string& why = read.error().message;
+    if (read.error().code != ErrorCode::corrupt)
+        return make_error(ErrorCode::io, path_ + ": cannot read visitor statistics (" + why + ")");
+    if (Status replaced = replace_damaged(why); !replaced) return replaced.error();
+    return make_error(ErrorCode::corrupt, path_ + ": the statistics were damaged (" + why +
                                               "); the kiosk counts afresh from now");
 }
 

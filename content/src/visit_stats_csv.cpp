@@ -40,10 +40,9 @@ void append_row(std::string& out, const Row& row) {
     out += "\r\n"; // RFC 4180's line break, which every spreadsheet reads
 }
 
-// The whole file as text; an SQLite result code, with its message in error.
-int build_csv(sqlite3* db, const std::map<std::string, std::string>& titles, std::string& out,
-              std::string& error) {
-    out.clear();
+// The whole file as text, or SQLite's error (coded corrupt when the file is damaged).
+Expected<std::string> build_csv(sqlite3* db, const std::map<std::string, std::string>& titles) {
+    std::string out;
     append_row(out, {"date", "kind", "key", "title", "count", "dwell_seconds"});
     sqlite::Statement rows(db, "SELECT day, 'item', item, opens, dwell_ms FROM item_opens "
                                "UNION ALL SELECT day, 'screen', screen, views, NULL FROM screen_views "
@@ -61,9 +60,8 @@ int build_csv(sqlite3* db, const std::map<std::string, std::string>& titles, std
         }
         append_row(out, row);
     }
-    if (rows.ok()) return SQLITE_OK;
-    error = rows.error();
-    return rows.result_code();
+    if (!rows.ok()) return rows.status().error();
+    return out;
 }
 
 } // namespace
@@ -71,13 +69,13 @@ int build_csv(sqlite3* db, const std::map<std::string, std::string>& titles, std
 Status VisitStats::export_csv(const std::string& path, const std::map<std::string, std::string>& titles) {
     if (Status flushed = flush(); !flushed) return flushed;
     if (Status opened = reopen(); !opened) return opened;
-    std::string text, error;
-    const int rc = build_csv(db_->handle.get(), titles, text, error);
-    if (rc != SQLITE_OK) {
-        if (!stats_db::is_damage(rc))
-            return make_error(ErrorCode::io, path_ + ": cannot read visitor statistics (" + error + ")");
-        if (Status replaced = replace_damaged(error); !replaced) return replaced;
-        return make_error(ErrorCode::corrupt, path_ + ": the statistics were damaged (" + error +
+    const Expected<std::string> text = build_csv(db_->handle.get(), titles);
+    if (!text) {
+        const std::string& why = text.error().message;
+        if (text.error().code != ErrorCode::corrupt)
+            return make_error(ErrorCode::io, path_ + ": cannot read visitor statistics (" + why + ")");
+        if (Status replaced = replace_damaged(why); !replaced) return replaced;
+        return make_error(ErrorCode::corrupt, path_ + ": the statistics were damaged (" + why +
                                                   "); nothing exported, the kiosk counts afresh from now");
     }
     // Atomic, because the file usually goes to a USB stick that may be pulled at any moment: the
@@ -85,7 +83,7 @@ Status VisitStats::export_csv(const std::string& path, const std::map<std::strin
     PosixFileSystem fs;
     std::string folder = std::filesystem::path(path).parent_path().string();
     if (folder.empty()) folder = ".";
-    if (const int written = fsio::replace_file(fs, path + ".tmp", path, folder, text); written < 0) {
+    if (const int written = fsio::replace_file(fs, path + ".tmp", path, folder, *text); written < 0) {
         static_cast<void>(fs.unlink(path + ".tmp"));
         return make_error(ErrorCode::io, "cannot write " + path + ": " + error_text(written));
     }

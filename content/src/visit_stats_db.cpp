@@ -46,24 +46,14 @@ const char* const kShapeProbes[] = {
     "SELECT day, locale, sessions FROM sessions LIMIT 0",
 };
 
-enum class Opened { ready, damaged, failed };
-
-struct Attempt {
-    Opened state = Opened::failed;
-    sqlite::DatabasePtr db;
-    std::string reason;
-};
-
-Attempt fail(Opened state, std::string reason) {
-    Attempt attempt;
-    attempt.state = state;
-    attempt.reason = std::move(reason);
-    return attempt;
+// Why try_open() refused a file: ErrorCode::corrupt when the file is damaged or not ours (it is
+// moved aside and replaced), io when it could not be opened at all (a full disk, permissions).
+Error damaged(std::string reason) {
+    return make_error(ErrorCode::corrupt, std::move(reason));
 }
 
-Attempt sqlite_failure(sqlite3* db, int rc) {
-    const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    return fail(is_damage(rc) ? Opened::damaged : Opened::failed, detail);
+Error sqlite_failure(sqlite3* db, int rc) {
+    return sqlite::failure(rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
 // The statistics file is ours, but it sits on an SD card that a power cut may damage, so it is
@@ -77,23 +67,12 @@ void harden(sqlite3* db) {
     sqlite3_extended_result_codes(db, 0);
 }
 
-// Runs sql; on failure the attempt's result, else nullopt-like empty reason.
-bool run(sqlite3* db, const char* sql, Attempt& failure) {
-    if (sqlite::exec(db, sql).empty()) return true;
-    failure = sqlite_failure(db, sqlite3_errcode(db));
-    return false;
-}
-
 // An existing file: ours, of our format, undamaged, with every table.
-bool check_existing(sqlite3* db, std::int64_t application_id, std::int64_t format, Attempt& failure) {
-    if (application_id != kApplicationId) {
-        failure = fail(Opened::damaged, "not a Pavilion statistics database");
-        return false;
-    }
+Status check_existing(sqlite3* db, std::int64_t application_id, std::int64_t format) {
+    if (application_id != kApplicationId) return damaged("not a Pavilion statistics database");
     if (format != kFormat) {
-        failure = fail(Opened::damaged, "statistics format " + std::to_string(format) +
-                                            ", this kiosk reads format " + std::to_string(kFormat));
-        return false;
+        return damaged("statistics format " + std::to_string(format) + ", this kiosk reads format " +
+                       std::to_string(kFormat));
     }
     sqlite::Statement check(db, "PRAGMA quick_check(3)");
     std::string problems;
@@ -102,25 +81,17 @@ bool check_existing(sqlite3* db, std::int64_t application_id, std::int64_t forma
         std::replace(row.begin(), row.end(), '\n', ' ');
         if (row != "ok") problems += (problems.empty() ? "" : "; ") + row;
     }
-    if (!check.ok()) {
-        failure = sqlite_failure(db, check.result_code());
-        return false;
-    }
-    if (!problems.empty()) {
-        failure = fail(Opened::damaged, problems);
-        return false;
-    }
+    if (!check.ok()) return sqlite_failure(db, check.result_code());
+    if (!problems.empty()) return damaged(problems);
     for (const char* probe : kShapeProbes) {
         sqlite::Statement statement(db, probe);
-        if (!statement.ok()) {
-            failure = fail(Opened::damaged, "unexpected tables (" + statement.error() + ")");
-            return false;
-        }
+        if (!statement.ok()) return damaged("unexpected tables (" + statement.error() + ")");
     }
-    return true;
+    return ok();
 }
 
-Attempt try_open(const std::string& path) {
+// The database at path, ready for use, or why not (see damaged()).
+Expected<sqlite::DatabasePtr> try_open(const std::string& path) {
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     sqlite::DatabasePtr db(raw);
@@ -139,19 +110,23 @@ Attempt try_open(const std::string& path) {
     const std::int64_t objects = header.integer(2);
     header.reset();
 
-    Attempt result;
     const bool fresh = application_id == 0 && format == 0 && objects == 0;
-    if (!fresh && !check_existing(db.get(), application_id, format, result)) return result;
+    if (!fresh) {
+        if (Status usable = check_existing(db.get(), application_id, format); !usable)
+            return usable.error();
+    }
     // WAL: a commit appends to the log instead of rewriting pages, and with synchronous=NORMAL it
     // is not fsynced until a checkpoint: a power cut may lose the last minute, never the file.
-    if (!run(db.get(), "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", result)) return result;
-    if (fresh && !run(db.get(), kSchema, result)) {
-        sqlite::exec(db.get(), "ROLLBACK");
-        return result;
+    if (Status wal = sqlite::exec(db.get(), "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        !wal)
+        return wal.error();
+    if (fresh) {
+        if (Status made = sqlite::exec(db.get(), kSchema); !made) {
+            static_cast<void>(sqlite::exec(db.get(), "ROLLBACK"));
+            return made.error();
+        }
     }
-    result.state = Opened::ready;
-    result.db = std::move(db);
-    return result;
+    return db;
 }
 
 bool exists(const std::filesystem::path& path) {
@@ -160,11 +135,6 @@ bool exists(const std::filesystem::path& path) {
 }
 
 } // namespace
-
-bool is_damage(int rc) {
-    const int primary = rc & 0xff;
-    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_FORMAT;
-}
 
 Expected<std::string> move_aside(const std::string& path) {
     std::string aside;
@@ -187,19 +157,20 @@ Expected<std::string> move_aside(const std::string& path) {
 }
 
 Expected<sqlite::DatabasePtr> open_or_replace(const std::string& path, std::vector<std::string>& notices) {
-    Attempt first = try_open(path);
-    if (first.state == Opened::ready) return std::move(first.db);
-    if (first.state == Opened::failed)
-        return make_error(ErrorCode::io, path + ": cannot open the statistics database (" + first.reason + ")");
-    first.db.reset(); // closed before its files move
+    Expected<sqlite::DatabasePtr> first = try_open(path);
+    if (first) return first; // (its refused connection is closed: its files may move)
+    const std::string& reason = first.error().message;
+    if (first.error().code != ErrorCode::corrupt)
+        return make_error(ErrorCode::io, path + ": cannot open the statistics database (" + reason + ")");
     const Expected<std::string> aside = move_aside(path);
     if (!aside) return aside.error();
-    Attempt second = try_open(path);
-    if (second.state != Opened::ready)
-        return make_error(ErrorCode::io, path + ": cannot create a new statistics database (" + second.reason + ")");
-    notices.push_back(path + ": the statistics database was unusable (" + first.reason + "); moved to " +
+    Expected<sqlite::DatabasePtr> second = try_open(path);
+    if (!second)
+        return make_error(ErrorCode::io, path + ": cannot create a new statistics database (" +
+                                             second.error().message + ")");
+    notices.push_back(path + ": the statistics database was unusable (" + reason + "); moved to " +
                       *aside + ", counting afresh");
-    return std::move(second.db);
+    return second;
 }
 
 } // namespace pavilion::content::stats_db

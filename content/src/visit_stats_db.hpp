@@ -17,10 +17,6 @@ struct VisitStats::Database {
 
 namespace stats_db {
 
-// An SQLite result code that means the file itself is bad (not a database, or damaged), as
-// opposed to a full disk or a folder without write permission.
-bool is_damage(int rc);
-
 // Opens path, creating the schema when the file is new (or empty). A file that is damaged, of
 // another application, or of another statistics format is moved aside with move_aside() and a
 // fresh one made; the line saying so is appended to notices. Error (io) when no usable

@@ -37,7 +37,6 @@ struct CommandLine {
     std::map<std::string, std::vector<std::string>> values;
     std::set<std::string> flags;
     bool help = false;
-    std::string error;
 
     std::string value(const std::string& name) const {
         const auto it = values.find(name);
@@ -45,38 +44,48 @@ struct CommandLine {
     }
 };
 
-CommandLine parse(const Arguments& args, const std::set<std::string>& with_value,
-                  const std::set<std::string>& flags) {
+// The command line, or invalid_argument with its first mistake. --help anywhere wins over a
+// mistake elsewhere: whoever asks for help gets it.
+content::Expected<CommandLine> parse(const Arguments& args, const std::set<std::string>& with_value,
+                                     const std::set<std::string>& flags) {
     CommandLine line;
+    std::optional<content::Error> mistake;
+    const auto refuse = [&mistake](std::string message) {
+        if (!mistake) mistake = content::make_error(content::ErrorCode::invalid_argument, std::move(message));
+    };
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& arg = args[i];
         if (arg == "--help" || arg == "-h") {
             line.help = true;
         } else if (with_value.count(arg)) {
-            if (i + 1 >= args.size()) line.error = arg + " needs a value";
+            if (i + 1 >= args.size()) refuse(arg + " needs a value");
             else line.values[arg].push_back(args[++i]);
         } else if (flags.count(arg)) {
             line.flags.insert(arg);
         } else if (!arg.empty() && arg[0] == '-') {
-            line.error = "unknown option " + arg;
+            refuse("unknown option " + arg);
         } else {
             line.positional.push_back(arg);
         }
     }
+    if (mistake && !line.help) return *mistake;
     return line;
 }
 
+// A usage mistake: the problem, then the usage, and exit code 2.
+int usage_error(const std::string& problem, const char* usage) {
+    std::fprintf(stderr, "pavilion-pack: %s\n%s", problem.c_str(), usage);
+    return 2;
+}
+
 // Handles --help and usage errors uniformly; returns -1 when the command should run.
-int usage_check(const CommandLine& line, const char* usage, std::size_t positional) {
-    if (line.help) {
+int usage_check(const content::Expected<CommandLine>& line, const char* usage, std::size_t positional) {
+    if (!line) return usage_error(line.error().message, usage);
+    if (line->help) {
         std::fputs(usage, stdout);
         return 0;
     }
-    if (!line.error.empty() || line.positional.size() != positional) {
-        std::fprintf(stderr, "pavilion-pack: %s\n%s",
-                     line.error.empty() ? "wrong number of arguments" : line.error.c_str(), usage);
-        return 2;
-    }
+    if (line->positional.size() != positional) return usage_error("wrong number of arguments", usage);
     return -1;
 }
 
@@ -123,10 +132,11 @@ int run_build(const Arguments& args) {
         "--world-atlas DIR  where world-atlas's countries-110m.json and countries-50m.json are,\n"
         "                   for a [base_map] without files of its own (default: the\n"
         "                   environment variable PAVILION_WORLD_ATLAS_DIR).\n";
-    const auto line = parse(args, {"-o", "--output", "--world-atlas"}, {});
-    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto parsed = parse(args, {"-o", "--output", "--world-atlas"}, {});
+    if (int code = usage_check(parsed, usage, 1); code >= 0) return code;
+    const CommandLine& line = *parsed;
     const auto output = line.value("-o").empty() ? line.value("--output") : line.value("-o");
-    if (output.empty()) return usage_check(CommandLine{{}, {}, {}, false, "-o PACK is required"}, usage, 1);
+    if (output.empty()) return usage_error("-o PACK is required", usage);
 
     content::BuildOptions options;
     options.world_atlas_dir = line.value("--world-atlas");
@@ -230,8 +240,9 @@ int run_info(const Arguments& args) {
         "id, version, locales and the number of initiatives, stories, figures, sources,\n"
         "map features, attract slides and images, and the base map's levels with their\n"
         "countries and triangles. --json prints it as one JSON object.\n";
-    const auto line = parse(args, {}, {"--json"});
-    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto parsed = parse(args, {}, {"--json"});
+    if (int code = usage_check(parsed, usage, 1); code >= 0) return code;
+    const CommandLine& line = *parsed;
     auto reader = content::PackReader::open(line.positional[0]);
     if (!reader) return fail(reader.error().message);
     const auto base_map = reader->base_map();
@@ -271,15 +282,16 @@ int run_verify(const Arguments& args) {
         "Checks the minisign signature PACK.minisig (or SIG) against the trusted public keys,\n"
         "then checks that its trusted comment names this pack's id and version.\n"
         "Exit 0 when the pack is authentic.\n";
-    const auto line = parse(args, {"--key", "-p", "--sig", "-x"}, {});
-    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto parsed = parse(args, {"--key", "-p", "--sig", "-x"}, {});
+    if (int code = usage_check(parsed, usage, 1); code >= 0) return code;
+    const CommandLine& line = *parsed;
     const auto& pack = line.positional[0];
     std::vector<std::string> key_files;
     for (const char* name : {"--key", "-p"}) {
         if (line.values.count(name))
             key_files.insert(key_files.end(), line.values.at(name).begin(), line.values.at(name).end());
     }
-    if (key_files.empty()) return usage_check(CommandLine{{}, {}, {}, false, "--key is required"}, usage, 1);
+    if (key_files.empty()) return usage_error("--key is required", usage);
 
     std::vector<content::minisign::PublicKey> keys;
     for (const auto& file : key_files) {
@@ -321,12 +333,13 @@ int run_keygen(const Arguments& args) {
         "Creates an Ed25519 signing key pair in minisign's format. The secret key is not\n"
         "password-protected (like minisign -W): keep it offline, readable only by you.\n"
         "Install the public key on kiosks; sign packs with 'pavilion-pack sign' or minisign.\n";
-    const auto line = parse(args, {"-p", "-s"}, {"--force"});
-    if (int code = usage_check(line, usage, 0); code >= 0) return code;
+    const auto parsed = parse(args, {"-p", "-s"}, {"--force"});
+    if (int code = usage_check(parsed, usage, 0); code >= 0) return code;
+    const CommandLine& line = *parsed;
     const auto pub = line.value("-p");
     const auto sec = line.value("-s");
     if (pub.empty() || sec.empty())
-        return usage_check(CommandLine{{}, {}, {}, false, "-p and -s are required"}, usage, 0);
+        return usage_error("-p and -s are required", usage);
     if (!line.flags.count("--force") && (fs::exists(pub) || fs::exists(sec)))
         return fail("key file exists already (use --force to replace it)");
     auto keys = content::minisign::generate_key_pair();
@@ -345,11 +358,12 @@ int run_sign(const Arguments& args) {
         "Writes a minisign signature of PACK to PACK.minisig (or SIG_FILE). Its trusted\n"
         "comment names the pack id, version and format, which kiosks check before install.\n"
         "Reads unencrypted minisign secret keys (pavilion-pack keygen, minisign -G -W).\n";
-    const auto line = parse(args, {"-s", "-x"}, {});
-    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto parsed = parse(args, {"-s", "-x"}, {});
+    if (int code = usage_check(parsed, usage, 1); code >= 0) return code;
+    const CommandLine& line = *parsed;
     const auto& pack = line.positional[0];
     const auto sec = line.value("-s");
-    if (sec.empty()) return usage_check(CommandLine{{}, {}, {}, false, "-s is required"}, usage, 1);
+    if (sec.empty()) return usage_error("-s is required", usage);
     std::string key_text;
     if (!read_text(sec, key_text)) return fail(sec + ": cannot read the secret key");
     auto key = content::minisign::parse_secret_key(key_text);
@@ -410,11 +424,12 @@ int run_install(const Arguments& args) {
         "the previous pack is kept for rollback. PACK.report.txt is written beside PACK.\n"
         "\n"
         "--force  install even if it is not newer, or is another pack (never if unsigned).\n";
-    const auto line = parse(args, {"--state"}, {"--force"});
-    if (int code = usage_check(line, usage, 1); code >= 0) return code;
+    const auto parsed = parse(args, {"--state"}, {"--force"});
+    if (int code = usage_check(parsed, usage, 1); code >= 0) return code;
+    const CommandLine& line = *parsed;
     const auto state = line.value("--state");
     if (state.empty()) {
-        return usage_check(CommandLine{{}, {}, {}, false, "--state DIR is required"}, usage, 1);
+        return usage_error("--state DIR is required", usage);
     }
     auto candidate = content::candidate_from_path(line.positional[0]);
     if (!candidate) return fail(candidate.error().message);
@@ -471,21 +486,22 @@ int run_synth(const Arguments& args) {
         "--seed S            what to make up (default 1)\n"
         "--picture-size WxH  the pictures' size (default 1920x1080, an author's hero picture)\n"
         "--no-base-map       leave out [base_map], so the build needs no world-atlas files\n";
-    const auto line = parse(args, {"--stories", "--seed", "--picture-size"}, {"--no-base-map"});
-    if (int code = usage_check(line, usage.c_str(), 1); code >= 0) return code;
+    const auto parsed = parse(args, {"--stories", "--seed", "--picture-size"}, {"--no-base-map"});
+    if (int code = usage_check(parsed, usage.c_str(), 1); code >= 0) return code;
+    const CommandLine& line = *parsed;
     const auto stories = parse_count(line.value("--stories"), 1, content::kMaxSynthStories);
     if (!stories) {
         const auto problem = line.value("--stories").empty() ? "--stories N is required"
                                                               : "--stories must be a whole number from 1 to " +
                                                                     std::to_string(content::kMaxSynthStories);
-        return usage_check(CommandLine{{}, {}, {}, false, problem}, usage.c_str(), 1);
+        return usage_error(problem, usage.c_str());
     }
     content::SynthOptions options;
     options.stories = static_cast<int>(*stories);
     if (!line.value("--seed").empty()) {
         const auto seed = parse_count(line.value("--seed"), 0, UINT64_MAX);
         if (!seed)
-            return usage_check(CommandLine{{}, {}, {}, false, "--seed must be a whole number"}, usage.c_str(), 1);
+            return usage_error("--seed must be a whole number", usage.c_str());
         options.seed = *seed;
     }
     if (const auto size = line.value("--picture-size"); !size.empty()) {
@@ -495,7 +511,7 @@ int run_synth(const Arguments& args) {
         if (!width || !height) {
             const auto problem = "--picture-size must be WIDTHxHEIGHT, 16 to " + std::to_string(content::kMaxImageSide) +
                                  " pixels each";
-            return usage_check(CommandLine{{}, {}, {}, false, problem}, usage.c_str(), 1);
+            return usage_error(problem, usage.c_str());
         }
         options.image_width = static_cast<int>(*width);
         options.image_height = static_cast<int>(*height);

@@ -69,7 +69,8 @@ bool FontContext::build(const content::Catalog& catalog, std::string& error) {
 std::vector<core::PointerEvent> visitor_trace() {
     const auto parsed = core::parse_input_script(kVisitorScript, "visitor trace");
     std::vector<core::PointerEvent> events;
-    for (const auto& step : parsed.steps)
+    if (!parsed) return events; // the caller reports an empty trace
+    for (const auto& step : parsed->steps)
         if (step.kind == core::ScriptStep::Kind::pointer) events.push_back(step.event);
     return events;
 }

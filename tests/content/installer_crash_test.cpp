@@ -104,7 +104,7 @@ protected:
             EXPECT_TRUE(result) << when << ": " << (result ? "" : result.error().message);
         } else {
             ASSERT_FALSE(result) << when;
-            EXPECT_NE(result.error().message.find("installed already"), std::string::npos) << when;
+            EXPECT_EQ(result.error().code, ErrorCode::not_newer) << when << ": " << result.error().message;
         }
     }
 

@@ -105,7 +105,9 @@ protected:
         }
         auto result = installer.install(stick_.candidate("expo.pack"), options);
         auto reopened = PackStore::open(state_);
-        return (result ? std::string("installed") : result.error().message) +
+        // The code first: "no_space: PAVILION/expo.pack: not enough free space ...".
+        return (result ? std::string("installed")
+                       : std::string(to_string(result.error().code)) + ": " + result.error().message) +
                "|active " + std::to_string(reopened ? active_version(*reopened) : -1) +
                "|staging " + std::to_string(names_in(state_ + "/staging").size());
     }
@@ -123,7 +125,8 @@ TEST_F(FullDisk, APackLargerThanTheFreeSpaceIsRefusedBeforeCopying) {
         return install_in_child(quiet_options(), false);
     });
     if (result.rfind(kSkip, 0) == 0) GTEST_SKIP() << result.substr(std::strlen(kSkip));
-    EXPECT_NE(result.find("PAVILION/expo.pack: not enough free space on the kiosk"), std::string::npos)
+    EXPECT_NE(result.find("no_space: PAVILION/expo.pack: not enough free space on the kiosk"),
+              std::string::npos)
         << result;
     EXPECT_NE(result.find("|active 0|staging 0"), std::string::npos) << result;
 }
@@ -145,7 +148,8 @@ TEST_F(FullDisk, ADiskThatFillsUpDuringTheCopyLeavesTheOldPack) {
         return install_in_child(options, true);
     });
     if (result.rfind(kSkip, 0) == 0) GTEST_SKIP() << result.substr(std::strlen(kSkip));
-    EXPECT_NE(result.find("the kiosk's disk is full: cannot copy the pack to"), std::string::npos)
+    EXPECT_NE(result.find("no_space: the kiosk's disk is full: cannot copy the pack to"),
+              std::string::npos)
         << result;
     EXPECT_NE(result.find("|active 3|staging 0"), std::string::npos) << result;
 }

@@ -180,6 +180,19 @@ TEST(PackCliUsage, WrongArgumentsExitTwo) {
     }
 }
 
+TEST(PackCliUsage, TheFirstMistakeIsNamedAndHelpWinsOverMistakes) {
+    const auto mistaken = pack_tool({"info", "--bogus", "a.pack", "--json", "--worse"});
+    EXPECT_EQ(mistaken.exit_code, 2) << describe(mistaken);
+    EXPECT_TRUE(contains(mistaken.output, "pavilion-pack: unknown option --bogus\nusage: pavilion-pack info"))
+        << mistaken.output;
+    EXPECT_FALSE(contains(mistaken.output, "--worse")) << mistaken.output;
+    const auto missing = pack_tool({"build", "src", "-o"});
+    EXPECT_TRUE(contains(missing.output, "pavilion-pack: -o needs a value\n")) << missing.output;
+    const auto help = pack_tool({"info", "--bogus", "--help"});
+    EXPECT_EQ(help.exit_code, 0) << describe(help);
+    EXPECT_TRUE(contains(help.output, "usage: pavilion-pack info")) << help.output;
+}
+
 // --- keys, signatures, verification ---------------------------------------------------------
 
 class PackCliSigning : public PackCli {

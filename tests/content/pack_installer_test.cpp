@@ -43,7 +43,9 @@ protected:
     void expect_refused(const Expected<InstallResult>& result, ErrorCode code,
                         const std::string& part, std::int64_t active_before) {
         ASSERT_FALSE(result) << "installed, but should have been refused";
-        EXPECT_EQ(result.error().code, code) << result.error().message;
+        EXPECT_EQ(result.error().code, code)
+            << to_string(result.error().code) << " instead of " << to_string(code) << ": "
+            << result.error().message;
         EXPECT_TRUE(contains(result.error().message, part));
         EXPECT_EQ(result.error().message.find('\n'), std::string::npos);
         EXPECT_EQ(active_version(open_store(state_)), active_before);
@@ -113,7 +115,7 @@ TEST_F(Installer, GarbageCollectionKeepsOnlyCurrentAndPrevious) {
 
 TEST_F(Installer, AnOlderVersionIsRefusedUnlessForced) {
     install_ok(4);
-    expect_refused(install(stick_.put_version(3, key_.secret)), ErrorCode::invalid_argument,
+    expect_refused(install(stick_.put_version(3, key_.secret)), ErrorCode::not_newer,
                    "PAVILION/expo.pack: version 3 is older than the installed version 4", 4);
 
     auto options = quiet_options();
@@ -126,7 +128,7 @@ TEST_F(Installer, AnOlderVersionIsRefusedUnlessForced) {
 TEST_F(Installer, TheSameVersionIsRefusedAndWithForceChangesNothing) {
     install_ok(3);
     const auto before = names_in(state_ + "/packs");
-    expect_refused(install(stick_.candidate("expo.pack")), ErrorCode::invalid_argument,
+    expect_refused(install(stick_.candidate("expo.pack")), ErrorCode::not_newer,
                    "version 3 of pack 'mini-pack' is installed already", 3);
     auto options = quiet_options();
     options.force = true;
@@ -140,7 +142,7 @@ TEST_F(Installer, AnotherPackIdIsRefusedUnlessForced) {
     install_ok(3);
     const auto candidate = stick_.put(mini_pack_as("other-expo", 9), "other.pack", key_.secret,
                                       claim_for("other-expo", 9, "other.pack"));
-    expect_refused(install(candidate), ErrorCode::invalid_argument,
+    expect_refused(install(candidate), ErrorCode::other_pack,
                    "it is pack 'other-expo', but this kiosk shows pack 'mini-pack'", 3);
     auto options = quiet_options();
     options.force = true;
@@ -245,7 +247,7 @@ TEST_F(Installer, ASignatureMadeForAnotherFileNameIsRefused) {
     stick_.put_version(3, key_.secret, "expo.pack");
     fs::rename(stick_.path("expo.pack"), stick_.path("renamed.pack"));
     fs::rename(stick_.path("expo.pack.minisig"), stick_.path("renamed.pack.minisig"));
-    expect_refused(install(stick_.candidate("renamed.pack")), ErrorCode::invalid_argument,
+    expect_refused(install(stick_.candidate("renamed.pack")), ErrorCode::tampered,
                    "PAVILION/renamed.pack: the signature was made for 'expo.pack'", 0);
 }
 
@@ -336,14 +338,51 @@ TEST_F(Installer, APackOverTheSizeLimitIsRefusedBeforeCopying) {
     bool copied = false;
     options.on_progress = [&](std::uint64_t, std::uint64_t) { copied = true; };
     expect_refused(install(stick_.put_version(3, key_.secret), options),
-                   ErrorCode::invalid_argument, "PAVILION/expo.pack: too large", 0);
+                   ErrorCode::too_large, "PAVILION/expo.pack: too large", 0);
     EXPECT_FALSE(copied);
 }
 
 TEST_F(Installer, AnEmptyFileIsRefused) {
     write_text(stick_.path("expo.pack"), "");
-    expect_refused(install(stick_.candidate("expo.pack")), ErrorCode::invalid_argument,
+    expect_refused(install(stick_.candidate("expo.pack")), ErrorCode::not_a_pack,
                    "PAVILION/expo.pack: the file is empty", 0);
+}
+
+TEST_F(Installer, ASignatureFileOverItsSizeLimitIsTooLarge) {
+    auto options = quiet_options();
+    options.max_signature_bytes = 64; // minisign's own signatures are a few hundred bytes
+    expect_refused(install(stick_.put_version(3, key_.secret), options), ErrorCode::too_large,
+                   "PAVILION/expo.pack.minisig: too large for a signature file", 0);
+}
+
+TEST_F(Installer, NamesWithTheWrongEndingAreNotAPackOrNotASignature) {
+    stick_.put_version(3, key_.secret);
+    fs::copy_file(stick_.path("expo.pack"), stick_.path("expo.txt"));
+    expect_refused(install(stick_.candidate("expo.txt")), ErrorCode::not_a_pack,
+                   "'expo.txt' is not a pack (its name must end in .pack)", 0);
+    expect_refused(install(Candidate{stick_.folder(), "expo.pack", "expo.sig"}),
+                   ErrorCode::bad_signature,
+                   "'expo.sig' is not a signature (its name must end in .minisig)", 0);
+    auto parsed = candidate_from_path(stick_.path("expo.txt"));
+    ASSERT_FALSE(parsed);
+    EXPECT_EQ(parsed.error().code, ErrorCode::not_a_pack) << parsed.error().message;
+    // No folder at all is the caller's mistake, not the stick's.
+    expect_refused(install(Candidate{"", "expo.pack", ""}), ErrorCode::invalid_argument,
+                   "no folder given for the pack", 0);
+}
+
+TEST_F(Installer, ForceDoesNotMakeAnOtherwiseBadPackAcceptable) {
+    install_ok(4);
+    auto forced = quiet_options();
+    forced.force = true;
+    auto forced_small = forced;
+    forced_small.max_pack_bytes = 100 * 1024;
+    // Force waives only not_newer and other_pack: every other refusal keeps its own code.
+    expect_refused(install(stick_.put_version(3, key_.secret), forced_small), ErrorCode::too_large,
+                   "PAVILION/expo.pack: too large", 4);
+    const SigningKey stranger = make_key();
+    expect_refused(install(stick_.put_version(3, stranger.secret), forced), ErrorCode::untrusted,
+                   "which is not a trusted key", 4);
 }
 
 TEST_F(Installer, CancellingStopsTheCopyAndLeavesNothing) {
@@ -355,7 +394,7 @@ TEST_F(Installer, CancellingStopsTheCopyAndLeavesNothing) {
     options.on_progress = [&](std::uint64_t copied, std::uint64_t) {
         if (copied > 40 * 1024) cancel = true;
     };
-    expect_refused(install(stick_.put_version(4, key_.secret), options), ErrorCode::io,
+    expect_refused(install(stick_.put_version(4, key_.secret), options), ErrorCode::cancelled,
                    "PAVILION/expo.pack: the install was cancelled", 3);
 }
 
@@ -407,7 +446,7 @@ TEST_F(Installer, ABusyStoreRefusesASecondInstall) {
     auto holder = open_store(state_);
     auto held = holder.lock();
     ASSERT_TRUE(held) << held.error().message;
-    expect_refused(install(stick_.put_version(3, key_.secret)), ErrorCode::io,
+    expect_refused(install(stick_.put_version(3, key_.secret)), ErrorCode::busy,
                    "another install is running", 0);
 }
 
@@ -425,9 +464,20 @@ protected:
         PackInstaller installer(*store);
         auto result = installer.install(candidate, options);
         calls_ = faulty->calls();
+        log_ = faulty->log();
         return result;
     }
+
+    // The number (1-based, as Plan::fail_call counts) of the first call the last install made
+    // that starts with `prefix`; 0 if none did.
+    long first_call(const std::string& prefix) const {
+        for (std::size_t i = 0; i < log_.size(); ++i)
+            if (log_[i].rfind(prefix, 0) == 0) return static_cast<long>(i) + 1;
+        return 0;
+    }
+
     long calls_ = 0;
+    std::vector<std::string> log_;
 };
 
 TEST_F(FaultyInstall, NotEnoughFreeSpaceIsRefusedBeforeCopying) {
@@ -436,7 +486,8 @@ TEST_F(FaultyInstall, NotEnoughFreeSpaceIsRefusedBeforeCopying) {
     plan.available_bytes = 100 * 1024;
     auto options = quiet_options();
     options.free_space_margin_bytes = 1 << 20;
-    expect_refused(install_with(plan, stick_.put_version(4, key_.secret), options), ErrorCode::io,
+    expect_refused(install_with(plan, stick_.put_version(4, key_.secret), options),
+                   ErrorCode::no_space,
                    "PAVILION/expo.pack: not enough free space on the kiosk (2 MiB needed with the "
                    "safety margin, 1 MiB free)",
                    3);
@@ -446,8 +497,30 @@ TEST_F(FaultyInstall, ADiskThatFillsUpDuringTheCopyIsRefused) {
     install_ok(3);
     FaultyFileSystem::Plan plan;
     plan.space_for_written = 100 * 1024;
-    expect_refused(install_with(plan, stick_.put_version(4, key_.secret)), ErrorCode::io,
+    expect_refused(install_with(plan, stick_.put_version(4, key_.secret)), ErrorCode::no_space,
                    "the kiosk's disk is full: cannot copy the pack to", 3);
+}
+
+// A full quota is a full disk to the operator; any other write error is an IO problem.
+TEST_F(FaultyInstall, AQuotaExceededDuringTheCopyIsNoSpaceOtherWriteErrorsAreIo) {
+    install_ok(3, "base.pack");
+    const auto candidate = stick_.put_version(4, key_.secret);
+    ASSERT_TRUE(install_with({}, candidate, quiet_options()));
+    const long copy_write = first_call("write " + state_ + "/staging/incoming.pack");
+    ASSERT_GT(copy_write, 0) << ::testing::PrintToString(log_);
+
+    // Back to version 3 current, so that the install makes the same calls again.
+    fs::remove_all(state_);
+    trust(state_, "operator.pub", key_);
+    install_ok(3, "base.pack");
+    FaultyFileSystem::Plan plan;
+    plan.fail_call = copy_write;
+    plan.fail_errno = EDQUOT;
+    expect_refused(install_with(plan, candidate), ErrorCode::no_space,
+                   "the kiosk's disk is full: cannot copy the pack to", 3);
+    plan.fail_errno = EIO;
+    expect_refused(install_with(plan, candidate), ErrorCode::io,
+                   "cannot write " + state_ + "/staging/incoming.pack (", 3);
 }
 
 TEST_F(FaultyInstall, AStickPulledOutMidCopyIsRefused) {

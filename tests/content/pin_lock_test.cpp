@@ -284,6 +284,16 @@ TEST(PinLockTest, ADamagedPinFileRefusesOperatorMode) {
     EXPECT_EQ(check(lock, "2468", kNow).outcome, Outcome::not_configured);
 }
 
+TEST(PinLockTest, AnOversizedPinFileIsDamagedAndSaysWhy) {
+    TempDir dir;
+    lock_with_pin(dir.path().string());
+    write_text(dir / "operator-pin", std::string(4096, '$'));
+    PinLock lock = open_lock(dir.path().string());
+    EXPECT_FALSE(lock.has_pin());
+    EXPECT_NE(lock.notice().find("operator-pin is damaged (File too large)"), std::string::npos)
+        << lock.notice();
+}
+
 TEST(PinLockTest, AClockGoingBackNeitherUnlocksNorExtends) {
     TempDir dir;
     PinLock lock = lock_with_pin(dir.path().string());

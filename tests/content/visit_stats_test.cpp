@@ -348,6 +348,55 @@ TEST(VisitStatsTest, ADamagedPageIsFoundAndTheFileMovedAside) {
     EXPECT_EQ(summarize(stats, kToday, 1).top_items.size(), 0u);
 }
 
+// Damage that shows only while the kiosk runs: another connection points a table at a page the
+// file does not have (and bumps the schema cookie so the kiosk's connection rereads it).
+void break_table_while_open(const std::string& path, const char* table) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    const std::string sql = std::string("PRAGMA writable_schema = ON; "
+                                        "UPDATE sqlite_schema SET rootpage = 100000 WHERE name = '") +
+                            table + "'; PRAGMA writable_schema = OFF;";
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_stmt* cookie = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA schema_version", -1, &cookie, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(cookie), SQLITE_ROW);
+    const std::string bump = "PRAGMA schema_version = " + std::to_string(sqlite3_column_int64(cookie, 0) + 1);
+    sqlite3_finalize(cookie);
+    EXPECT_EQ(sqlite3_exec(db, bump.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+}
+
+TEST(VisitStatsTest, DamageFoundWhileSavingMovesTheFileAsideAndKeepsTheRecords) {
+    TempDir dir;
+    const std::string path = dir / "stats.sqlite";
+    VisitStats stats = open_stats(path);
+    break_table_while_open(path, "item_opens");
+    stats.record_screen(kToday, "story", "story/railway", 12'000);
+    const Status flushed = stats.flush();
+    ASSERT_TRUE(flushed) << flushed.error().message; // saved into a fresh file
+    const std::vector<std::string> notices = stats.take_notices();
+    ASSERT_EQ(notices.size(), 1u);
+    EXPECT_NE(notices[0].find("the statistics database is damaged ("), std::string::npos) << notices[0];
+    EXPECT_NE(notices[0].find("corrupt-1"), std::string::npos) << notices[0];
+    EXPECT_EQ(summarize(stats, kToday, 1).top_items.size(), 1u);
+}
+
+TEST(VisitStatsTest, DamageFoundWhileReadingASummaryIsCorruptAndStartsAfresh) {
+    TempDir dir;
+    const std::string path = dir / "stats.sqlite";
+    VisitStats stats = open_stats(path);
+    stats.record_session(kToday, "en");
+    ASSERT_TRUE(stats.flush());
+    break_table_while_open(path, "sessions");
+    const Expected<StatsSummary> summary = stats.summary(kToday, 7);
+    ASSERT_FALSE(summary);
+    EXPECT_EQ(summary.error().code, ErrorCode::corrupt);
+    EXPECT_NE(summary.error().message.find("the statistics were damaged ("), std::string::npos)
+        << summary.error().message;
+    EXPECT_EQ(summarize(stats, kToday, 7).sessions, 0); // counting afresh in a new file
+    EXPECT_TRUE(std::filesystem::exists(path + ".corrupt-1"));
+}
+
 TEST(VisitStatsTest, AFolderThatCannotHoldADatabaseIsAnError) {
     TempDir dir;
     const Expected<VisitStats> stats = VisitStats::open(dir / "missing/stats.sqlite");

@@ -216,80 +216,89 @@ public:
     }
 
     std::string_view word(std::size_t index) const { return words_[index]; }
-    void fail(std::string message) {
-        if (error_.empty()) error_ = std::move(message);
+    bool failed() const { return problem_.has_value(); }
+    // The first problem, without the file and line (parse_input_script adds them).
+    Status status() const {
+        if (problem_) return make_error(ErrorCode::invalid_argument, *problem_);
+        return ok();
     }
-    const std::string& error() const { return error_; }
 
 private:
     std::string command() const { return std::string(words_.front()); }
+    void fail(std::string message) {
+        if (!problem_) problem_ = std::move(message);
+    }
 
     const Words& words_;
     std::string_view usage_;
-    std::string error_;
+    std::optional<std::string> problem_;
 };
+
+Error mistake(std::string message) {
+    return make_error(ErrorCode::invalid_argument, std::move(message));
+}
 
 bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Runs one command into the writer; returns the error message ("" when the line is good).
-std::string run_command(const Words& words, int line, ScriptWriter& writer) {
+// Runs one command into the writer; an error says what is wrong with the line.
+Status run_command(const Words& words, int line, ScriptWriter& writer) {
     const std::string_view name = words.front();
     if (name == "tap") {
         ArgumentReader args(words, "tap needs X Y");
-        if (!args.expect(2)) return args.error();
+        if (!args.expect(2)) return args.status();
         const float x = args.number(1, "X"), y = args.number(2, "Y");
-        if (args.error().empty()) writer.tap(x, y, line);
-        return args.error();
+        if (!args.failed()) writer.tap(x, y, line);
+        return args.status();
     }
     if (name == "drag") {
         ArgumentReader args(words, "drag needs X1 Y1 X2 Y2 MS");
-        if (!args.expect(5)) return args.error();
+        if (!args.expect(5)) return args.status();
         const float x1 = args.number(1, "X1"), y1 = args.number(2, "Y1");
         const float x2 = args.number(3, "X2"), y2 = args.number(4, "Y2");
         const Millis ms = args.duration(5);
-        if (args.error().empty()) writer.drag(x1, y1, x2, y2, ms, line);
-        return args.error();
+        if (!args.failed()) writer.drag(x1, y1, x2, y2, ms, line);
+        return args.status();
     }
     if (name == "pinch") {
         ArgumentReader args(words, "pinch needs CX CY SCALE MS");
-        if (!args.expect(4)) return args.error();
+        if (!args.expect(4)) return args.status();
         const float cx = args.number(1, "CX"), cy = args.number(2, "CY");
         const float scale = args.positive(3, "SCALE");
         const Millis ms = args.duration(4);
-        if (args.error().empty()) writer.pinch(cx, cy, scale, ms, line);
-        return args.error();
+        if (!args.failed()) writer.pinch(cx, cy, scale, ms, line);
+        return args.status();
     }
     if (name == "wait") {
         ArgumentReader args(words, "wait needs MS");
-        if (!args.expect(1)) return args.error();
+        if (!args.expect(1)) return args.status();
         const Millis ms = args.duration(1);
-        if (args.error().empty()) writer.wait(ms, line);
-        return args.error();
+        if (!args.failed()) writer.wait(ms, line);
+        return args.status();
     }
     if (name == "shot") {
         ArgumentReader args(words, "shot needs NAME.png");
-        if (!args.expect(1)) return args.error();
+        if (!args.expect(1)) return args.status();
         if (!ends_with(args.word(1), ".png") || args.word(1).size() == 4)
-            return "shot: the name must end in .png, got " + quoted(args.word(1));
+            return mistake("shot: the name must end in .png, got " + quoted(args.word(1)));
         writer.screenshot(args.word(1), line);
-        return "";
+        return ok();
     }
     if (name == "key") {
         ArgumentReader args(words, "key needs NAME");
-        if (!args.expect(1)) return args.error();
+        if (!args.expect(1)) return args.status();
         writer.key(args.word(1), line);
-        return "";
+        return ok();
     }
-    return "unknown command " + quoted(name) + " (expected tap, drag, pinch, wait, shot or key)";
+    return mistake("unknown command " + quoted(name) +
+                   " (expected tap, drag, pinch, wait, shot or key)");
 }
 
 } // namespace
 
-ScriptParseResult parse_input_script(std::string_view text, const std::string& file_name,
-                                     Millis start) {
-    ScriptParseResult result;
+Expected<InputScript> parse_input_script(std::string_view text, const std::string& file_name,
+                                         Millis start) {
     ScriptWriter writer(start);
     int line_number = 0;
     std::size_t at = 0;
@@ -301,15 +310,15 @@ ScriptParseResult parse_input_script(std::string_view text, const std::string& f
 
         const Words words = split_words(content_of(raw));
         if (words.empty()) continue;
-        std::string error = run_command(words, line_number, writer);
-        if (!error.empty()) {
-            result.error = file_name + ":" + std::to_string(line_number) + ": " + error;
-            return result; // no steps: a half-understood script must not run
+        if (Status ran = run_command(words, line_number, writer); !ran) {
+            return mistake(file_name + ":" + std::to_string(line_number) + ": " +
+                           ran.error().message);
         }
     }
-    result.end_time = writer.end_time();
-    result.steps = writer.take_steps();
-    return result;
+    InputScript script;
+    script.end_time = writer.end_time();
+    script.steps = writer.take_steps();
+    return script;
 }
 
 } // namespace pavilion::core

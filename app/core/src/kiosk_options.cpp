@@ -1,6 +1,9 @@
 #include "pavilion/core/kiosk_options.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <string_view>
 
 namespace pavilion::core {
 namespace {
@@ -30,78 +33,98 @@ std::optional<PixelSize> parse_pixel_size(const std::string& text) {
     return size;
 }
 
-ParsedOptions parse_kiosk_options(const std::vector<std::string>& args) {
-    ParsedOptions parsed;
-    auto& options = parsed.options;
-    bool frames_given = false;
-    long frames_value = 0;
-    for (std::size_t i = 0; i < args.size() && parsed.error.empty(); ++i) {
-        const auto& arg = args[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 < args.size()) return args[++i];
-            parsed.error = arg + " needs a value";
-            return {};
-        };
-        if (arg == "--help" || arg == "-h") {
-            options.help = true;
-        } else if (arg == "--bench") {
-            options.bench = true;
-        } else if (arg == "--bench-floor") {
-            options.bench_floor = true;
-        } else if (arg == "--state") {
-            options.state_dir = value();
-        } else if (arg == "--cache") {
-            options.cache_dir = value();
-            if (parsed.error.empty() && options.cache_dir.empty()) parsed.error = "--cache wants a directory or none";
-        } else if (arg == "--inbox") {
-            options.inboxes.push_back(value());
-        } else if (arg == "--set-pin") {
-            options.set_pin = true;
-        } else if (arg == "--pack") {
-            options.pack_path = value();
-        } else if (arg == "--lang") {
-            options.language = value();
-        } else if (arg == "--screen") {
-            options.screen = value();
-        } else if (arg == "--touch-device") {
-            options.touch_device = value();
-        } else if (arg == "--touch-rotation") {
-            const auto text = value();
-            if (text == "0" || text == "90" || text == "180" || text == "270") options.touch_rotation = std::stoi(text);
-            else if (parsed.error.empty()) parsed.error = "--touch-rotation wants 0, 90, 180 or 270, not '" + text + "'";
-        } else if (arg == "--script") {
-            options.script_path = value();
-        } else if (arg == "--monkey") {
-            const auto text = value();
-            if (const auto seed = parse_whole(text, 0, 0xffffffffull)) options.monkey_seed = static_cast<std::uint32_t>(*seed);
-            else if (parsed.error.empty()) parsed.error = "--monkey wants a seed from 0 to 4294967295, not '" + text + "'";
-        } else if (arg == "--frames") {
-            const auto text = value();
-            frames_given = true;
-            if (const auto frames = parse_whole(text, 1, 100000000)) frames_value = static_cast<long>(*frames);
-            else if (parsed.error.empty()) parsed.error = "--frames wants a count from 1 to 100000000, not '" + text + "'";
-        } else if (arg == "--reload-pack") {
-            options.reload_pack_path = value();
-        } else if (arg == "--screenshot") {
-            options.screenshot_path = value();
-        } else if (arg == "--windowed" || arg == "--size") {
-            const auto text = value();
-            if (!parsed.error.empty()) break;
-            const auto size = parse_pixel_size(text);
-            if (!size) parsed.error = arg + " wants WIDTHxHEIGHT, like 1920x1080, not '" + text + "'";
-            else if (arg == "--windowed") options.windowed = size;
-            else options.screenshot_size = *size;
-        } else {
-            parsed.error = "unknown argument '" + arg + "'";
-        }
+namespace {
+
+// The options that take the next argument as their value.
+constexpr std::array<std::string_view, 15> kValuedOptions = {
+    "--state", "--cache", "--inbox", "--pack", "--lang", "--screen", "--touch-device",
+    "--touch-rotation", "--script", "--monkey", "--frames", "--reload-pack", "--screenshot",
+    "--windowed", "--size"};
+
+bool takes_value(const std::string& arg) {
+    return std::find(kValuedOptions.begin(), kValuedOptions.end(), arg) != kValuedOptions.end();
+}
+
+Error invalid(std::string message) {
+    return make_error(ErrorCode::invalid_argument, std::move(message));
+}
+
+// An option without a value; false when `arg` is not one.
+bool apply_flag(const std::string& arg, KioskOptions& options) {
+    if (arg == "--help" || arg == "-h") options.help = true;
+    else if (arg == "--bench") options.bench = true;
+    else if (arg == "--bench-floor") options.bench_floor = true;
+    else if (arg == "--set-pin") options.set_pin = true;
+    else return false;
+    return true;
+}
+
+// An option of kValuedOptions with its value. --frames is only kept in `frames`: whether it
+// counts for --monkey or --bench is known once every argument is read.
+Status apply_value(const std::string& arg, const std::string& text, KioskOptions& options,
+                   std::optional<long>& frames) {
+    if (arg == "--state") {
+        options.state_dir = text;
+    } else if (arg == "--cache") {
+        if (text.empty()) return invalid("--cache wants a directory or none");
+        options.cache_dir = text;
+    } else if (arg == "--inbox") {
+        options.inboxes.push_back(text);
+    } else if (arg == "--pack") {
+        options.pack_path = text;
+    } else if (arg == "--lang") {
+        options.language = text;
+    } else if (arg == "--screen") {
+        options.screen = text;
+    } else if (arg == "--touch-device") {
+        options.touch_device = text;
+    } else if (arg == "--touch-rotation") {
+        if (text != "0" && text != "90" && text != "180" && text != "270")
+            return invalid("--touch-rotation wants 0, 90, 180 or 270, not '" + text + "'");
+        options.touch_rotation = std::stoi(text);
+    } else if (arg == "--script") {
+        options.script_path = text;
+    } else if (arg == "--monkey") {
+        const auto seed = parse_whole(text, 0, 0xffffffffull);
+        if (!seed) return invalid("--monkey wants a seed from 0 to 4294967295, not '" + text + "'");
+        options.monkey_seed = static_cast<std::uint32_t>(*seed);
+    } else if (arg == "--frames") {
+        const auto count = parse_whole(text, 1, 100000000);
+        if (!count) return invalid("--frames wants a count from 1 to 100000000, not '" + text + "'");
+        frames = static_cast<long>(*count);
+    } else if (arg == "--reload-pack") {
+        options.reload_pack_path = text;
+    } else if (arg == "--screenshot") {
+        options.screenshot_path = text;
+    } else if (arg == "--windowed" || arg == "--size") {
+        const auto size = parse_pixel_size(text);
+        if (!size) return invalid(arg + " wants WIDTHxHEIGHT, like 1920x1080, not '" + text + "'");
+        if (arg == "--windowed") options.windowed = size;
+        else options.screenshot_size = *size;
     }
-    if (parsed.error.empty() && frames_given && !options.monkey_seed && !options.bench)
-        parsed.error = "--frames goes with --monkey SEED or --bench";
-    if (parsed.error.empty() && !options.monkey_seed && !options.reload_pack_path.empty())
-        parsed.error = "--reload-pack goes with --monkey SEED";
-    if (frames_given && options.monkey_seed) options.monkey_frames = frames_value;
-    if (frames_given && options.bench) options.bench_frames = frames_value;
-    return parsed;
+    return ok();
+}
+
+} // namespace
+
+Expected<KioskOptions> parse_kiosk_options(const std::vector<std::string>& args) {
+    KioskOptions options;
+    std::optional<long> frames;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (apply_flag(arg, options)) continue;
+        if (!takes_value(arg)) return invalid("unknown argument '" + arg + "'");
+        if (i + 1 == args.size()) return invalid(arg + " needs a value");
+        if (auto applied = apply_value(arg, args[++i], options, frames); !applied)
+            return applied.error();
+    }
+    if (frames && !options.monkey_seed && !options.bench)
+        return invalid("--frames goes with --monkey SEED or --bench");
+    if (!options.monkey_seed && !options.reload_pack_path.empty())
+        return invalid("--reload-pack goes with --monkey SEED");
+    if (frames && options.monkey_seed) options.monkey_frames = *frames;
+    if (frames && options.bench) options.bench_frames = *frames;
+    return options;
 }
 
 const char* kiosk_usage() {

@@ -57,7 +57,7 @@ struct InstallOptions {
     std::size_t copy_chunk_bytes = 256 * 1024;
     // Called after every chunk copied (and once at 0), e.g. to show MB and time left.
     std::function<void(std::uint64_t copied, std::uint64_t total)> on_progress;
-    // Set (from any thread) to stop the copy; the install then fails with "cancelled".
+    // Set (from any thread) to stop the copy; the install then fails with ErrorCode::cancelled.
     const std::atomic<bool>* cancel = nullptr;
     // Writes <pack>.report.txt beside the candidate (when the folder is writable).
     bool write_report = true;
@@ -72,11 +72,29 @@ struct InstallResult {
     bool unchanged = false; // it was the current pack already (only possible with force)
 };
 
-// Error codes: unsafe (path tricks, links, not a regular file), invalid_argument (too large,
-// not newer, another pack id, the claim names another file, empty), bad_signature (missing or
-// unparseable .minisig, no claim), untrusted, tampered (does not match its signature),
-// unsupported (pack format), not_a_pack / corrupt (the verified copy fails the reader's
-// checks), io (read/write errors, stick pulled, no space, cancelled, store busy).
+// Every refusal carries a code, so that callers never parse the message (which is for people,
+// and written as is into the .report.txt beside the pack):
+//   not_newer     the same pack id at the installed version or an older one (the very file
+//                 installed already included), without force: nothing new, not a failure
+//   other_pack    a pack of another id than the installed one, without force
+//   too_large     the pack over max_pack_bytes, or its .minisig over max_signature_bytes
+//   no_space      too little free space for the copy (statvfs, with the margin), or the disk
+//                 filled up while copying (ENOSPC, EDQUOT)
+//   cancelled     the cancel flag was set
+//   busy          another install holds the store's lock
+//   unsafe        path tricks, symbolic links, not a regular file
+//   bad_signature no .minisig, one that cannot be parsed, no or a malformed claim in it, or a
+//                 signature file not named *.minisig
+//   untrusted     signed by a key not in keys/, or no trusted key at all
+//   tampered      the file or its trusted comment does not match the signature, or the
+//                 signature names another file (a renamed pack)
+//   unsupported   a pack format this kiosk does not read
+//   not_a_pack    not named *.pack, empty, or (after verification) not a pack to the reader
+//   corrupt       the verified copy fails the reader's checks, or is another id/version than
+//                 the signature vouches for
+//   io            read and write errors: a stick pulled mid-copy, a file that ends early or
+//                 grows while copied, a missing pack file, a state folder that cannot be read
+//   invalid_argument  only a Candidate without a folder (the caller's mistake)
 class PackInstaller {
 public:
     explicit PackInstaller(PackStore& store) : store_(store) {}

@@ -111,7 +111,7 @@ public:
         FileSystem* fs_;
         int fd_;
     };
-    // Fails at once (ErrorCode::io, "... another install is running") if someone holds it.
+    // Fails at once (ErrorCode::busy, "... another install is running") if someone holds it.
     Expected<Lock> lock();
 
     // Moves a staged copy whose signature and contents were verified into packs/ and makes it

@@ -122,7 +122,9 @@ private:
     };
 
     VisitStats(std::string path, std::unique_ptr<Database> db, std::vector<std::string> notices);
-    int write_pending(std::string& error); // an SQLite result code
+    // Writes the buffered counters in one transaction; ErrorCode::corrupt when the file is
+    // damaged (then it is replaced), io for anything else (a full disk: the records wait).
+    Status write_pending();
     Status reopen();                       // after a failed replace: try to open the file again
     Status replace_damaged(const std::string& reason);
 

@@ -26,6 +26,7 @@
 // Durations are whole, non-negative milliseconds up to kScriptMaxDurationMs; coordinates are
 // screen pixels (decimals allowed); SCALE is positive.
 
+#include "pavilion/core/expected.hpp"
 #include "pavilion/core/pointer_event.hpp"
 
 #include <string>
@@ -51,13 +52,14 @@ struct ScriptStep {
     int line = 0;           // the script line it came from, for the kiosk's own messages
 };
 
-struct ScriptParseResult {
-    std::vector<ScriptStep> steps; // empty when there is an error: never run half a script
+struct InputScript {
+    std::vector<ScriptStep> steps;
     Millis end_time = 0;
-    std::string error; // "" or one line: "script.txt:7: drag needs X1 Y1 X2 Y2 MS"
 };
 
-ScriptParseResult parse_input_script(std::string_view text, const std::string& file_name,
-                                     Millis start = 0);
+// The whole script, or ErrorCode::invalid_argument with one line naming the file and line of
+// the first mistake ("script.txt:7: drag needs X1 Y1 X2 Y2 MS"): never half a script to run.
+Expected<InputScript> parse_input_script(std::string_view text, const std::string& file_name,
+                                         Millis start = 0);
 
 } // namespace pavilion::core

@@ -1,6 +1,8 @@
 #pragma once
 // The kiosk's command line, parsed without side effects so it can be tested.
 
+#include "pavilion/core/expected.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,12 +40,9 @@ struct KioskOptions {
     bool help = false;
 };
 
-struct ParsedOptions {
-    KioskOptions options;
-    std::string error; // "" when the command line is valid
-};
-
-ParsedOptions parse_kiosk_options(const std::vector<std::string>& args);
+// The options, or ErrorCode::invalid_argument with one line for the user ("--frames wants a
+// count from 1 to 100000000, not '0'"). --help is an option like any other (options.help).
+Expected<KioskOptions> parse_kiosk_options(const std::vector<std::string>& args);
 
 // "1920x1080" -> size; nullopt unless both sides are 1..16384.
 std::optional<PixelSize> parse_pixel_size(const std::string& text);
