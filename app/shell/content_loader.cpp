@@ -1,26 +1,27 @@
 #include "content_loader.hpp"
 
 #include "pavilion/content/catalog_cache.hpp"
-
-#include "pavilion/core/route.hpp"
-#include "pavilion/screens/kiosk_ui.hpp"
+#include "pavilion/screens/deck.hpp"
 
 #include <chrono>
 #include <future>
 
 namespace pavilion::shell {
-
 namespace {
 
-std::vector<EarlyPicture> decode_first_pictures(const content::PackReader& pack, const std::string& first_route,
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::vector<EarlyPicture> decode_first_pictures(const content::PackReader& pack, const core::Route& first_route,
                                                 const std::string& locale, std::size_t max_pictures) {
     std::vector<EarlyPicture> pictures;
-    const auto route = core::Route::parse(first_route);
-    if (!route || max_pictures == 0) return pictures;
     const auto& catalog = pack.catalog();
-    screens::KioskUi screens(catalog);
-    if (!screens.show(*route, locale.empty() ? catalog.meta.default_locale : locale)) return pictures;
-    for (const auto& picture : screens.pictures_of_current_screen()) {
+    screens::Deck deck(catalog);
+    deck.show(first_route, locale.empty() ? catalog.meta.default_locale : locale, nullptr);
+    for (const auto& picture : deck.pictures_of_current_screen()) {
         if (pictures.size() >= max_pictures) break;
         auto bytes = pack.image_bytes(picture.media_id, picture.thumbnail ? content::ImageVariant::thumbnail
                                                                           : content::ImageVariant::full);
@@ -40,21 +41,20 @@ std::string cache_directory(const core::KioskOptions& options) {
     return content::KeyedFileCache::user_cache_directory();
 }
 
-LoadedContent load_content(const ContentRequest& request) {
+core::Expected<LoadedContent> load_content(const ContentRequest& request) {
     LoadedContent loaded;
-    using Clock = std::chrono::steady_clock;
-    auto since = [](Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
+    // The device's files and databases open beside the pack: both are on start-up's path.
+    auto device = std::async(std::launch::async, [&] { return model::open_device(request.state_dir); });
     auto start = Clock::now();
     // Not the pictures' pages: they are most of the file, and start-up must not grow with them
     // (the installer checked the whole file; a damaged picture shows as a missing one).
     content::CatalogCache catalogs(request.cache_dir);
     auto pack = catalogs.open(request.pack_path, content::PackCheck::without_pictures);
-    if (!pack) {
-        loaded.error = pack.error().message;
-        return loaded;
-    }
-    loaded.pack.emplace(std::move(pack).value());
-    loaded.timings.pack = since(start);
+    loaded.notices = catalogs.take_notices();
+    loaded.device = device.get();
+    if (!pack) return pack.error();
+    loaded.pack = std::make_shared<const content::PackReader>(std::move(pack).value());
+    loaded.timings.pack = ms_since(start);
     loaded.timings.catalog_cached = catalogs.last_open_cached();
 
     // The first screen's pictures decode on their own thread while the atlas rasterizes here:
@@ -62,20 +62,19 @@ LoadedContent load_content(const ContentRequest& request) {
     // safe from two threads: SQLite serializes its connection, as for the texture cache.)
     auto pictures = std::async(std::launch::async, [&] {
         const auto picture_start = Clock::now();
-        auto decoded = decode_first_pictures(*loaded.pack, request.first_route, request.locale, request.max_pictures);
-        loaded.timings.pictures = since(picture_start);
+        std::vector<EarlyPicture> decoded;
+        if (request.first_route && request.max_pictures > 0)
+            decoded = decode_first_pictures(*loaded.pack, *request.first_route, request.locale, request.max_pictures);
+        loaded.timings.pictures = ms_since(picture_start);
         return decoded;
     });
     start = Clock::now();
-    loaded.font_setup = std::make_unique<FontSetup>(request.cache_dir);
-    loaded.atlas = std::make_unique<ImFontAtlas>();
-    if (loaded.font_setup->load(*loaded.pack, loaded.error) &&
-        loaded.font_setup->build(*loaded.atlas, *loaded.pack, request.font_scale, request.max_texture_side,
-                                 loaded.fonts, loaded.error))
-        loaded.font_scale = request.font_scale;
-    loaded.timings.fonts = since(start);
-    loaded.timings.fonts_cached = loaded.font_setup->last_build_cached();
+    auto fonts = build_fonts(*loaded.pack, request.font_scale, request.max_texture_side, request.cache_dir);
+    loaded.timings.fonts = ms_since(start);
     loaded.pictures = pictures.get();
+    if (!fonts) return fonts.error();
+    loaded.timings.fonts_cached = fonts->setup->last_build_cached();
+    loaded.fonts = std::move(fonts).value();
     return loaded;
 }
 

@@ -2,10 +2,11 @@
 
 namespace pavilion::shell {
 
-std::unique_ptr<Graphics> Graphics::start(const platform::WindowConfig& config, std::string& error) {
+core::Expected<std::unique_ptr<Graphics>> Graphics::start(const platform::WindowConfig& config) {
+    auto window = platform::Window::create(config);
+    if (!window) return window.error();
     std::unique_ptr<Graphics> graphics(new Graphics());
-    graphics->window_ = platform::Window::create(config, error);
-    if (!graphics->window_) return nullptr;
+    graphics->window_ = std::move(window).value();
     if (config.mode == platform::WindowMode::fullscreen) graphics->window_->hide_cursor();
     IMGUI_CHECKVERSION();
     graphics->initial_fonts_ = std::make_unique<ImFontAtlas>();

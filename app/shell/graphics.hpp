@@ -3,20 +3,20 @@
 // compiled and warmed up. Made on the main thread while another thread loads the pack and
 // rasterizes the fonts (content_loader.hpp); neither waits for the other until both are done.
 
+#include "pavilion/core/expected.hpp"
 #include "pavilion/platform/imgui_backend.hpp"
 #include "pavilion/platform/window.hpp"
 
 #include <imgui.h>
 
 #include <memory>
-#include <string>
 
 namespace pavilion::shell {
 
 class Graphics {
 public:
-    // nullptr with a one-line reason when no window or GL ES 3.0 context can be made.
-    static std::unique_ptr<Graphics> start(const platform::WindowConfig& config, std::string& error);
+    // An error (unavailable) with a one-line reason when no window or GL ES 3.0 context can be made.
+    static core::Expected<std::unique_ptr<Graphics>> start(const platform::WindowConfig& config);
     // Backend, then ImGui context, then window: GL objects go before the context they live in.
     ~Graphics();
     Graphics(const Graphics&) = delete;
@@ -25,7 +25,7 @@ public:
     platform::Window& window() { return *window_; }
     platform::ImGuiBackend& backend() { return *backend_; }
     // Points ImGui at a built atlas and uploads it. The atlas is the caller's and must outlive
-    // this object (the context only borrows it).
+    // its use (the context only borrows it).
     void use_fonts(ImFontAtlas& atlas);
 
 private:

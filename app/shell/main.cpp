@@ -1,6 +1,6 @@
-// pavilion: the exhibition kiosk. Composition only; see kiosk_app.cpp.
+// pavilion: the exhibition kiosk. Parses its command line and hands over to startup.cpp.
 
-#include "kiosk_app.hpp"
+#include "startup.hpp"
 
 #include "pavilion/core/kiosk_options.hpp"
 
@@ -10,13 +10,13 @@
 
 int main(int argc, char** argv) {
     const auto parsed = pavilion::core::parse_kiosk_options(std::vector<std::string>(argv + 1, argv + argc));
-    if (!parsed.error.empty()) {
-        std::fprintf(stderr, "pavilion: %s\n%s", parsed.error.c_str(), pavilion::core::kiosk_usage());
+    if (!parsed) {
+        std::fprintf(stderr, "pavilion: %s\n%s", parsed.error().message.c_str(), pavilion::core::kiosk_usage());
         return 2;
     }
-    if (parsed.options.help) {
+    if (parsed->help) {
         std::fputs(pavilion::core::kiosk_usage(), stdout);
         return 0;
     }
-    return pavilion::shell::run_kiosk(parsed.options);
+    return pavilion::shell::run_kiosk(*parsed);
 }

@@ -1,7 +1,10 @@
 #include "pavilion/platform/process_memory.hpp"
 
+#include <ctime>
 #include <fstream>
 #include <iterator>
+#include <sstream>
+#include <unistd.h>
 
 namespace pavilion::platform {
 namespace {
@@ -39,6 +42,26 @@ ProcessMemory read_process_memory() {
     memory.peak_rss_mb = megabytes(proc_kilobytes(status, "VmHWM"));
     memory.pss_mb = megabytes(proc_kilobytes(read_text("/proc/self/smaps_rollup"), "Pss"));
     return memory;
+}
+
+double process_age_ms() {
+    const auto stat = read_text("/proc/self/stat");
+    const auto close = stat.rfind(')'); // the command name may contain spaces and brackets
+    if (close == std::string::npos) return 0;
+    std::istringstream fields(stat.substr(close + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i) {
+    }
+    double start_ticks = 0;
+    try {
+        start_ticks = std::stod(field); // field 22: starttime, in clock ticks since boot
+    } catch (const std::exception&) {
+        return 0;
+    }
+    timespec boot{};
+    clock_gettime(CLOCK_BOOTTIME, &boot);
+    const double now_ms = static_cast<double>(boot.tv_sec) * 1000.0 + static_cast<double>(boot.tv_nsec) / 1e6;
+    return now_ms - start_ticks * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 } // namespace pavilion::platform

@@ -63,6 +63,12 @@ TEST(KioskOptions, ReadsTheDeviceStateAndInboxes) {
     EXPECT_EQ(error_of({"--inbox"}), "--inbox needs a value");
 }
 
+TEST(KioskOptions, TheOperatorBenchNeedsADevice) {
+    EXPECT_TRUE(options_of({"--state", "s", "--bench-operator"}).operator_bench);
+    EXPECT_FALSE(options_of({"--state", "s"}).operator_bench);
+    EXPECT_EQ(error_of({"--bench-operator"}), "--bench-operator needs --state DIR (a kiosk with an installed pack and a PIN)");
+}
+
 TEST(KioskOptions, ReadsTheFontCacheDirectory) {
     EXPECT_EQ(options_of({}).cache_dir, ""); // the default: decided at start
     EXPECT_EQ(options_of({"--cache", "/tmp/c"}).cache_dir, "/tmp/c");

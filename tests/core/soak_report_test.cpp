@@ -3,7 +3,6 @@
 #include "pavilion/core/soak_report.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 namespace pavilion::core {
 namespace {
@@ -65,47 +64,6 @@ TEST(SoakReport, TooFewSamplesIsNoPass) {
     EXPECT_NE(none.problem.find("too few memory samples"), std::string::npos);
     const auto one_after = judge_rss(samples(1000, 100, 0), 900, 40); // only frame 900
     EXPECT_FALSE(one_after.flat);
-}
-
-TEST(SoakReport, JsonHasEveryFigure) {
-    SoakReport report;
-    report.seed = 7;
-    report.frames = 100000;
-    report.simulated_ms = 90 * 60000 + 30000;
-    report.wall_s = 612.34;
-    report.size = "1920x1080";
-    report.packs = {"default", "mini \"pack\""};
-    report.count(MonkeyAction::Kind::tap);
-    report.count(MonkeyAction::Kind::tap);
-    report.count(MonkeyAction::Kind::reload);
-    report.screens = {{"attract", 3}, {"home", 9}, {"operator", 0}};
-    report.reloads = 1;
-    report.still_there = 4;
-    report.idle_resets = 2;
-    report.memory = samples(100000, 180, 0, 2);
-    report.rss = judge_rss(report.memory, 20000);
-
-    const auto json = nlohmann::json::parse(soak_report_json(report)); // valid JSON, quotes escaped
-    EXPECT_EQ(json["seed"], 7);
-    EXPECT_EQ(json["frames"], 100000);
-    EXPECT_DOUBLE_EQ(json["simulated_minutes"].get<double>(), 90.5);
-    EXPECT_EQ(json["packs"][1], "mini \"pack\"");
-    EXPECT_EQ(json["actions"]["tap"], 2);
-    EXPECT_EQ(json["actions"]["reload"], 1);
-    EXPECT_EQ(json["actions"]["pinch"], 0);
-    EXPECT_EQ(json["actions"].size(), static_cast<std::size_t>(MonkeyAction::kKinds));
-    EXPECT_EQ(json["screens"]["home"], 9);
-    EXPECT_EQ(json["reloads"], 1);
-    EXPECT_EQ(json["still_there"], 4);
-    EXPECT_EQ(json["idle_resets"], 2);
-    EXPECT_EQ(json["memory_samples"], report.memory.size());
-    EXPECT_DOUBLE_EQ(json["rss_mb"]["warm_up"].get<double>(), 180.0);
-    EXPECT_DOUBLE_EQ(json["rss_mb"]["tolerance"].get<double>(), kSoakRssToleranceMb);
-    EXPECT_DOUBLE_EQ(json["pss_mb"]["max"].get<double>(), 145.6);
-    EXPECT_EQ(json["rss_flat"], true);
-
-    report.rss_judged = false; // a short run: no verdict, not a pass
-    EXPECT_TRUE(nlohmann::json::parse(soak_report_json(report))["rss_flat"].is_null());
 }
 
 } // namespace

@@ -54,6 +54,7 @@ bool apply_flag(const std::string& arg, KioskOptions& options) {
     if (arg == "--help" || arg == "-h") options.help = true;
     else if (arg == "--bench") options.bench = true;
     else if (arg == "--bench-floor") options.bench_floor = true;
+    else if (arg == "--bench-operator") options.operator_bench = true;
     else if (arg == "--set-pin") options.set_pin = true;
     else return false;
     return true;
@@ -122,6 +123,8 @@ Expected<KioskOptions> parse_kiosk_options(const std::vector<std::string>& args)
         return invalid("--frames goes with --monkey SEED or --bench");
     if (!options.monkey_seed && !options.reload_pack_path.empty())
         return invalid("--reload-pack goes with --monkey SEED");
+    if (options.operator_bench && options.state_dir.empty())
+        return invalid("--bench-operator needs --state DIR (a kiosk with an installed pack and a PIN)");
     if (frames && options.monkey_seed) options.monkey_frames = *frames;
     if (frames && options.bench) options.bench_frames = *frames;
     return options;
@@ -133,6 +136,7 @@ const char* kiosk_usage() {
            "       pavilion [--pack PACK] [--lang CODE] --script FILE [--size WxH]\n"
            "       pavilion [--pack PACK] --bench [--frames N] [--size WxH]\n"
            "       pavilion [--pack PACK] [--lang CODE] --monkey SEED [--frames N] [--reload-pack PACK] [--size WxH]\n"
+           "       pavilion --state DIR --bench-operator [--size WxH] < pin.txt\n"
            "\n"
            "Pavilion, the offline exhibition kiosk. Shows a content pack full screen.\n"
            "\n"
@@ -146,6 +150,8 @@ const char* kiosk_usage() {
            "  --bench            measure start-up and frame times per screen off-screen, print JSON\n"
            "  --frames N         --bench: frames measured per screen (default 300); --monkey: frames run\n"
            "  --bench-floor      time only a window, a GL context and one cleared frame, print JSON\n"
+           "  --bench-operator   a scripted operator session off-screen (the PIN from standard input):\n"
+           "                     the longest main-thread frame while the panel gathers its facts, JSON\n"
            "  --state DIR        the device's state: installed packs, keys/*.pub trusted to sign packs,\n"
            "                     the operator PIN, visitor statistics (a deployed kiosk: /var/lib/pavilion)\n"
            "  --cache DIR        keep built font atlases and read catalogs in DIR, so a start skips\n"

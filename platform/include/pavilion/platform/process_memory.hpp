@@ -1,5 +1,6 @@
 #pragma once
-// What this process costs the device in memory, read from /proc (benchmarks and the soak run).
+// What this process costs the device in memory and how long it has run, read from /proc
+// (benchmarks and the soak run).
 //
 // RSS counts every resident page, shared libraries included; PSS divides shared pages among the
 // processes that map them, so on a device running only the kiosk it is the fairer figure.
@@ -15,6 +16,10 @@ struct ProcessMemory {
 };
 
 ProcessMemory read_process_memory();
+
+// Milliseconds since the kernel started this process (from /proc/self/stat, at the clock tick's
+// resolution of 10 ms): start-up figures count the loader and libraries too, not only main().
+double process_age_ms();
 
 // The value in kB of a "Name:   1234 kB" line in a /proc status-style text, or -1 if absent.
 // (Separate so it is tested on captured text.)

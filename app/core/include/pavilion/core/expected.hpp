@@ -27,7 +27,7 @@ enum class ErrorCode {
     other_pack,       // a pack of another id than the one installed (the operator may force it)
     too_large,        // a file over its size limit
     no_space,         // not enough free space on the kiosk
-    cancelled,        // stopped on request (a stick pulled mid-copy, the kiosk closing)
+    cancelled,        // stopped on request (the kiosk closing); a stick pulled mid-copy is io
     busy,             // someone else holds what is needed (another install of the store)
     unavailable,      // something the kiosk needs is missing (a display, GL ES 3.0, a font)
 };

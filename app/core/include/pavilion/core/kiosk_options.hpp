@@ -28,6 +28,7 @@ struct KioskOptions {
     bool bench = false;                   // measure frame times per screen, print JSON, exit
     long bench_frames = 300;              // frames measured per screen (after a warm-up)
     bool bench_floor = false;             // time a bare window, GL context and cleared frame, exit
+    bool operator_bench = false;          // a scripted operator session's longest frame, JSON, exit
     std::string state_dir;                // installed packs, trusted keys, PIN, statistics ("" = none)
     // Built font atlases: "" = STATE/cache with --state, else the user's cache directory;
     // "none" = build them at every start.

@@ -1,6 +1,7 @@
 #pragma once
 // What a soak run saw, and the verdict on its memory: the kiosk's monkey mode fills this in and
-// prints it as one JSON object. Kept apart from the kiosk so the verdict and the JSON are tested.
+// prints it as one JSON object (app/shell/reports.hpp). Kept apart from the kiosk so the verdict
+// is tested.
 //
 // "RSS flat after warm-up": warm-up is the first fifth of the run (by then every screen, both
 // packs, both languages and both text sizes have been met many times). Of the samples after
@@ -71,8 +72,5 @@ struct SoakReport {
 
     void count(MonkeyAction::Kind kind) { ++actions[static_cast<int>(kind)]; }
 };
-
-// One JSON object, keys in a fixed order, ending in a newline.
-std::string soak_report_json(const SoakReport& report);
 
 } // namespace pavilion::core

@@ -82,7 +82,16 @@ public:
     // tests, which want each frame complete).
     void settle(core::Millis now);
 
+    // The one hand-off from background threads to the main thread, drained in poll(): the
+    // shell's own workers (fonts, the base map, pictures) post their results here too.
+    core::RunQueue& results() { return workers_.results; }
+    // A line for the journal and the operator's recent log (the shell's news: the touchscreen,
+    // the base map, a font problem).
+    void report(std::string line) { log_.add(std::move(line)); }
+
     const std::shared_ptr<const content::PackReader>& pack() const { return pack_; }
+    // Changes whenever another pack is shown (FrameModel::pack_generation).
+    std::uint64_t pack_generation() const { return pack_generation_; }
     const core::KioskSession& session() const { return session_; }
     const core::KioskSession::IdleStatus& idle() const { return idle_; }
     bool operating() const { return desk_.active(); }

@@ -1,0 +1,81 @@
+#include "font_stage.hpp"
+
+#include <cstdio>
+
+namespace pavilion::shell {
+
+core::Expected<BuiltFonts> build_fonts(const content::PackReader& pack, float scale, int max_texture_side,
+                                       const std::string& cache_dir) {
+    BuiltFonts built;
+    built.setup = std::make_unique<FontSetup>(cache_dir);
+    built.atlas = std::make_unique<ImFontAtlas>();
+    if (auto loaded = built.setup->load(pack); !loaded) return loaded.error();
+    auto fonts = built.setup->build(*built.atlas, pack, scale, max_texture_side);
+    if (!fonts) return fonts.error();
+    built.fonts = *fonts;
+    built.scale = scale;
+    built.pack_path = pack.path();
+    return built;
+}
+
+FontStage::FontStage(Graphics& graphics, core::RunQueue& results, std::string cache_dir, int max_texture_side,
+                     std::function<void(std::string)> report)
+    : graphics_(graphics), results_(results), cache_dir_(std::move(cache_dir)), max_texture_side_(max_texture_side),
+      report_(std::move(report)) {}
+
+void FontStage::adopt(BuiltFonts built) { take(std::move(built)); }
+
+void FontStage::take(BuiltFonts built) {
+    for (auto& line : built.setup->take_notices()) report_("pavilion: " + line);
+    graphics_.use_fonts(*built.atlas);
+    // The old atlas goes only now: the frames before this one still drew with it.
+    current_ = std::move(built);
+}
+
+core::Status FontStage::prepare(const content::PackReader& pack) {
+    auto built = build_fonts(pack, base_scale_, max_texture_side_, cache_dir_);
+    if (!built) return built.error();
+    std::lock_guard<std::mutex> lock(prepared_mutex_);
+    prepared_ = std::move(built).value();
+    return core::ok();
+}
+
+void FontStage::show_pack(const std::string& path) {
+    std::optional<BuiltFonts> prepared;
+    {
+        std::lock_guard<std::mutex> lock(prepared_mutex_);
+        prepared.swap(prepared_);
+    }
+    ++generation_; // a build for the old pack's characters is of no use now
+    building_ = false;
+    unavailable_scale_ = 0;
+    if (prepared && prepared->pack_path == path) take(std::move(*prepared));
+    else report_("pavilion: no fonts were prepared for " + path + "; the old ones stay");
+}
+
+void FontStage::want_scale(const std::shared_ptr<const content::PackReader>& pack, float scale) {
+    if (scale == unavailable_scale_) return; // tried, and it cannot be built: the text stays as it is
+    if (scale == current_.scale) {
+        building_ = false; // a build under way is no longer wanted (larger text on and off again)
+        building_scale_ = 0;
+        return;
+    }
+    if (building_ && scale == building_scale_) return;
+    building_ = true;
+    building_scale_ = scale;
+    worker_.post([this, pack, scale, generation = generation_] {
+        auto built = build_fonts(*pack, scale, max_texture_side_, cache_dir_);
+        // Shared, because a task in the queue must be copyable.
+        auto result = std::make_shared<core::Expected<BuiltFonts>>(std::move(built));
+        results_.post([this, result, scale, generation] {
+            if (generation != generation_ || scale != building_scale_) return; // overtaken
+            building_ = false;
+            if (*result) return take(std::move(**result));
+            report_("pavilion: text at this size is unavailable: " + result->error().message);
+            unavailable_scale_ = scale;
+            building_scale_ = 0;
+        });
+    });
+}
+
+} // namespace pavilion::shell
