@@ -1,5 +1,6 @@
 #include "pavilion/screens/attract_screen.hpp"
 
+#include "pavilion/core/numbers.hpp"
 #include "pavilion/screens/text_draw.hpp"
 #include "pavilion/screens/widgets.hpp"
 
@@ -7,8 +8,6 @@
 #include <cmath>
 
 namespace pavilion::screens {
-
-constexpr float kPi = 3.14159265358979f;
 namespace {
 
 // Slow zoom in, drifting a different way on each slide ("Ken Burns").
@@ -61,8 +60,7 @@ void draw_attract(Frame& frame, const AttractView& view) {
     const float breathe = 0.88f + 0.12f * std::sin(age * 2.2f); // alive, never faded
     const ImVec2 pill_min((frame.size.x - pill_w) / 2, h - margin - pill_h);
     frame.draw->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_w, pill_min.y + pill_h),
-                              (p.accent & ~IM_COL32_A_MASK) | (static_cast<ImU32>(255 * breathe) << IM_COL32_A_SHIFT),
-                              pill_h / 2);
+                              with_alpha(p.accent, breathe), pill_h / 2);
     const float prompt_size = drawn_size(frame.fonts.heading);
     frame.draw->AddText(frame.fonts.heading, prompt_size,
                         ImVec2(pill_min.x + pill_h * 0.45f, pill_min.y + (pill_h - prompt_size) / 2), p.on_accent,
@@ -72,7 +70,7 @@ void draw_attract(Frame& frame, const AttractView& view) {
     if (!view.slides.empty()) {
         const auto& captions = view.slides[current].captions;
         const float fade = std::min({1.0f, into / 0.8f, (kAttractSlideSeconds - into) / 0.6f});
-        const auto ink = (p.text & ~IM_COL32_A_MASK) | (static_cast<ImU32>(255 * std::max(0.0f, fade)) << IM_COL32_A_SHIFT);
+        const auto ink = with_alpha(p.text, fade);
         float y = pill_min.y - frame.dp(48);
         ImFont* display = frame.fonts.display;
         for (std::size_t i = captions.size(); i-- > 0;) {
@@ -100,7 +98,7 @@ void draw_still_there(Frame& frame, const std::string& question, const std::stri
     const float radius = frame.dp(64);
     frame.draw->AddCircle(centre, radius, p.surface_pressed, 64, frame.dp(10));
     const float share = std::clamp(seconds_left / std::max(countdown_seconds, 0.001f), 0.0f, 1.0f);
-    frame.draw->PathArcTo(centre, radius, -kPi / 2, -kPi / 2 + share * 2 * kPi, 64);
+    frame.draw->PathArcTo(centre, radius, -core::pi_v<float> / 2, -core::pi_v<float> / 2 + share * 2 * core::pi_v<float>, 64);
     frame.draw->PathStroke(p.accent, 0, frame.dp(10));
     const std::string seconds = std::to_string(static_cast<int>(std::ceil(seconds_left)));
     ImFont* display = frame.fonts.display;

@@ -16,8 +16,6 @@ std::string name_in(const content::Localized& name, const std::string& locale) {
 
 ImVec2 to_imvec(core::ScreenPoint p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
 
-ImU32 with_alpha(ImU32 color, int alpha) { return (color & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }
-
 core::MapColor to_map_color(ImU32 c) {
     return {float((c >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, float((c >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
             float((c >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f, 1.0f};
@@ -154,12 +152,12 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
         const bool corridor = line.role == "corridor";
         const float w = corridor ? width : width * 0.7f;
         // A dark casing under each line keeps it readable over land and highlight alike.
-        d->AddPolyline(drawn_points.data(), static_cast<int>(drawn_points.size()), with_alpha(p.background_top, 150), 0,
+        d->AddPolyline(drawn_points.data(), static_cast<int>(drawn_points.size()), with_alpha(p.background_top, 150 / 255.0f), 0,
                        w + frame.dp(3));
         d->AddPolyline(drawn_points.data(), static_cast<int>(drawn_points.size()), corridor ? p.accent : p.accent_soft,
                        0, w);
         if (style.flow && corridor)
-            draw_flow(d, points, frame.screen_age_s * frame.dp(40), frame.dp(10), frame.dp(34), with_alpha(p.text, 200),
+            draw_flow(d, points, frame.screen_age_s * frame.dp(40), frame.dp(10), frame.dp(34), with_alpha(p.text, 200 / 255.0f),
                       w * 0.45f);
         drawn.lines.push_back(std::move(points));
     }
@@ -193,7 +191,7 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
                                 cluster.centre.y + radius});
         // Segment counts are left to ImGui, which picks the fewest that keep the edge round at
         // this radius (ImGuiStyle::CircleTessellationMaxError).
-        if (focus) d->AddCircleFilled(centre, radius + frame.dp(12), with_alpha(p.accent, 70));
+        if (focus) d->AddCircleFilled(centre, radius + frame.dp(12), with_alpha(p.accent, 70 / 255.0f));
         const ImU32 fill = quiet ? p.text_muted : focus ? p.accent : group ? p.accent : story ? p.text : p.text_muted;
         d->AddCircleFilled(centre, radius + frame.dp(quiet ? 1.5f : 2.5f), p.background_top);
         d->AddCircleFilled(centre, radius, fill);
@@ -224,7 +222,7 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
             const auto& rect = placed.rect;
             const ImVec2 a(static_cast<float>(rect.min_x), static_cast<float>(rect.min_y));
             const ImVec2 b(static_cast<float>(rect.max_x), static_cast<float>(rect.max_y));
-            d->AddRectFilled(a, b, with_alpha(p.background_top, 215), frame.dp(6));
+            d->AddRectFilled(a, b, with_alpha(p.background_top, 215 / 255.0f), frame.dp(6));
             const auto& name = layers.places[label_place[placed.candidate]].name;
             d->AddText(font, label_size, ImVec2(a.x + frame.dp(8), a.y + frame.dp(3)), p.text, name.c_str());
         }

@@ -146,7 +146,7 @@ void MapScreen::draw_controls(Frame& frame, const MapView& view, ImVec2 area_min
     // The pill's surface is translucent: over a pale map it would vanish, so it sits on the
     // legend's dark backing.
     d->AddRectFilled(reset_at, ImVec2(reset_at.x + reset_w, reset_at.y + height),
-                     (p.background_top & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 215), height / 2);
+                     with_alpha(p.background_top, 215 / 255.0f), height / 2);
     draw_pill(frame, reset_at, height, view.reset_label, PillStyle::quiet, Intent{Intent::Kind::map_reset, ""});
     overlays_.push_back({reset_at, ImVec2(reset_at.x + reset_w, reset_at.y + height)});
 
@@ -159,7 +159,7 @@ void MapScreen::draw_controls(Frame& frame, const MapView& view, ImVec2 area_min
         text_w = std::max(text_w, font->CalcTextSizeA(size, 1e9f, 0, label->c_str()).x);
     const ImVec2 legend_max(area_min.x + margin + pad * 3 + swatch + text_w, area_max.y - margin);
     const ImVec2 legend_min(area_min.x + margin, legend_max.y - pad * 2 - row * 2);
-    d->AddRectFilled(legend_min, legend_max, (p.background_top & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 215),
+    d->AddRectFilled(legend_min, legend_max, with_alpha(p.background_top, 215 / 255.0f),
                      frame.dp(frame.theme.metrics.radius) * 0.6f);
     float y = legend_min.y + pad;
     const struct {

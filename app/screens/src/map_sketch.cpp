@@ -150,7 +150,7 @@ void MapSketch::draw(Frame& frame, const std::vector<content::MapFeature>& featu
         const auto at = project(window, *style.highlight, min, max);
         // It pulses for the first seconds only: a still screen lets the kiosk sleep.
         const float pulse = frame.screen_age_s < 3 ? 0.5f + 0.5f * std::sin(frame.screen_age_s * 4.0f) : 0.0f;
-        d->AddCircleFilled(at, frame.dp(22 + 8 * pulse), (p.accent & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 70), 32);
+        d->AddCircleFilled(at, frame.dp(22 + 8 * pulse), with_alpha(p.accent, 70 / 255.0f), 32);
         d->AddCircleFilled(at, frame.dp(11), p.accent, 24);
         d->AddCircle(at, frame.dp(11), p.background_top, 24, frame.dp(3));
     }

@@ -1,6 +1,7 @@
 #include "pavilion/screens/operator_screens.hpp"
 
 #include "pavilion/core/line_breaker.hpp"
+#include "pavilion/core/numbers.hpp"
 #include "pavilion/screens/info_screens.hpp"
 #include "pavilion/screens/text_draw.hpp"
 #include "pavilion/screens/widgets.hpp"
@@ -18,7 +19,6 @@ namespace {
 // failed update use this one: a warm red that reads on the calm navy (about 5:1) and on the
 // high-contrast black (about 6.5:1), and is neither the gold accent nor the teal.
 constexpr ImU32 kErrorColor = IM_COL32(240, 98, 86, 255);
-constexpr float kPi = 3.14159265358979f;
 constexpr std::size_t kLogLinesShown = 12;
 constexpr std::size_t kTopItemsShown = 5;
 constexpr std::size_t kLanguagesShown = 6;
@@ -34,11 +34,6 @@ struct Rect {
 Rect rect_at(float x, float y, float w, float h) { return {ImVec2(x, y), ImVec2(x + w, y + h)}; }
 
 Intent action(std::string value) { return Intent{Intent::Kind::operator_action, std::move(value)}; }
-
-ImU32 with_alpha(ImU32 color, float alpha) {
-    const auto a = static_cast<ImU32>(((color >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f));
-    return (color & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-}
 
 float measure(ImFont* font, float size, std::string_view text) {
     return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
@@ -199,7 +194,7 @@ void draw_exclamation(ImDrawList* d, ImVec2 c, float s, ImU32 color, float thick
 
 void draw_padlock(ImDrawList* d, ImVec2 c, float s, ImU32 color, float thickness) {
     const ImVec2 body_min(c.x - s * 0.6f, c.y - s * 0.1f), body_max(c.x + s * 0.6f, c.y + s * 0.75f);
-    d->PathArcTo(ImVec2(c.x, body_min.y), s * 0.38f, kPi, 2 * kPi, 16);
+    d->PathArcTo(ImVec2(c.x, body_min.y), s * 0.38f, core::pi_v<float>, 2 * core::pi_v<float>, 16);
     d->PathStroke(color, 0, thickness);
     d->AddRectFilled(body_min, body_max, color, s * 0.15f);
 }
@@ -230,7 +225,7 @@ float draw_header(Frame& frame, float auto_leave_s) {
         const float radius = frame.dp(13);
         const ImVec2 centre(right - w - frame.dp(12) - radius, bar / 2);
         frame.draw->AddCircle(centre, radius, p.surface_pressed, 32, frame.dp(4));
-        frame.draw->PathArcTo(centre, radius, -kPi / 2, -kPi / 2 + 2 * kPi * auto_leave_s / kCountdownFrom, 32);
+        frame.draw->PathArcTo(centre, radius, -core::pi_v<float> / 2, -core::pi_v<float> / 2 + 2 * core::pi_v<float> * auto_leave_s / kCountdownFrom, 32);
         frame.draw->PathStroke(p.accent, 0, frame.dp(4));
         right = centre.x - radius - frame.dp(24);
     }
@@ -719,7 +714,7 @@ void OperatorPanel::draw(Frame& frame, const OperatorView& view) {
     // More below: the cards fade into the background at the bottom edge.
     if (top + content_h - offset > frame.size.y + 1) {
         const float fade = frame.dp(56);
-        const ImU32 clear = p.background_bottom & ~IM_COL32_A_MASK;
+        const ImU32 clear = with_alpha(p.background_bottom, 0);
         frame.draw->AddRectFilledMultiColor(ImVec2(0, frame.size.y - fade), frame.size, clear, clear,
                                             p.background_bottom, p.background_bottom);
     }
@@ -799,8 +794,8 @@ void draw_update_banner(Frame& frame, const UpdateBanner& banner) {
     }
     case State::verifying: {
         d->AddCircle(ic, icon / 2 - stroke, p.surface_pressed, 40, stroke);
-        const float start = seconds * 2 * kPi * 0.8f;
-        d->PathArcTo(ic, icon / 2 - stroke, start, start + kPi * 0.6f, 20);
+        const float start = seconds * 2 * core::pi_v<float> * 0.8f;
+        d->PathArcTo(ic, icon / 2 - stroke, start, start + core::pi_v<float> * 0.6f, 20);
         d->PathStroke(p.accent, 0, stroke);
         break;
     }

@@ -1,6 +1,7 @@
 #include "pavilion/screens/widgets.hpp"
 
 #include "pavilion/core/line_breaker.hpp"
+#include "pavilion/core/numbers.hpp"
 #include "pavilion/screens/text_draw.hpp"
 
 #include <algorithm>
@@ -9,14 +10,7 @@
 #include <string>
 
 namespace pavilion::screens {
-
-constexpr float kPi = 3.14159265358979f;
 namespace {
-
-ImU32 with_alpha(ImU32 color, float alpha) {
-    const auto a = static_cast<ImU32>(((color >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f));
-    return (color & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-}
 
 void pop_code_point(std::string& text) {
     while (!text.empty()) {
@@ -130,7 +124,7 @@ void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const In
     }
     case Icon::contrast:
         d->AddCircle(c, s * 1.05f, ink, 40, stroke);
-        d->PathArcTo(c, s * 1.05f, -kPi / 2, kPi / 2, 24);
+        d->PathArcTo(c, s * 1.05f, -core::pi_v<float> / 2, core::pi_v<float> / 2, 24);
         d->PathFillConvex(ink);
         break;
     }
