@@ -97,12 +97,12 @@ float DetailScreen::draw_text_column(Frame& frame, const DetailView& view, ImVec
 
 // The item's place on the base map, with the nearest corridor in view; a tap opens the full
 // map centred there.
-void DetailScreen::draw_small_map(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
+void DetailScreen::draw_small_map(Frame& frame, const DetailView& view, const MapView& map,
                                   ImVec2 min, ImVec2 max) {
     // Projected once per language, and the item's place found once per item: a pack of
     // thousands of places would make either a cost on every frame.
     if (!small_map_projected_ || small_map_locale_ != view.locale) {
-        small_map_layers_ = project_layers(features, view.locale);
+        small_map_layers_ = project_layers(map.features, view.locale, map.fallback_locale);
         small_map_projected_ = true;
         small_map_locale_ = view.locale;
         small_map_ref_.clear();
@@ -115,7 +115,7 @@ void DetailScreen::draw_small_map(Frame& frame, const DetailView& view, const st
     }
     const std::string& place_id = small_map_place_;
     const float aspect = (max.x - min.x) / (max.y - min.y);
-    const double span = span_to_show_neighbours(features, *view.location, aspect);
+    const double span = span_to_show_neighbours(map.features, *view.location, aspect);
     const auto window = window_around(*view.location, span, aspect);
     core::ProjectedBounds region;
     for (double lon : {window.west, (window.west + window.east) / 2, window.east})
@@ -134,7 +134,7 @@ void DetailScreen::draw_small_map(Frame& frame, const DetailView& view, const st
     frame.targets.add(min, max, Intent{Intent::Kind::open, place_id.empty() ? "map" : "map/" + place_id});
 }
 
-float DetailScreen::draw_side(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
+float DetailScreen::draw_side(Frame& frame, const DetailView& view, const MapView& map,
                               ImVec2 at, float width, bool with_picture) {
     const auto& p = frame.theme.palette;
     const float radius = frame.dp(frame.theme.metrics.radius);
@@ -151,7 +151,7 @@ float DetailScreen::draw_side(Frame& frame, const DetailView& view, const std::v
         const float map_w = qr_ ? width - qr_side - gap : width;
         const float map_h = qr_ ? qr_side : width * 0.45f;
         const ImVec2 min(at.x, y), max(at.x + map_w, y + map_h);
-        draw_small_map(frame, view, features, min, max);
+        draw_small_map(frame, view, map, min, max);
     }
     if (qr_) {
         const ImVec2 qr_at(at.x + width - qr_side, y);
@@ -166,7 +166,7 @@ float DetailScreen::draw_side(Frame& frame, const DetailView& view, const std::v
     return y - at.y;
 }
 
-void DetailScreen::draw(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
+void DetailScreen::draw(Frame& frame, const DetailView& view, const MapView& map,
                         float top, std::vector<Intent>& intents) {
     show(view);
     for (const auto& gesture : frame.input.gestures) {
@@ -184,7 +184,7 @@ void DetailScreen::draw(Frame& frame, const DetailView& view, const std::vector<
     if (!portrait) {
         // A fixed picture column on the left, the text scrolling on the right.
         const float side_w = (frame.size.x - 2 * margin) * 0.4f;
-        draw_side(frame, view, features, ImVec2(margin, top + frame.dp(8)), side_w, true);
+        draw_side(frame, view, map, ImVec2(margin, top + frame.dp(8)), side_w, true);
         const float text_x = margin + side_w + frame.dp(64);
         const float offset = scroll_.begin(frame, ImVec2(text_x - frame.dp(16), top), frame.size);
         const float h = draw_text_column(frame, view, ImVec2(text_x, top + frame.dp(8) - offset),
@@ -201,7 +201,7 @@ void DetailScreen::draw(Frame& frame, const DetailView& view, const std::vector<
             draw_image_placeholder(frame, ImVec2(margin, y), picture_max, frame.dp(m.radius));
         y = picture_max.y + frame.dp(32);
         y += draw_text_column(frame, view, ImVec2(margin, y), width) + frame.dp(32);
-        y += draw_side(frame, view, features, ImVec2(margin, y), width, false);
+        y += draw_side(frame, view, map, ImVec2(margin, y), width, false);
         scroll_.end(frame, y + offset - top + margin);
     }
 }

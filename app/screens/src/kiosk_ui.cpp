@@ -105,7 +105,7 @@ std::vector<Intent> KioskUi::draw(Frame& frame, const SessionLook& look) {
         case Screen::stories: list_screen_for(route_.screen).draw(frame, list_, top); break;
         case Screen::initiative:
         case Screen::story:
-            if (detail_) detail_screen_.draw(frame, *detail_, map_.features, top, intents);
+            if (detail_) detail_screen_.draw(frame, *detail_, map_, top, intents);
             break;
         case Screen::figures: figures_screen_.draw(frame, figures_, locale_, top); break;
         case Screen::sources: sources_screen_.draw(frame, sources_, top); break;

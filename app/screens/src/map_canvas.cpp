@@ -9,11 +9,6 @@
 namespace pavilion::screens {
 namespace {
 
-std::string name_in(const content::Localized& name, const std::string& locale) {
-    if (auto it = name.find(locale); it != name.end()) return it->second;
-    return name.empty() ? std::string() : name.begin()->second;
-}
-
 ImVec2 to_imvec(core::ScreenPoint p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
 
 core::MapColor to_map_color(ImU32 c) {
@@ -48,19 +43,20 @@ void draw_flow(ImDrawList* draw, const std::vector<core::ScreenPoint>& points, f
 
 } // namespace
 
-MapLayers project_layers(const std::vector<content::MapFeature>& features, const std::string& locale) {
+MapLayers project_layers(const std::vector<content::MapFeature>& features, const std::string& locale,
+                         const std::string& fallback_locale) {
     MapLayers layers;
     for (const auto& feature : features) {
         if (feature.coords.empty()) continue;
         if (feature.kind == content::FeatureKind::line && feature.coords.size() >= 2) {
-            MapLine line{feature.id, feature.role, feature.link, name_in(feature.name, locale), {}};
+            MapLine line{feature.id, feature.role, feature.link, content::localized(feature.name, locale, fallback_locale), {}};
             for (const auto& c : feature.coords) {
                 line.points.push_back(core::equal_earth(c.lon, c.lat));
                 layers.bounds.include(line.points.back());
             }
             layers.lines.push_back(std::move(line));
         } else if (feature.kind == content::FeatureKind::point) {
-            MapPlace place{feature.id, feature.role, feature.link, name_in(feature.name, locale),
+            MapPlace place{feature.id, feature.role, feature.link, content::localized(feature.name, locale, fallback_locale),
                            core::equal_earth(feature.coords.front().lon, feature.coords.front().lat)};
             layers.bounds.include(place.at);
             layers.places.push_back(std::move(place));

@@ -28,7 +28,7 @@ core::ProjectedBounds home_region(const MapLayers& layers) {
 } // namespace
 
 void MapScreen::show(const MapView& view) {
-    layers_ = project_layers(view.features, view.locale);
+    layers_ = project_layers(view.features, view.locale, view.fallback_locale);
     camera_.reset(); // made at the first frame, when the area's size is known
     focus_ = view.focus;
     selected_.reset();

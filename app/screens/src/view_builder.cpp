@@ -33,9 +33,7 @@ ViewBuilder::ViewBuilder(const content::Catalog& catalog, std::string locale)
     : catalog_(catalog), locale_(std::move(locale)) {}
 
 std::string ViewBuilder::pick(const content::Localized& texts) const {
-    if (auto it = texts.find(locale_); it != texts.end()) return it->second;
-    if (auto it = texts.find(catalog_.meta.default_locale); it != texts.end()) return it->second;
-    return {};
+    return content::localized(texts, locale_, fallback_locale());
 }
 
 std::optional<std::string> ViewBuilder::find_text(const std::string& key) const {
@@ -50,9 +48,12 @@ std::optional<std::string> ViewBuilder::find_text(const std::string& key) const 
 std::string ViewBuilder::text(const std::string& key) const { return find_text(key).value_or(key); }
 
 const content::ItemText* ViewBuilder::item_text(const content::Item& item) const {
-    if (auto it = item.text.find(locale_); it != item.text.end()) return &it->second;
-    if (auto it = item.text.find(catalog_.meta.default_locale); it != item.text.end()) return &it->second;
-    return nullptr;
+    return content::in_locale(item.text, locale_, fallback_locale());
+}
+
+std::string ViewBuilder::source_title(const content::Source& source) const {
+    const auto* text = content::in_locale(source.text, locale_, fallback_locale());
+    return text ? text->title : source.id;
 }
 
 std::string ViewBuilder::counted(const std::string& key, const std::string& one_key, std::size_t n) const {
@@ -133,13 +134,9 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const cont
     view.image = item->image;
     view.blocks = texts->blocks;
     view.key_points = texts->key_points;
-    if (body) {
-        auto in_locale = body->find(locale_);
-        if (in_locale == body->end()) in_locale = body->find(catalog_.meta.default_locale);
-        if (in_locale != body->end()) {
-            view.blocks = in_locale->second.blocks;
-            view.key_points = in_locale->second.key_points;
-        }
+    if (const auto* text = body ? content::in_locale(*body, locale_, fallback_locale()) : nullptr) {
+        view.blocks = text->blocks;
+        view.key_points = text->key_points;
     }
     view.key_points_heading = text("key_points");
     view.related_heading = text("related");
@@ -153,10 +150,7 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const cont
     view.sources_heading = text("based_on");
     for (const auto& id : item->sources) {
         if (const auto* source = catalog_.find_source(id)) {
-            auto title = source->text.count(locale_) ? source->text.at(locale_).title
-                         : source->text.empty()      ? id
-                                                     : source->text.begin()->second.title;
-            view.source_titles.push_back(title);
+            view.source_titles.push_back(source_title(*source));
             if (view.url.empty() && !source->url.empty()) view.url = source->url;
         }
     }
@@ -171,14 +165,11 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const cont
 FiguresView ViewBuilder::figures() const {
     FiguresView view{text("figures"), {}};
     for (const auto& figure : catalog_.figures) {
-        auto it = figure.text.find(locale_);
-        if (it == figure.text.end()) it = figure.text.find(catalog_.meta.default_locale);
-        if (it == figure.text.end()) continue;
-        std::string source;
-        if (const auto* s = catalog_.find_source(figure.source))
-            source = s->text.count(locale_) ? s->text.at(locale_).title : figure.source;
-        view.figures.push_back({figure.id, figure.value, figure.decimals, figure.suffix,
-                                it->second.unit, it->second.label, source});
+        const auto* text = content::in_locale(figure.text, locale_, fallback_locale());
+        if (!text) continue;
+        const auto* source = catalog_.find_source(figure.source);
+        view.figures.push_back({figure.id, figure.value, figure.decimals, figure.suffix, text->unit, text->label,
+                                source ? source_title(*source) : figure.source});
     }
     return view;
 }
@@ -186,10 +177,8 @@ FiguresView ViewBuilder::figures() const {
 SourcesView ViewBuilder::sources() const {
     SourcesView view{text("sources"), {}};
     for (const auto& source : catalog_.sources) {
-        auto it = source.text.find(locale_);
-        if (it == source.text.end()) it = source.text.find(catalog_.meta.default_locale);
-        SourceEntry entry{source.id, it != source.text.end() ? it->second.title : source.id,
-                          join_byline(source), it != source.text.end() ? it->second.summary : "",
+        const auto* text = content::in_locale(source.text, locale_, fallback_locale());
+        SourceEntry entry{source.id, source_title(source), join_byline(source), text ? text->summary : "",
                           source.url, {}, {}, {}};
         for (const auto* list : {&catalog_.initiatives, &catalog_.stories}) {
             for (const auto& item : *list) {
@@ -237,8 +226,8 @@ AttractView ViewBuilder::attract() const {
 }
 
 MapView ViewBuilder::map(const std::string& focus) const {
-    MapView view{text("map"), catalog_.features, locale_, focus, {}, text("reset_view"), text("corridors"),
-                 text("routes"), text("open_story"), text("close")};
+    MapView view{text("map"), catalog_.features, locale_, fallback_locale(), focus, {}, text("reset_view"),
+                 text("corridors"), text("routes"), text("open_story"), text("close")};
     for (const auto* items : {&catalog_.stories, &catalog_.initiatives}) {
         for (const auto& item : *items) {
             if (const auto* texts = item_text(item))

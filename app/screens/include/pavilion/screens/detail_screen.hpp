@@ -16,8 +16,8 @@ class DetailScreen {
 public:
     // Call when the item changes: computes what does not change per frame (the QR code).
     void show(const DetailView& view);
-    // features: for the small map.
-    void draw(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features, float top,
+    // map: every place, for the small map.
+    void draw(Frame& frame, const DetailView& view, const MapView& map, float top,
               std::vector<Intent>& intents);
     bool animating(float screen_age_s) const { return scroll_.animating() || screen_age_s < 3; }
     // A new visit to an item starts at its top, even an item seen before.
@@ -28,10 +28,10 @@ public:
 
 private:
     float draw_text_column(Frame& frame, const DetailView& view, ImVec2 at, float width);
-    float draw_side(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
+    float draw_side(Frame& frame, const DetailView& view, const MapView& map,
                     ImVec2 at, float width, bool with_picture);
 
-    void draw_small_map(Frame& frame, const DetailView& view, const std::vector<content::MapFeature>& features,
+    void draw_small_map(Frame& frame, const DetailView& view, const MapView& map,
                         ImVec2 min, ImVec2 max);
 
     ScrollArea scroll_;

@@ -1,6 +1,6 @@
 #pragma once
 // Builds screen views from the catalog in one locale, falling back to the pack's default locale
-// wherever a text is missing.
+// wherever a text is missing (content::in_locale, the pack's one rule).
 
 #include "pavilion/content/model.hpp"
 #include "pavilion/screens/views.hpp"
@@ -26,6 +26,10 @@ public:
     // focus: a place to open centred on ("" for the whole map).
     MapView map(const std::string& focus = "") const;
 
+    const std::string& locale() const { return locale_; }
+    // Where a text is missing in locale(): the pack's default locale.
+    const std::string& fallback_locale() const { return catalog_.meta.default_locale; }
+
     std::string text(const std::string& key) const; // interface word
     // A pack's word for a count ("Cited {n} times", with `one_key` for a count of one), or ""
     // when the pack has no such word: optional words keep older packs valid.
@@ -35,6 +39,7 @@ private:
     std::optional<std::string> find_text(const std::string& key) const; // nullopt: not in the pack
     std::string pick(const content::Localized& texts) const;
     const content::ItemText* item_text(const content::Item& item) const;
+    std::string source_title(const content::Source& source) const; // its id when it has no title
 
     const content::Catalog& catalog_;
     std::string locale_;

@@ -134,6 +134,7 @@ struct MapView {
     std::string title;
     std::vector<content::MapFeature> features;
     std::string locale;
+    std::string fallback_locale;        // for names missing in locale: the pack's default
     std::string focus;                  // a place to open centred on ("" = the whole map)
     std::map<std::string, Card> previews; // by item ref: what a tapped place's card shows
     std::string reset_label, corridors_label, routes_label, open_label, close_label;
