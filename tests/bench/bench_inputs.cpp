@@ -57,8 +57,11 @@ bool FontContext::build(const content::Catalog& catalog, std::string& error) {
     ImGui::SetCurrentContext(context_);
     ImGui::GetIO().IniFilename = nullptr; // a benchmark must not leave imgui.ini behind
     theme_.scale = core::ui_scale_for(kScreenWidth, kScreenHeight);
-    auto built = builder_.build(*ImGui::GetIO().Fonts, sources_, screens::plan_glyphs(catalog), theme_.scale, 4096, error);
-    if (!built) return false;
+    auto built = builder_.build(*ImGui::GetIO().Fonts, sources_, screens::plan_glyphs(catalog), theme_.scale, 4096);
+    if (!built) {
+        error = built.error().message;
+        return false;
+    }
     fonts_ = *built;
     return true;
 }

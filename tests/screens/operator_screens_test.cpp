@@ -90,10 +90,9 @@ protected:
     }
     // Fonts rasterized for a UI scale (times the visitor's text scale), as the kiosk builds them.
     void use_fonts(float scale) {
-        std::string error;
         auto built = builder_.build(*ImGui::GetIO().Fonts, sources_, plan_glyphs(testing::mini_pack().catalog()), scale,
-                                    4096, error);
-        ASSERT_TRUE(built) << error;
+                                    4096);
+        ASSERT_TRUE(built) << built.error().message;
         fonts_ = *built;
     }
     void TearDown() override {

@@ -83,8 +83,8 @@ protected:
         auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };
         const FontSources sources{face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular),
                                   face(files_.cjk_bold)};
-        auto built = builder_.build(*ImGui::GetIO().Fonts, sources, plan_glyphs(small_), 1.0f, 4096, error);
-        ASSERT_TRUE(built) << error;
+        auto built = builder_.build(*ImGui::GetIO().Fonts, sources, plan_glyphs(small_), 1.0f, 4096);
+        ASSERT_TRUE(built) << built.error().message;
         fonts_ = *built;
     }
     void TearDown() override {
