@@ -47,6 +47,10 @@ std::optional<std::string> ViewBuilder::find_text(const std::string& key) const 
 
 std::string ViewBuilder::text(const std::string& key) const { return find_text(key).value_or(key); }
 
+std::string ViewBuilder::text_or(const std::string& key, const std::string& otherwise) const {
+    return find_text(key).value_or(otherwise);
+}
+
 const content::ItemText* ViewBuilder::item_text(const content::Item& item) const {
     return content::in_locale(item.text, locale_, fallback_locale());
 }
@@ -80,17 +84,18 @@ HomeView ViewBuilder::home() const {
         return items.empty() ? std::string() : items.front().image;
     };
     auto count = [](std::size_t n) { return std::to_string(n); };
+    using Screen = core::Route::Screen;
     if (!catalog_.initiatives.empty())
-        view.tiles.push_back({"initiatives", text("initiatives"), count(catalog_.initiatives.size()),
+        view.tiles.push_back({{Screen::initiatives, ""}, text("initiatives"), count(catalog_.initiatives.size()),
                               first_image(catalog_.initiatives)});
     if (!catalog_.stories.empty())
-        view.tiles.push_back({"stories", text("stories"), count(catalog_.stories.size()),
+        view.tiles.push_back({{Screen::stories, ""}, text("stories"), count(catalog_.stories.size()),
                               first_image(catalog_.stories)});
-    if (!catalog_.features.empty()) view.tiles.push_back({"map", text("map"), "", ""});
+    if (!catalog_.features.empty()) view.tiles.push_back({{Screen::map, ""}, text("map"), "", ""});
     if (!catalog_.figures.empty())
-        view.tiles.push_back({"figures", text("figures"), count(catalog_.figures.size()), ""});
+        view.tiles.push_back({{Screen::figures, ""}, text("figures"), count(catalog_.figures.size()), ""});
     if (!catalog_.sources.empty())
-        view.tiles.push_back({"sources", text("sources"), count(catalog_.sources.size()), ""});
+        view.tiles.push_back({{Screen::sources, ""}, text("sources"), count(catalog_.sources.size()), ""});
     return view;
 }
 
@@ -102,10 +107,11 @@ ListView ViewBuilder::list(content::ItemKind kind) const {
     std::set<std::string> used;
     for (const auto& item : items) {
         const auto* texts = item_text(item);
-        if (!texts) continue;
+        const auto route = core::parse_item_ref(item.ref);
+        if (!texts || !route) continue;
         const auto& facet = stories ? item.region : item.theme;
         if (!facet.empty()) used.insert(facet);
-        view.cards.push_back({item.ref, texts->title, texts->summary, item.image, facet, texts->place_name});
+        view.cards.push_back({*route, texts->title, texts->summary, item.image, facet, texts->place_name});
     }
     // Stories are filtered by region, initiatives by theme; chips only for facets in use.
     const auto facet_kind = stories ? content::FacetKind::region : content::FacetKind::theme;
@@ -120,12 +126,13 @@ ListView ViewBuilder::list(content::ItemKind kind) const {
 std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const content::ItemBody* body) const {
     const auto* item = catalog_.find_item(ref);
     const auto* texts = item ? item_text(*item) : nullptr;
-    if (!texts) return std::nullopt;
+    const auto route = core::parse_item_ref(ref);
+    if (!texts || !route) return std::nullopt;
     const bool story = item->kind == content::ItemKind::story;
     const auto& siblings = story ? catalog_.stories : catalog_.initiatives;
 
     DetailView view;
-    view.ref = item->ref;
+    view.route = *route;
     view.locale = locale_;
     view.kind_label = text(story ? "stories" : "initiatives");
     view.title = texts->title;
@@ -143,8 +150,9 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const cont
     for (const auto& related_ref : item->related) {
         const auto* related = catalog_.find_item(related_ref);
         const auto* related_text = related ? item_text(*related) : nullptr;
-        if (!related_text) continue;
-        view.related.push_back({related_ref, related_text->title,
+        const auto related_route = core::parse_item_ref(related_ref);
+        if (!related_text || !related_route) continue;
+        view.related.push_back({*related_route, related_text->title,
                                 text(related->kind == content::ItemKind::story ? "stories" : "initiatives")});
     }
     view.sources_heading = text("based_on");
@@ -157,8 +165,8 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const cont
     if (!item->url.empty()) view.url = item->url; // the item's own link wins over its sources'
     view.url_caption = text("scan_for_more");
     view.location = item->place;
-    if (const auto* previous = neighbour(siblings, *item, -1)) view.previous_ref = previous->ref;
-    if (const auto* next = neighbour(siblings, *item, +1)) view.next_ref = next->ref;
+    if (const auto* previous = neighbour(siblings, *item, -1)) view.previous = core::parse_item_ref(previous->ref);
+    if (const auto* next = neighbour(siblings, *item, +1)) view.next = core::parse_item_ref(next->ref);
     return view;
 }
 
@@ -225,13 +233,15 @@ AttractView ViewBuilder::attract() const {
     return view;
 }
 
-MapView ViewBuilder::map(const std::string& focus) const {
-    MapView view{text("map"), catalog_.features, locale_, fallback_locale(), focus, {}, text("reset_view"),
+MapView ViewBuilder::map() const {
+    MapView view{text("map"), catalog_.features, locale_, fallback_locale(), {}, text("reset_view"),
                  text("corridors"), text("routes"), text("open_story"), text("close")};
     for (const auto* items : {&catalog_.stories, &catalog_.initiatives}) {
         for (const auto& item : *items) {
-            if (const auto* texts = item_text(item))
-                view.previews[item.ref] = Card{item.ref, texts->title, texts->summary, item.image, "", texts->place_name};
+            const auto* texts = item_text(item);
+            const auto route = core::parse_item_ref(item.ref);
+            if (texts && route)
+                view.previews[item.ref] = Card{*route, texts->title, texts->summary, item.image, "", texts->place_name};
         }
     }
     return view;

@@ -64,7 +64,7 @@ float pill_width(const Frame& frame, float height, std::string_view label, ImFon
 }
 
 float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, PillStyle style,
-                const Intent& intent, ImFont* font) {
+                const TapAction& action, ImFont* font) {
     font = font ? font : frame.fonts.body;
     const auto& p = frame.theme.palette;
     const float width = pill_width(frame, height, label, font);
@@ -83,11 +83,11 @@ float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, 
     const std::string label_text(label);
     frame.draw->AddText(font, size, ImVec2(pos.x + height * 0.45f, pos.y + (height - size) / 2 - size * 0.04f),
                         text, label_text.c_str());
-    frame.targets.add(pos, max, intent);
+    frame.targets.add(pos, max, action);
     return width;
 }
 
-void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const Intent& intent) {
+void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const TapAction& action) {
     const auto& p = frame.theme.palette;
     const float size = frame.theme.touch();
     const ImVec2 max(pos.x + size, pos.y + size);
@@ -128,7 +128,7 @@ void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const In
         d->PathFillConvex(ink);
         break;
     }
-    frame.targets.add(pos, max, intent);
+    frame.targets.add(pos, max, action);
 }
 
 float text_height(ImFont* font, float size, std::string_view text, float width, int max_lines,
