@@ -60,7 +60,7 @@ public:
     }
     virtual std::vector<Picture> first_pictures() const { return {}; }
     virtual std::string title() const { return {}; } // shown in the chrome
-    virtual bool framed() const { return true; }      // false: no chrome, no background (attract)
+    virtual bool framed() const { return true; }      // false: draws the whole display, no chrome (attract)
 };
 
 } // namespace pavilion::screens
