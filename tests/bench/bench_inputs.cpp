@@ -47,12 +47,9 @@ FontContext::~FontContext() {
     if (context_) ImGui::DestroyContext(context_);
 }
 
-bool FontContext::build(const content::Catalog& catalog, std::string& error) {
+core::Status FontContext::build(const content::Catalog& catalog) {
     auto files = platform::locate_system_fonts();
-    if (!files) {
-        error = files.error().message;
-        return false;
-    }
+    if (!files) return files.error();
     files_ = std::move(*files);
     const auto face = [](const platform::FontFile& f) { return screens::FontFace{f.data(), f.size(), f.face_index}; };
     sources_ = {face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular), face(files_.cjk_bold)};
@@ -60,10 +57,10 @@ bool FontContext::build(const content::Catalog& catalog, std::string& error) {
     ImGui::SetCurrentContext(context_);
     ImGui::GetIO().IniFilename = nullptr; // a benchmark must not leave imgui.ini behind
     theme_.scale = core::ui_scale_for(kScreenWidth, kScreenHeight);
-    auto built = builder_.build(*ImGui::GetIO().Fonts, sources_, screens::plan_glyphs(catalog), theme_.scale, 4096, error);
-    if (!built) return false;
+    auto built = builder_.build(*ImGui::GetIO().Fonts, sources_, screens::plan_glyphs(catalog), theme_.scale, 4096);
+    if (!built) return built.error();
     fonts_ = *built;
-    return true;
+    return core::ok();
 }
 
 std::vector<core::PointerEvent> visitor_trace() {
@@ -75,51 +72,44 @@ std::vector<core::PointerEvent> visitor_trace() {
     return events;
 }
 
-std::unique_ptr<BenchInputs> load_bench_inputs(const std::string& pack_path, std::string& error) {
+core::Expected<std::unique_ptr<BenchInputs>> load_bench_inputs(const std::string& pack_path) {
     auto opened = content::PackReader::open(pack_path);
     if (!opened) {
-        error = opened.error().message;
-        return nullptr;
+        return opened.error();
     }
     auto inputs = std::make_unique<BenchInputs>(std::move(opened).value());
     inputs->pack_path = pack_path;
     if (!read_whole_file(pack_path, inputs->pack_bytes)) {
-        error = pack_path + ": cannot be read";
-        return nullptr;
+        return core::make_error(core::ErrorCode::unavailable, pack_path + ": cannot be read");
     }
     auto base_map = inputs->pack.base_map();
     if (!base_map || base_map->levels.size() < 2) {
-        error = pack_path + ": " + (base_map ? "the base map needs two levels" : base_map.error().message);
-        return nullptr;
+        return core::make_error(core::ErrorCode::unavailable, pack_path + ": " + (base_map ? "the base map needs two levels" : base_map.error().message));
     }
     inputs->base_map = std::move(base_map).value();
 
     inputs->story = inputs->pack.catalog().find_item(kStoryRef);
     if (!inputs->story || inputs->story->image.empty()) {
-        error = pack_path + ": no " + kStoryRef + " with a picture (the benchmarks read the default pack)";
-        return nullptr;
+        return core::make_error(core::ErrorCode::unavailable, pack_path + ": no " + kStoryRef + " with a picture (the benchmarks read the default pack)");
     }
     for (const char* locale : {"en", "zh"}) {
         if (!inputs->story->text.count(locale)) {
-            error = pack_path + ": " + kStoryRef + " has no '" + locale + "' text";
-            return nullptr;
+            return core::make_error(core::ErrorCode::unavailable, pack_path + ": " + kStoryRef + " has no '" + locale + "' text");
         }
     }
     auto hero = inputs->pack.image_bytes(inputs->story->image, content::ImageVariant::full);
     auto thumbnail = inputs->pack.image_bytes(inputs->story->image, content::ImageVariant::thumbnail);
     if (!hero || !thumbnail) {
-        error = (hero ? thumbnail.error() : hero.error()).message;
-        return nullptr;
+        return hero ? thumbnail.error() : hero.error();
     }
     inputs->hero_bytes = std::move(hero).value();
     inputs->thumbnail_bytes = std::move(thumbnail).value();
 
     inputs->visitor_trace = visitor_trace();
     if (inputs->visitor_trace.empty()) {
-        error = "the visitor trace does not parse";
-        return nullptr;
+        return core::make_error(core::ErrorCode::unavailable, "the visitor trace does not parse");
     }
-    if (!inputs->fonts.build(inputs->pack.catalog(), error)) return nullptr;
+    if (auto built = inputs->fonts.build(inputs->pack.catalog()); !built) return built.error();
     return inputs;
 }
 

@@ -2,6 +2,7 @@
 // What the micro-benchmarks measure with: the default pack and the things the kiosk derives from
 // it, loaded once before any benchmark runs so that no setup lands in a timed loop.
 
+#include "pavilion/core/expected.hpp"
 #include "pavilion/content/base_map.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/core/pointer_event.hpp"
@@ -35,8 +36,8 @@ public:
     FontContext& operator=(const FontContext&) = delete;
     ~FontContext();
 
-    // False with a reason when no usable font is installed or the atlas cannot be built.
-    bool build(const content::Catalog& catalog, std::string& error);
+    // An error when no usable font is installed or the atlas cannot be built.
+    core::Status build(const content::Catalog& catalog);
 
     const screens::FontSources& sources() const { return sources_; }
     const screens::Fonts& fonts() const { return fonts_; }
@@ -66,8 +67,8 @@ struct BenchInputs {
     FontContext fonts;
 };
 
-// Everything above, or nullptr with one line in error saying what is missing.
-std::unique_ptr<BenchInputs> load_bench_inputs(const std::string& pack_path, std::string& error);
+// Everything above, or one line saying what is missing.
+core::Expected<std::unique_ptr<BenchInputs>> load_bench_inputs(const std::string& pack_path);
 
 // A visitor's minute at the kiosk as pointer events, in the kiosk's own input-script format
 // (`pavilion --script`): taps, a double tap, a press held into a long press, list flings, page

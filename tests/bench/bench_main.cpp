@@ -38,12 +38,12 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    std::string error;
-    const auto inputs = pavilion::bench::load_bench_inputs(pack_path, error);
-    if (!inputs) {
-        std::fprintf(stderr, "pavilion-microbench: %s\n", error.c_str());
+    const auto loaded = pavilion::bench::load_bench_inputs(pack_path);
+    if (!loaded) {
+        std::fprintf(stderr, "pavilion-microbench: %s\n", loaded.error().message.c_str());
         return 1;
     }
+    const auto& inputs = *loaded;
     pavilion::bench::register_text_benchmarks(*inputs);
     pavilion::bench::register_touch_benchmarks(*inputs);
     pavilion::bench::register_map_benchmarks(*inputs);

@@ -50,7 +50,8 @@ void equal_earth_points(benchmark::State& state, const BenchInputs& inputs) {
 // One frame of a pinch on the map: the pinch event, the camera update, and every corridor
 // vertex and place mapped to the screen for drawing and hit tests (MapCanvas::draw).
 void camera_pinch_frame(benchmark::State& state, const BenchInputs& inputs) {
-    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en");
+    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en",
+                                                inputs.pack.catalog().meta.default_locale);
     auto camera = map_camera(layers);
     std::vector<core::ScreenPoint> screen;
     core::Millis now = 0;
@@ -73,7 +74,8 @@ void camera_pinch_frame(benchmark::State& state, const BenchInputs& inputs) {
 
 // A fling across the map, one update per 60 Hz frame until it rests (items are frames).
 void camera_fling(benchmark::State& state, const BenchInputs& inputs) {
-    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en");
+    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en",
+                                                inputs.pack.catalog().meta.default_locale);
     std::size_t frames = 0;
     for (auto _ : state) {
         auto camera = map_camera(layers);
@@ -96,7 +98,8 @@ void camera_fling(benchmark::State& state, const BenchInputs& inputs) {
 // (MapCanvas::draw without the drawing). Zoom 4 is centred on the story's place, as
 // "map/<place>" opens it.
 void overlay_at_zoom(benchmark::State& state, const BenchInputs& inputs, const char* locale, double zoom) {
-    const auto layers = screens::project_layers(inputs.pack.catalog().features, locale);
+    const auto layers = screens::project_layers(inputs.pack.catalog().features, locale,
+                                                inputs.pack.catalog().meta.default_locale);
     if (layers.places.empty()) {
         state.SkipWithError("the pack's map has no places");
         return;
@@ -150,7 +153,8 @@ void overlay_at_zoom(benchmark::State& state, const BenchInputs& inputs, const c
 // pack's places spread into a spiral of 120 around it (17 places: 2,040), ±3 degrees, at the home view. Labels are
 // left out: they are placed for the clusters that remain, tens at most.
 void clusters_at_scale(benchmark::State& state, const BenchInputs& inputs) {
-    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en");
+    const auto layers = screens::project_layers(inputs.pack.catalog().features, "en",
+                                                inputs.pack.catalog().meta.default_locale);
     const auto camera = map_camera(layers);
     std::vector<core::ProjectedPoint> places;
     for (const auto& feature : inputs.pack.catalog().features) {

@@ -69,30 +69,22 @@ struct SignedPack {
     std::string signature;
 };
 
-bool sign_pack(const BenchInputs& inputs, SignedPack& out, std::string& error) {
+core::Expected<SignedPack> sign_pack(const BenchInputs& inputs) {
     namespace ms = content::minisign;
     auto keys = ms::generate_key_pair();
-    if (!keys) {
-        error = keys.error().message;
-        return false;
-    }
+    if (!keys) return keys.error();
     auto secret = ms::parse_secret_key(keys->secret_key_file);
     auto key = ms::parse_public_key(keys->public_key_file);
-    if (!secret || !key) {
-        error = "the generated key pair does not parse";
-        return false;
-    }
+    if (!secret || !key) return core::make_error(core::ErrorCode::bad_key, "the generated key pair does not parse");
+    SignedPack out;
     out.key = *key;
     out.hash = ms::hash_bytes(inputs.pack_bytes.data(), inputs.pack_bytes.size());
     const auto& meta = inputs.pack.catalog().meta;
     const content::PackClaim claim{meta.id, meta.version, content::kPackFormatVersion, "default.pack"};
     auto signature = ms::sign(*secret, out.hash, content::format_pack_claim(claim));
-    if (!signature) {
-        error = signature.error().message;
-        return false;
-    }
+    if (!signature) return signature.error();
     out.signature = std::move(signature).value();
-    return true;
+    return out;
 }
 
 // What an install checks before SQLite sees the file: the BLAKE2b-512 of the whole pack, the
@@ -100,12 +92,12 @@ bool sign_pack(const BenchInputs& inputs, SignedPack& out, std::string& error) {
 // (with_hash); or all but the hash.
 void minisign_verify(benchmark::State& state, const BenchInputs& inputs, bool with_hash) {
     namespace ms = content::minisign;
-    SignedPack signed_pack;
-    std::string error;
-    if (!sign_pack(inputs, signed_pack, error)) {
-        state.SkipWithError(error.c_str());
+    const auto made = sign_pack(inputs);
+    if (!made) {
+        state.SkipWithError(made.error().message.c_str());
         return;
     }
+    const SignedPack& signed_pack = *made;
     const std::vector<ms::PublicKey> trusted{signed_pack.key};
     for (auto _ : state) {
         const auto hash = with_hash ? ms::hash_bytes(inputs.pack_bytes.data(), inputs.pack_bytes.size())

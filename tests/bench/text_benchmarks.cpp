@@ -141,11 +141,10 @@ void font_atlas(benchmark::State& state, const BenchInputs& inputs, float ui_sca
     const auto plan = screens::plan_glyphs(inputs.pack.catalog());
     ImFontAtlas atlas;
     screens::FontAtlasBuilder builder;
-    std::string error;
     for (auto _ : state) {
-        const auto fonts = builder.build(atlas, inputs.fonts.sources(), plan, ui_scale, 4096, error);
+        const auto fonts = builder.build(atlas, inputs.fonts.sources(), plan, ui_scale, 4096);
         if (!fonts) {
-            state.SkipWithError(error.c_str());
+            state.SkipWithError(fonts.error().message.c_str());
             break;
         }
         benchmark::DoNotOptimize(atlas.TexPixelsAlpha8);

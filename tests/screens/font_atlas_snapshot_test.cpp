@@ -25,8 +25,8 @@ protected:
         plan_ = new GlyphPlan(plan_glyphs(testing::default_pack().catalog()));
         built_ = new ImFontAtlas();
         FontAtlasBuilder builder;
-        auto fonts = builder.build(*built_, sources, *plan_, 1.0f, 4096, error);
-        ASSERT_TRUE(fonts) << error;
+        auto fonts = builder.build(*built_, sources, *plan_, 1.0f, 4096);
+        ASSERT_TRUE(fonts) << fonts.error().message;
         fonts_ = new Fonts(*fonts);
         key_ = font_atlas_key(*plan_, platform::identity_of(*files_), 1.0f, 4096);
         snapshot_ = new std::vector<std::uint8_t>(snapshot_atlas(*built_, *fonts_, key_));
@@ -83,9 +83,9 @@ void expect_same_font(const ImFont& built, const ImFont& restored) {
 TEST_F(FontAtlasSnapshotTest, RestoresTheSameFontsAndPixelsWithoutFreeType) {
     ASSERT_FALSE(snapshot_->empty());
     ImFontAtlas restored;
-    Fonts fonts;
-    std::string error;
-    ASSERT_TRUE(restore_atlas(snapshot_->data(), snapshot_->size(), key_, 4096, restored, fonts, error)) << error;
+    const auto restored_fonts = restore_atlas(snapshot_->data(), snapshot_->size(), key_, 4096, restored);
+    ASSERT_TRUE(restored_fonts) << restored_fonts.error().message;
+    const Fonts& fonts = *restored_fonts;
     EXPECT_TRUE(restored.IsBuilt());
     ASSERT_EQ(restored.Fonts.Size, 4);
     EXPECT_EQ(restored.ConfigData.Size, 0); // nothing left for ImGui to rasterize
@@ -123,37 +123,37 @@ TEST_F(FontAtlasSnapshotTest, KeyChangesWithEveryInput) {
 
 TEST_F(FontAtlasSnapshotTest, RefusesAnotherKeyOrATooSmallLimit) {
     ImFontAtlas restored;
-    Fonts fonts;
-    std::string error;
-    EXPECT_FALSE(restore_atlas(snapshot_->data(), snapshot_->size(), key_ + 1, 4096, restored, fonts, error));
-    EXPECT_NE(error.find("other fonts"), std::string::npos) << error;
-    EXPECT_FALSE(restore_atlas(snapshot_->data(), snapshot_->size(), key_, built_->TexWidth / 2, restored, fonts,
-                               error));
-    EXPECT_NE(error.find("impossible texture"), std::string::npos) << error;
+    const auto other_key = restore_atlas(snapshot_->data(), snapshot_->size(), key_ + 1, 4096, restored);
+    ASSERT_FALSE(other_key);
+    EXPECT_EQ(other_key.error().code, core::ErrorCode::unsupported);
+    EXPECT_NE(other_key.error().message.find("other fonts"), std::string::npos) << other_key.error().message;
+    const auto too_small = restore_atlas(snapshot_->data(), snapshot_->size(), key_, built_->TexWidth / 2, restored);
+    ASSERT_FALSE(too_small);
+    EXPECT_EQ(too_small.error().code, core::ErrorCode::corrupt);
+    EXPECT_NE(too_small.error().message.find("impossible texture"), std::string::npos) << too_small.error().message;
     EXPECT_EQ(restored.Fonts.Size, 0);
 }
 
 // A file cut short by a power cut, or with any byte changed, is refused, never half used.
 TEST_F(FontAtlasSnapshotTest, RefusesEveryTruncationAndDamage) {
     ImFontAtlas restored;
-    Fonts fonts;
-    std::string error;
     const auto& bytes = *snapshot_;
     for (std::size_t length : {std::size_t{0}, std::size_t{3}, std::size_t{40}, bytes.size() / 2, bytes.size() - 1}) {
-        EXPECT_FALSE(restore_atlas(bytes.data(), length, key_, 4096, restored, fonts, error)) << length;
+        EXPECT_FALSE(restore_atlas(bytes.data(), length, key_, 4096, restored)) << length;
         EXPECT_EQ(restored.Fonts.Size, 0);
     }
     std::vector<std::uint8_t> damaged = bytes;
     for (std::size_t at : {std::size_t{0}, std::size_t{30}, std::size_t{500}, bytes.size() / 3, bytes.size() - 3}) {
         damaged[at] ^= 0x40;
-        EXPECT_FALSE(restore_atlas(damaged.data(), damaged.size(), key_, 4096, restored, fonts, error)) << at;
-        EXPECT_FALSE(error.empty());
+        const auto refused = restore_atlas(damaged.data(), damaged.size(), key_, 4096, restored);
+        ASSERT_FALSE(refused) << at;
+        EXPECT_FALSE(refused.error().message.empty());
         EXPECT_EQ(restored.Fonts.Size, 0);
         damaged[at] ^= 0x40;
     }
     std::vector<std::uint8_t> longer = bytes;
     longer.insert(longer.end() - 8, 0);
-    EXPECT_FALSE(restore_atlas(longer.data(), longer.size(), key_, 4096, restored, fonts, error));
+    EXPECT_FALSE(restore_atlas(longer.data(), longer.size(), key_, 4096, restored));
 }
 
 TEST_F(FontAtlasSnapshotTest, NoSnapshotOfAnAtlasWithoutPixels) {

@@ -30,9 +30,8 @@ TEST_F(FontAtlasTest, DefaultPackFitsTheTextureLimitAtEveryScale) {
     for (float scale : {0.5f, 1.0f, 2.0f, 3.0f}) {
         ImFontAtlas atlas;
         FontAtlasBuilder builder;
-        std::string error;
-        const auto fonts = builder.build(atlas, sources_, plan, scale, 4096, error);
-        ASSERT_TRUE(fonts) << error;
+        const auto fonts = builder.build(atlas, sources_, plan, scale, 4096);
+        ASSERT_TRUE(fonts) << fonts.error().message;
         EXPECT_LE(atlas.TexWidth, 4096) << "scale " << scale;
         EXPECT_LE(atlas.TexHeight, 4096) << "scale " << scale;
         std::printf("[ figures  ] scale %.1f: atlas %dx%d, raster scale %.2f\n", scale,
@@ -44,13 +43,23 @@ TEST_F(FontAtlasTest, ShrinksRatherThanExceedingASmallLimit) {
     const auto plan = plan_glyphs(testing::default_pack().catalog());
     ImFontAtlas atlas;
     FontAtlasBuilder builder;
-    std::string error;
-    const auto fonts = builder.build(atlas, sources_, plan, 1.0f, 512, error);
-    ASSERT_TRUE(fonts) << error;
+    const auto fonts = builder.build(atlas, sources_, plan, 1.0f, 512);
+    ASSERT_TRUE(fonts) << fonts.error().message;
     EXPECT_LE(atlas.TexWidth, 512);
     EXPECT_LE(atlas.TexHeight, 512);
     EXPECT_LT(fonts->raster_scale, 1.0f);
     EXPECT_FLOAT_EQ(drawn_size(fonts->body), FontSizes{}.body); // drawn at the designed size
+}
+
+// Too many characters for the limit even at a third of the size: one error that says so.
+TEST_F(FontAtlasTest, APlanThatCannotFitSaysSo) {
+    const auto plan = plan_glyphs(testing::default_pack().catalog());
+    ImFontAtlas atlas;
+    FontAtlasBuilder builder;
+    const auto fonts = builder.build(atlas, sources_, plan, 1.0f, 256);
+    ASSERT_FALSE(fonts);
+    EXPECT_EQ(fonts.error().code, core::ErrorCode::too_large);
+    EXPECT_NE(fonts.error().message.find("256 px"), std::string::npos) << fonts.error().message;
 }
 
 // Every character the default pack shows has a real glyph (not the '?' fallback), in each size.
@@ -58,9 +67,8 @@ TEST_F(FontAtlasTest, EveryCharacterOfTheDefaultPackHasAGlyph) {
     const auto plan = plan_glyphs(testing::default_pack().catalog());
     ImFontAtlas atlas;
     FontAtlasBuilder builder;
-    std::string error;
-    const auto fonts = builder.build(atlas, sources_, plan, 1.0f, 4096, error);
-    ASSERT_TRUE(fonts) << error;
+    const auto fonts = builder.build(atlas, sources_, plan, 1.0f, 4096);
+    ASSERT_TRUE(fonts) << fonts.error().message;
     const std::pair<const core::CodepointSet*, ImFont*> sizes[] = {
         {&plan.body, fonts->body}, {&plan.heading, fonts->heading}, {&plan.display, fonts->display}};
     int missing = 0;

@@ -9,7 +9,7 @@
 #include "pavilion/platform/font_files.hpp"
 #include "pavilion/screens/font_atlas.hpp"
 #include "pavilion/screens/glyph_plan.hpp"
-#include "pavilion/screens/kiosk_ui.hpp"
+#include "pavilion/screens/deck.hpp"
 #include "pavilion/screens/map_canvas.hpp"
 #include "pavilion/screens/view_builder.hpp"
 
@@ -83,8 +83,8 @@ protected:
         auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };
         const FontSources sources{face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular),
                                   face(files_.cjk_bold)};
-        auto built = builder_.build(*ImGui::GetIO().Fonts, sources, plan_glyphs(small_), 1.0f, 4096, error);
-        ASSERT_TRUE(built) << error;
+        auto built = builder_.build(*ImGui::GetIO().Fonts, sources, plan_glyphs(small_), 1.0f, 4096);
+        ASSERT_TRUE(built) << built.error().message;
         fonts_ = *built;
     }
     void TearDown() override {
@@ -101,8 +101,8 @@ protected:
     // flight to a place over); what the last frame put in the draw list and which pictures it
     // asked for.
     Drawn draw(const content::Catalog& catalog, const std::string& route) {
-        KioskUi ui(catalog);
-        EXPECT_TRUE(ui.show(*core::Route::parse(route), "en")) << route;
+        Deck deck(catalog);
+        deck.show(*core::Route::parse(route), "en", nullptr);
         const ImVec2 size(1920, 1080);
         Drawn drawn;
         for (int frame = 0; frame < 4; ++frame) {
@@ -116,7 +116,7 @@ protected:
             TapTargets targets;
             const FrameInput input;
             Frame f{theme, fonts_, images, ImGui::GetBackgroundDrawList(), size, 100000 + frame * 1000, 5.0f, input, targets};
-            ui.draw(f, SessionLook{});
+            deck.draw(f, model::Look{});
             // Read before Render: Render is where ImGui aborts on more than 65,535 vertices.
             drawn = {ImGui::GetBackgroundDrawList()->VtxBuffer.Size, images.thumbnails.size(), images.fulls.size()};
             ImGui::EndFrame();
@@ -224,14 +224,14 @@ TEST_F(ScaleTest, AListAsksOnlyForTheThumbnailsOnScreen) {
     const auto many = draw(large_, "stories");
     EXPECT_GT(few.thumbnails, 0u);
     EXPECT_EQ(many.thumbnails, few.thumbnails);
-    EXPECT_LE(many.thumbnails, KioskUi::kFirstScreenCards);
+    EXPECT_LE(many.thumbnails, Deck::kFirstScreenCards);
 }
 
 TEST_F(ScaleTest, StartUpPrefetchesOnlyTheFirstScreenfulOfAList) {
-    KioskUi ui(large_);
-    ASSERT_TRUE(ui.show(*core::Route::parse("stories"), "en"));
-    const auto pictures = ui.pictures_of_current_screen();
-    EXPECT_EQ(pictures.size(), KioskUi::kFirstScreenCards);
+    Deck deck(large_);
+    deck.show(*core::Route::parse("stories"), "en", nullptr);
+    const auto pictures = deck.pictures_of_current_screen();
+    EXPECT_EQ(pictures.size(), Deck::kFirstScreenCards);
     for (const auto& picture : pictures) EXPECT_TRUE(picture.thumbnail);
 }
 

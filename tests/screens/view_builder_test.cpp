@@ -1,6 +1,5 @@
 #include "pack_fixture.hpp"
 #include "pavilion/screens/glyph_plan.hpp"
-#include "pavilion/screens/kiosk_ui.hpp"
 #include "pavilion/screens/view_builder.hpp"
 
 #include <gtest/gtest.h>
@@ -10,12 +9,14 @@ namespace {
 
 using testing::mini_pack;
 
+core::Route route(const char* text) { return *core::Route::parse(text); }
+
 TEST(ViewBuilder, HomeHasTheTitleAndADoorPerSection) {
     const auto view = ViewBuilder(mini_pack().catalog(), "zh").home();
     EXPECT_EQ(view.title, "迷你展馆");
     EXPECT_EQ(view.subtitle, "测试内容包");
     std::vector<std::string> routes;
-    for (const auto& tile : view.tiles) routes.push_back(tile.route);
+    for (const auto& tile : view.tiles) routes.push_back(tile.route.to_string());
     EXPECT_EQ(routes, (std::vector<std::string>{"initiatives", "stories", "map", "figures", "sources"}));
     EXPECT_EQ(view.tiles[0].title, "倡议");
     EXPECT_EQ(view.tiles[1].caption, "2"); // two stories
@@ -25,7 +26,7 @@ TEST(ViewBuilder, HomeHasTheTitleAndADoorPerSection) {
 TEST(ViewBuilder, ListsCardsInOrderWithChipsForTheFacetsInUse) {
     const auto stories = ViewBuilder(mini_pack().catalog(), "en").list(content::ItemKind::story);
     ASSERT_EQ(stories.cards.size(), 2u);
-    EXPECT_EQ(stories.cards[0].ref, "story/china-laos-railway");
+    EXPECT_EQ(stories.cards[0].route, route("story/china-laos-railway"));
     EXPECT_EQ(stories.cards[0].facet, "southeast-asia");
     EXPECT_EQ(stories.cards[1].title, "Možura Wind Farm");
     // Regions in author order, after "All" (id "").
@@ -43,15 +44,54 @@ TEST(ViewBuilder, DetailCarriesTextNeighboursLinksAndPlace) {
     EXPECT_EQ(first->place, "Vientiane, Laos");
     ASSERT_TRUE(first->location);
     EXPECT_DOUBLE_EQ(first->location->lon, 102.61);
-    EXPECT_EQ(first->previous_ref, "");
-    EXPECT_EQ(first->next_ref, "story/mozura-wind-farm");
+    EXPECT_EQ(first->route, route("story/china-laos-railway"));
+    EXPECT_FALSE(first->previous);
+    EXPECT_EQ(first->next, route("story/mozura-wind-farm"));
+    const auto last = builder.detail("story/mozura-wind-farm");
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->previous, route("story/china-laos-railway"));
+    EXPECT_FALSE(last->next);
     ASSERT_EQ(first->related.size(), 1u);
-    EXPECT_EQ(first->related[0].ref, "initiative/overview");
+    EXPECT_EQ(first->related[0].route, route("initiative/overview"));
     EXPECT_EQ(first->url, "https://example.org/article-one"); // from its source
     const auto overview = builder.detail("initiative/overview");
     ASSERT_TRUE(overview);
     EXPECT_EQ(overview->url, "https://example.org/overview"); // its own link wins
     EXPECT_FALSE(builder.detail("story/nope"));
+}
+
+// A pack's links are item refs; one that does not parse (a typo, a list's name) gets no card and
+// no link, rather than a tap that leads nowhere.
+TEST(ViewBuilder, RefsThatDoNotParseGetNoCardOrLink) {
+    auto catalog = mini_pack().catalog();
+    catalog.stories.front().related = {"story/Not A Slug", "home", "initiative/overview"};
+    catalog.stories.back().ref = "story/Bad Ref";
+    const ViewBuilder builder(catalog, "en");
+    const auto first = builder.detail("story/china-laos-railway");
+    ASSERT_TRUE(first);
+    ASSERT_EQ(first->related.size(), 1u);
+    EXPECT_EQ(first->related[0].route, route("initiative/overview"));
+    EXPECT_FALSE(first->next) << "the next story's ref does not parse";
+    const auto stories = builder.list(content::ItemKind::story);
+    ASSERT_EQ(stories.cards.size(), 1u);
+    EXPECT_EQ(stories.cards[0].route, route("story/china-laos-railway"));
+    EXPECT_EQ(builder.map().previews.count("story/Bad Ref"), 0u);
+    EXPECT_FALSE(builder.detail("story/Bad Ref"));
+}
+
+// One rule for a missing text everywhere: the language asked for, else the pack's default.
+TEST(ViewBuilder, MissingTextsFallBackToThePacksDefaultLanguage) {
+    auto catalog = mini_pack().catalog();
+    ASSERT_EQ(catalog.meta.default_locale, "en");
+    auto& source = catalog.sources.front();
+    source.text.erase("zh");
+    source.text["aa"] = {"First by code", ""}; // sorts before "en": not the fallback
+    catalog.figures.front().source = source.id;
+    const ViewBuilder zh(catalog, "zh");
+    EXPECT_EQ(zh.sources().sources.front().title, source.text.at("en").title);
+    EXPECT_EQ(zh.figures().figures.front().source, source.text.at("en").title);
+    EXPECT_EQ(zh.text_or("no_such_word", "English word"), "English word");
+    EXPECT_EQ(zh.text_or("back", "Back"), "返回");
 }
 
 TEST(ViewBuilder, FiguresSourcesAndAttractInTheLocale) {
@@ -171,21 +211,6 @@ TEST(GlyphPlan, BodiesReadApartGiveTheSamePlan) {
     EXPECT_EQ(plan.body, eager.body);
     EXPECT_EQ(plan.heading, eager.heading);
     EXPECT_EQ(plan.display, eager.display);
-}
-
-// The kiosk reads a body when its item opens, once while the visitor switches language on it.
-TEST(KioskUiBodies, ReadOncePerItemOpened) {
-    std::vector<std::string> reads;
-    KioskUi ui(mini_pack().catalog(), [&](const std::string& ref) -> std::optional<content::ItemBody> {
-        reads.push_back(ref);
-        return content::ItemBody{};
-    });
-    ASSERT_TRUE(ui.show(*core::Route::parse("home"), "en"));
-    EXPECT_TRUE(reads.empty());
-    ASSERT_TRUE(ui.show(*core::Route::parse("story/china-laos-railway"), "en"));
-    ASSERT_TRUE(ui.show(*core::Route::parse("story/china-laos-railway"), "zh"));
-    ASSERT_TRUE(ui.show(*core::Route::parse("story/mozura-wind-farm"), "zh"));
-    EXPECT_EQ(reads, (std::vector<std::string>{"story/china-laos-railway", "story/mozura-wind-farm"}));
 }
 
 } // namespace

@@ -20,22 +20,22 @@ float draw_chrome(Frame& frame, const ChromeText& text, const std::string& title
         right -= width;
         draw_pill(frame, ImVec2(right, top), button, it->name,
                   it->current ? PillStyle::filled : PillStyle::outlined,
-                  Intent{Intent::Kind::language, it->code});
+                  model::Intent{model::ChooseLanguage{it->code}});
         right -= gap;
     }
     right -= gap;
     right -= button;
     draw_icon_button(frame, ImVec2(right, top), Icon::contrast, state.high_contrast,
-                     Intent{Intent::Kind::toggle_high_contrast, ""});
+                     model::Intent{model::ToggleHighContrast{}});
     right -= gap + button;
     draw_icon_button(frame, ImVec2(right, top), Icon::larger_text, state.larger_text,
-                     Intent{Intent::Kind::toggle_larger_text, ""});
+                     model::Intent{model::ToggleLargerText{}});
 
     float left = margin;
     if (state.show_navigation) {
-        draw_icon_button(frame, ImVec2(left, top), Icon::back, false, Intent{Intent::Kind::back, ""});
+        draw_icon_button(frame, ImVec2(left, top), Icon::back, false, model::Intent{model::GoBack{}});
         left += button + gap;
-        draw_icon_button(frame, ImVec2(left, top), Icon::home, false, Intent{Intent::Kind::home, ""});
+        draw_icon_button(frame, ImVec2(left, top), Icon::home, false, model::Intent{model::GoHome{}});
         left += button + gap * 2;
     }
     if (!title.empty()) {

@@ -1,6 +1,7 @@
-#include "pavilion/screens/info_screens.hpp"
+#include "pavilion/screens/figures_screen.hpp"
 
 #include "pavilion/screens/text_draw.hpp"
+#include "pavilion/screens/view_builder.hpp"
 #include "pavilion/screens/widgets.hpp"
 
 #include <algorithm>
@@ -30,44 +31,66 @@ std::string format_figure(double value, int decimals, float progress, const std:
     return text;
 }
 
-void FiguresScreen::draw(Frame& frame, const FiguresView& view, const std::string& locale, float top) {
+namespace {
+
+// The height of every card: a number, a unit line, three lines of label, two of source.
+float figure_card_height(const Frame& frame, float pad) {
+    const float number = drawn_size(frame.fonts.display);
+    const float label_size = body_size(frame);
+    return pad + number * 1.1f + drawn_size(frame.fonts.heading) * 0.8f * 1.3f + frame.dp(10) + label_size * 1.4f * 3 +
+           frame.dp(8) + label_size * 0.75f * 1.35f * 2 + pad;
+}
+
+void draw_figure_card(Frame& frame, const FigureView& figure, const std::string& value, ImVec2 min, float width,
+                      float height, float pad) {
     const auto& p = frame.theme.palette;
+    const ImVec2 max(min.x + width, min.y + height);
+    const float number = drawn_size(frame.fonts.display);
+    const float label_size = body_size(frame);
+    frame.draw->AddRectFilled(min, max, p.surface, frame.dp(frame.theme.metrics.radius));
+    float y = min.y + pad;
+    frame.draw->AddText(frame.fonts.display, number, ImVec2(min.x + pad, y), p.accent, value.c_str());
+    y += number * 1.1f;
+    const float unit_size = drawn_size(frame.fonts.heading) * 0.8f;
+    y += draw_text(frame, frame.fonts.heading, unit_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, figure.unit,
+                   1, 1.3f);
+    y += frame.dp(10);
+    y += draw_text(frame, frame.fonts.body, label_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, figure.label,
+                   3, 1.4f);
+    draw_text(frame, frame.fonts.body, label_size * 0.75f,
+              ImVec2(min.x + pad, max.y - pad - label_size * 0.75f * 1.35f * 2), width - 2 * pad, p.text_muted,
+              figure.source, 2);
+}
+
+} // namespace
+
+void FiguresScreen::on_open(const ScreenContext& context) {
+    view_ = context.views.figures();
+    locale_ = context.views.locale();
+}
+
+void FiguresScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {
     const auto& m = frame.theme.metrics;
     const bool portrait = frame.size.y > frame.size.x;
     const float margin = frame.dp(m.margin) * (portrait ? 0.75f : 1.0f);
     const float gutter = frame.dp(m.gutter);
     const float offset = scroll_.begin(frame, ImVec2(0, top), frame.size);
-    const float available = frame.size.x - 2 * margin;
     const int columns = portrait ? 2 : 4;
-    const float width = (available - gutter * (columns - 1)) / columns;
-    ImFont* display = frame.fonts.display;
-    const float number = drawn_size(display);
+    const float width = (frame.size.x - 2 * margin - gutter * (columns - 1)) / columns;
     const float pad = frame.dp(28);
-    const float label_size = body_size(frame);
-    const float height = pad + number * 1.1f + drawn_size(frame.fonts.heading) * 0.8f * 1.3f + frame.dp(10) +
-                         label_size * 1.4f * 3 + frame.dp(8) + label_size * 0.75f * 1.35f * 2 + pad;
+    const float height = figure_card_height(frame, pad);
     const float start_y = top + frame.dp(8) - offset;
     const float progress = frame.screen_age_s / kCountSeconds;
-    for (std::size_t i = 0; i < view.figures.size(); ++i) {
-        const auto& figure = view.figures[i];
+    for (std::size_t i = 0; i < view_.figures.size(); ++i) {
+        const auto& figure = view_.figures[i];
         const int column = static_cast<int>(i) % columns, row = static_cast<int>(i) / columns;
         const ImVec2 min(margin + column * (width + gutter), start_y + row * (height + gutter));
-        const ImVec2 max(min.x + width, min.y + height);
-        frame.draw->AddRectFilled(min, max, p.surface, frame.dp(m.radius));
         // Each card starts counting a little after the one before it.
         const float delayed = progress - static_cast<float>(i) * 0.06f;
-        const std::string value = format_figure(figure.value, figure.decimals, delayed, locale) + figure.suffix;
-        float y = min.y + pad;
-        frame.draw->AddText(display, number, ImVec2(min.x + pad, y), p.accent, value.c_str());
-        y += number * 1.1f;
-        const float unit_size = drawn_size(frame.fonts.heading) * 0.8f;
-        y += draw_text(frame, frame.fonts.heading, unit_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, figure.unit, 1, 1.3f);
-        y += frame.dp(10);
-        y += draw_text(frame, frame.fonts.body, label_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, figure.label, 3, 1.4f);
-        draw_text(frame, frame.fonts.body, label_size * 0.75f, ImVec2(min.x + pad, max.y - pad - label_size * 0.75f * 1.35f * 2),
-                  width - 2 * pad, p.text_muted, figure.source, 2);
+        const std::string value = format_figure(figure.value, figure.decimals, delayed, locale_) + figure.suffix;
+        draw_figure_card(frame, figure, value, min, width, height, pad);
     }
-    const int rows = (static_cast<int>(view.figures.size()) + columns - 1) / columns;
+    const int rows = (static_cast<int>(view_.figures.size()) + columns - 1) / columns;
     scroll_.end(frame, frame.dp(8) + rows * (height + gutter) + margin);
 }
 

@@ -2,6 +2,8 @@
 
 #include <imgui_freetype.h>
 
+#include <string>
+
 namespace pavilion::screens {
 namespace {
 
@@ -52,9 +54,8 @@ ImFont* add_font(ImFontAtlas& atlas, const FontFace& first, const FontFace& seco
 
 } // namespace
 
-std::optional<Fonts> FontAtlasBuilder::build(ImFontAtlas& atlas, const FontSources& sources,
-                                             const GlyphPlan& plan, float ui_scale,
-                                             int max_texture_side, std::string& error) {
+core::Expected<Fonts> FontAtlasBuilder::build(ImFontAtlas& atlas, const FontSources& sources, const GlyphPlan& plan,
+                                              float ui_scale, int max_texture_side) {
     to_ranges(plan.body, body_ranges_);
     to_ranges(plan.heading, heading_ranges_);
     to_ranges(plan.display, display_ranges_);
@@ -75,10 +76,7 @@ std::optional<Fonts> FontAtlasBuilder::build(ImFontAtlas& atlas, const FontSourc
         fonts.display = add_font(atlas, sources.latin_bold, sources.cjk_bold, sizes.display * scale, display_ranges_);
         const bool built = fonts.body && fonts.body_bold && fonts.heading && fonts.display && atlas.Build();
         release_font_data(atlas);
-        if (!built) {
-            error = "the font cannot be loaded";
-            return std::nullopt;
-        }
+        if (!built) return core::make_error(core::ErrorCode::unavailable, "the font cannot be loaded");
         if (atlas.TexWidth <= max_texture_side && atlas.TexHeight <= max_texture_side) {
             for (ImFont* font : {fonts.body, fonts.body_bold, fonts.heading, fonts.display}) font->Scale = 1.0f / raster;
             fonts.atlas_width = atlas.TexWidth;
@@ -87,8 +85,9 @@ std::optional<Fonts> FontAtlasBuilder::build(ImFontAtlas& atlas, const FontSourc
             return fonts;
         }
     }
-    error = "the pack uses too many characters to fit the font texture";
-    return std::nullopt;
+    return core::make_error(core::ErrorCode::too_large,
+                            "the pack uses too many characters to fit the font texture (" +
+                                std::to_string(max_texture_side) + " px)");
 }
 
 } // namespace pavilion::screens

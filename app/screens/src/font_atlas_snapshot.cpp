@@ -84,11 +84,13 @@ ImFont* get_font(Reader& in, ImFontAtlas& atlas) {
     return font;
 }
 
-bool fail(ImFontAtlas& atlas, std::string& error, const char* why) {
+core::Error fail(ImFontAtlas& atlas, core::ErrorCode code, const char* why) {
     atlas.Clear();
-    error = why;
-    return false;
+    return core::make_error(code, why);
 }
+
+constexpr auto kStale = core::ErrorCode::unsupported;
+constexpr auto kCorrupt = core::ErrorCode::corrupt;
 
 } // namespace
 
@@ -140,10 +142,10 @@ std::vector<std::uint8_t> snapshot_atlas(const ImFontAtlas& atlas, const Fonts& 
     return std::move(out.bytes());
 }
 
-bool restore_atlas(const std::uint8_t* data, std::size_t size, std::uint64_t key, int max_texture_side,
-                   ImFontAtlas& atlas, Fonts& fonts, std::string& error) {
+core::Expected<Fonts> restore_atlas(const std::uint8_t* data, std::size_t size, std::uint64_t key,
+                                    int max_texture_side, ImFontAtlas& atlas) {
     atlas.Clear();
-    if (!data || size < sizeof(std::uint64_t)) return fail(atlas, error, "the font cache file is empty");
+    if (!data || size < sizeof(std::uint64_t)) return fail(atlas, kCorrupt, "the font cache file is empty");
     const std::size_t body = size - sizeof(std::uint64_t);
     std::uint64_t stored_checksum = 0;
     std::memcpy(&stored_checksum, data + body, sizeof stored_checksum);
@@ -152,10 +154,10 @@ bool restore_atlas(const std::uint8_t* data, std::size_t size, std::uint64_t key
     if (in.get<std::uint32_t>() != kMagic || in.get<std::uint32_t>() != kFormatVersion ||
         in.get<std::uint32_t>() != static_cast<std::uint32_t>(IMGUI_VERSION_NUM) ||
         in.get<std::uint32_t>() != sizeof(ImWchar))
-        return fail(atlas, error, "the font cache file is from another version");
-    if (in.get<std::uint64_t>() != key) return fail(atlas, error, "the font cache file is for other fonts");
+        return fail(atlas, kStale, "the font cache file is from another version");
+    if (in.get<std::uint64_t>() != key) return fail(atlas, kStale, "the font cache file is for other fonts");
     if (core::Fnv1a64().add(data, body).value() != stored_checksum)
-        return fail(atlas, error, "the font cache file is damaged (checksum)");
+        return fail(atlas, kCorrupt, "the font cache file is damaged (checksum)");
 
     const auto width = in.get<std::int32_t>(), height = in.get<std::int32_t>(), flags = in.get<std::int32_t>();
     const auto raster_scale = in.get<float>();
@@ -164,7 +166,7 @@ bool restore_atlas(const std::uint8_t* data, std::size_t size, std::uint64_t key
     if (!in.ok() || width <= 0 || height <= 0 || width > max_texture_side || height > max_texture_side ||
         !finite_all({raster_scale}) || raster_scale <= 0 || !is_uv(white.x) || !is_uv(white.y) ||
         in.get<std::uint32_t>() != kLineCount)
-        return fail(atlas, error, "the font cache file has an impossible texture");
+        return fail(atlas, kCorrupt, "the font cache file has an impossible texture");
     atlas.Flags = flags;
     atlas.TexWidth = width;
     atlas.TexHeight = height;
@@ -175,22 +177,22 @@ bool restore_atlas(const std::uint8_t* data, std::size_t size, std::uint64_t key
         for (float& value : v) value = in.get<float>();
         line = ImVec4(v[0], v[1], v[2], v[3]);
         if (!is_uv(line.x) || !is_uv(line.y) || !is_uv(line.z) || !is_uv(line.w))
-            return fail(atlas, error, "the font cache file has an impossible texture");
+            return fail(atlas, kCorrupt, "the font cache file has an impossible texture");
     }
 
     std::array<ImFont*, kFontCount> restored{};
     for (auto& font : restored) {
         font = get_font(in, atlas);
-        if (!font) return fail(atlas, error, "the font cache file has an impossible glyph");
+        if (!font) return fail(atlas, kCorrupt, "the font cache file has an impossible glyph");
     }
     const auto pixel_count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
     const std::uint8_t* pixels = in.take(pixel_count);
-    if (!pixels || !in.at_end()) return fail(atlas, error, "the font cache file has the wrong length");
+    if (!pixels || !in.at_end()) return fail(atlas, kCorrupt, "the font cache file has the wrong length");
     atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(pixel_count));
     std::memcpy(atlas.TexPixelsAlpha8, pixels, pixel_count);
     atlas.TexReady = true;
 
-    fonts = Fonts{};
+    Fonts fonts;
     fonts.body = restored[0];
     fonts.body_bold = restored[1];
     fonts.heading = restored[2];
@@ -198,7 +200,7 @@ bool restore_atlas(const std::uint8_t* data, std::size_t size, std::uint64_t key
     fonts.atlas_width = width;
     fonts.atlas_height = height;
     fonts.raster_scale = raster_scale;
-    return true;
+    return fonts;
 }
 
 } // namespace pavilion::screens

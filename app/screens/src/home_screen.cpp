@@ -1,7 +1,8 @@
 #include "pavilion/screens/home_screen.hpp"
 
-#include "pavilion/screens/map_sketch.hpp"
+#include "pavilion/screens/figures_screen.hpp"
 #include "pavilion/screens/text_draw.hpp"
+#include "pavilion/screens/view_builder.hpp"
 #include "pavilion/screens/widgets.hpp"
 
 #include <algorithm>
@@ -11,13 +12,22 @@
 namespace pavilion::screens {
 namespace {
 
+using Screen = core::Route::Screen;
+
 struct Rect {
     ImVec2 min;
     ImVec2 max;
 };
 
+// What a tile needs besides its own view.
+struct TileExtras {
+    const std::vector<content::MapFeature>* features; // for the map tile's sketch; none before on_open
+    const std::string& first_figure;                  // for the figures tile
+    MapSketch& sketch;
+};
+
 // The tile's own decoration: a picture, a map sketch, a big number or a stack of pages.
-void draw_tile_art(Frame& frame, const HomeTile& tile, const HomeExtras& extras, Rect r, float radius) {
+void draw_tile_art(Frame& frame, const HomeTile& tile, const TileExtras& extras, Rect r, float radius) {
     const auto& p = frame.theme.palette;
     if (!tile.image.empty()) {
         if (auto texture = frame.images.full(tile.image)) draw_image_cover(frame, *texture, r.min, r.max, radius);
@@ -32,14 +42,13 @@ void draw_tile_art(Frame& frame, const HomeTile& tile, const HomeExtras& extras,
         return;
     }
     frame.draw->AddRectFilled(r.min, r.max, p.surface, radius);
-    if (tile.route == "map" && extras.features) {
+    if (tile.route.screen == Screen::map && extras.features) {
         const float aspect = (r.max.x - r.min.x) / (r.max.y - r.min.y);
         SketchStyle style;
         style.line_width_dp = 3;
-        MapSketch one_frame; // without the caller's, dots are placed again every frame
-        auto& sketch = extras.sketch ? *extras.sketch : one_frame;
+        auto& sketch = extras.sketch;
         sketch.draw(frame, *extras.features, sketch.window_fitting(*extras.features, aspect), r.min, r.max, style);
-    } else if (tile.route == "sources") {
+    } else if (tile.route.screen == Screen::sources) {
         // Three offset pages.
         const float w = frame.dp(70), h = frame.dp(88);
         for (int i = 2; i >= 0; --i) {
@@ -55,7 +64,7 @@ void draw_tile_art(Frame& frame, const HomeTile& tile, const HomeExtras& extras,
     }
 }
 
-void draw_tile(Frame& frame, const HomeTile& tile, const HomeExtras& extras, Rect r, int index) {
+void draw_tile(Frame& frame, const HomeTile& tile, const TileExtras& extras, Rect r, int index) {
     const auto& p = frame.theme.palette;
     const float radius = frame.dp(frame.theme.metrics.radius);
     // Tiles rise into place one after another when Home opens.
@@ -80,7 +89,7 @@ void draw_tile(Frame& frame, const HomeTile& tile, const HomeExtras& extras, Rec
     const float bottom = r.max.y - pad;
     const float caption_top = bottom - (tile.caption.empty() ? 0 : caption_size * 1.3f);
     draw_text(frame, title_font, size, ImVec2(r.min.x + pad, caption_top - title_h), width, p.text, tile.title, 2, 1.25f);
-    if (tile.route == "figures" && !extras.first_figure.empty()) {
+    if (tile.route.screen == Screen::figures && !extras.first_figure.empty()) {
         // The first key figure, large, above the title, when the tile is tall enough for it.
         ImFont* display = frame.fonts.display;
         const float number = drawn_size(display);
@@ -96,19 +105,13 @@ void draw_tile(Frame& frame, const HomeTile& tile, const HomeExtras& extras, Rec
     frame.draw->AddLine(ImVec2(c.x - frame.dp(12), c.y), ImVec2(c.x + frame.dp(6), c.y), p.accent, frame.dp(3));
     frame.draw->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - frame.dp(2), c.y - frame.dp(8)), ImVec2(c.x + frame.dp(7), c.y),
                                                   ImVec2(c.x - frame.dp(2), c.y + frame.dp(8))}.data(), 3, p.accent, 0, frame.dp(3));
-    frame.targets.add(r.min, r.max, Intent{Intent::Kind::open, tile.route});
+    frame.targets.add(r.min, r.max, model::Intent{model::OpenRoute{tile.route}});
 }
 
-} // namespace
-
-void draw_home(Frame& frame, const HomeView& view, const HomeExtras& extras, float top) {
-    const auto& m = frame.theme.metrics;
-    const bool portrait = frame.size.y > frame.size.x;
-    const float margin = frame.dp(m.margin) * (portrait ? 0.75f : 1.0f);
-    const float gutter = frame.dp(m.gutter);
+// The pack's title and subtitle; returns the y below them, where the tiles start.
+float draw_title_block(Frame& frame, const HomeView& view, float top, float margin) {
     const auto& p = frame.theme.palette;
-
-    // Title block.
+    const bool portrait = frame.size.y > frame.size.x;
     float y = top + frame.dp(portrait ? 24 : 8);
     const float title_width = frame.size.x - 2 * margin;
     ImFont* display = frame.fonts.display;
@@ -119,37 +122,74 @@ void draw_home(Frame& frame, const HomeView& view, const HomeExtras& extras, flo
         y += draw_text(frame, frame.fonts.body, body_size(frame), ImVec2(margin, y), title_width, p.text_muted,
                        view.subtitle, 2);
     }
-    y += frame.dp(portrait ? 40 : 32);
+    return y + frame.dp(portrait ? 40 : 32);
+}
 
+// [ big ][ big ][ small / small / small ]: the two picture tiles first, the others stacked.
+std::vector<Rect> landscape_tiles(std::size_t n, float left, float right, float y, float bottom, float gutter) {
+    std::vector<Rect> rects;
+    const std::size_t big = std::min<std::size_t>(2, n);
+    const float column = (right - left - 2 * gutter) / 3;
+    for (std::size_t i = 0; i < big; ++i)
+        rects.push_back({ImVec2(left + i * (column + gutter), y), ImVec2(left + i * (column + gutter) + column, bottom)});
+    const std::size_t small = n - big;
+    const float x = left + big * (column + gutter);
+    const float w = big == 2 ? column : right - x;
+    const float h = small ? (bottom - y - gutter * (small - 1)) / small : 0;
+    for (std::size_t i = 0; i < small; ++i)
+        rects.push_back({ImVec2(x, y + i * (h + gutter)), ImVec2(x + w, y + i * (h + gutter) + h)});
+    return rects;
+}
+
+// [ big ] / [ big ] / [ small | small | small ]
+std::vector<Rect> portrait_tiles(std::size_t n, float left, float right, float y, float bottom, float gutter,
+                                 float small_h) {
+    std::vector<Rect> rects;
+    const std::size_t big = std::min<std::size_t>(2, n);
+    const std::size_t small = n - big;
+    const float big_h = big ? (bottom - y - small_h - gutter * big) / big : 0;
+    for (std::size_t i = 0; i < big; ++i)
+        rects.push_back({ImVec2(left, y + i * (big_h + gutter)), ImVec2(right, y + i * (big_h + gutter) + big_h)});
+    const float sy = y + big * (big_h + gutter);
+    const float w = small ? (right - left - gutter * (small - 1)) / small : 0;
+    for (std::size_t i = 0; i < small; ++i)
+        rects.push_back({ImVec2(left + i * (w + gutter), sy), ImVec2(left + i * (w + gutter) + w, bottom)});
+    return rects;
+}
+
+} // namespace
+
+void HomeScreen::on_open(const ScreenContext& context) {
+    view_ = context.views.home();
+    map_ = &context.map;
+    first_figure_.clear();
+    if (!context.catalog.figures.empty()) {
+        const auto& f = context.catalog.figures.front();
+        first_figure_ = format_figure(f.value, f.decimals, 1, context.views.locale()) + f.suffix;
+    }
+}
+
+void HomeScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {
+    const auto& m = frame.theme.metrics;
+    const bool portrait = frame.size.y > frame.size.x;
+    const float margin = frame.dp(m.margin) * (portrait ? 0.75f : 1.0f);
+    const float gutter = frame.dp(m.gutter);
+    const float y = draw_title_block(frame, view_, top, margin);
     const float bottom = frame.size.y - margin;
     const float left = margin, right = frame.size.x - margin;
-    std::vector<Rect> rects;
-    const std::size_t n = view.tiles.size();
-    const std::size_t big = std::min<std::size_t>(2, n); // the picture tiles
-    if (!portrait) {
-        // [ big ][ big ][ small / small / small ]
-        const float column = (right - left - 2 * gutter) / 3;
-        for (std::size_t i = 0; i < big; ++i)
-            rects.push_back({ImVec2(left + i * (column + gutter), y), ImVec2(left + i * (column + gutter) + column, bottom)});
-        const std::size_t small = n - big;
-        const float x = left + big * (column + gutter);
-        const float w = big == 2 ? column : right - x;
-        const float h = small ? (bottom - y - gutter * (small - 1)) / small : 0;
-        for (std::size_t i = 0; i < small; ++i)
-            rects.push_back({ImVec2(x, y + i * (h + gutter)), ImVec2(x + w, y + i * (h + gutter) + h)});
-    } else {
-        // [ big ] / [ big ] / [ small | small | small ]
-        const float small_h = frame.dp(230);
-        const std::size_t small = n - big;
-        const float big_h = big ? (bottom - y - small_h - gutter * big) / big : 0;
-        for (std::size_t i = 0; i < big; ++i)
-            rects.push_back({ImVec2(left, y + i * (big_h + gutter)), ImVec2(right, y + i * (big_h + gutter) + big_h)});
-        const float sy = y + big * (big_h + gutter);
-        const float w = small ? (right - left - gutter * (small - 1)) / small : 0;
-        for (std::size_t i = 0; i < small; ++i)
-            rects.push_back({ImVec2(left + i * (w + gutter), sy), ImVec2(left + i * (w + gutter) + w, bottom)});
+    const std::size_t n = view_.tiles.size();
+    const auto rects = portrait ? portrait_tiles(n, left, right, y, bottom, gutter, frame.dp(230))
+                                : landscape_tiles(n, left, right, y, bottom, gutter);
+    const TileExtras extras{map_ ? &map_->features : nullptr, first_figure_, sketch_};
+    for (std::size_t i = 0; i < n; ++i) draw_tile(frame, view_.tiles[i], extras, rects[i], static_cast<int>(i));
+}
+
+std::vector<Picture> HomeScreen::first_pictures() const {
+    std::vector<Picture> pictures;
+    for (const auto& tile : view_.tiles) {
+        if (!tile.image.empty()) pictures.push_back({tile.image, false});
     }
-    for (std::size_t i = 0; i < n; ++i) draw_tile(frame, view.tiles[i], extras, rects[i], static_cast<int>(i));
+    return pictures;
 }
 
 } // namespace pavilion::screens

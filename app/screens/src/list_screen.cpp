@@ -1,6 +1,7 @@
 #include "pavilion/screens/list_screen.hpp"
 
 #include "pavilion/screens/text_draw.hpp"
+#include "pavilion/screens/view_builder.hpp"
 #include "pavilion/screens/widgets.hpp"
 
 #include <algorithm>
@@ -23,7 +24,7 @@ float draw_chips(Frame& frame, const ListView& view, const std::string& filter, 
         }
         const bool current = chip.id == filter;
         draw_pill(frame, ImVec2(cx, line_y), height, chip.name, current ? PillStyle::filled : PillStyle::outlined,
-                  Intent{Intent::Kind::filter, chip.id});
+                  SetFilter{chip.id});
         cx += width + gap;
     }
     return line_y + height - y;
@@ -59,12 +60,39 @@ void draw_card(Frame& frame, const Card& card, ImVec2 min, float width, int inde
     y += title_size * 1.25f * 2 + frame.dp(10);
     draw_text(frame, frame.fonts.body, body_size(frame) * 0.9f, ImVec2(min.x + pad, y), width - 2 * pad,
               p.text_muted, card.summary, 2, 1.4f);
-    frame.targets.add(min, max, Intent{Intent::Kind::open, card.ref});
+    frame.targets.add(min, max, model::Intent{model::OpenRoute{card.route}});
 }
 
 } // namespace
 
-void ListScreen::draw(Frame& frame, const ListView& view, float top) {
+void ListScreen::on_open(const ScreenContext& context) { view_ = context.views.list(kind_); }
+
+void ListScreen::on_close(const core::Route& next) {
+    using Screen = core::Route::Screen;
+    const bool among_lists = next.screen == Screen::initiatives || next.screen == Screen::stories ||
+                             core::is_item_screen(next.screen);
+    if (among_lists) return;
+    filter_.clear();
+    scroll_.reset();
+}
+
+void ListScreen::act(const TapAction& local) {
+    if (const auto* filter = std::get_if<SetFilter>(&local)) {
+        filter_ = filter->facet;
+        scroll_.reset();
+    }
+}
+
+std::vector<Picture> ListScreen::first_pictures() const {
+    std::vector<Picture> pictures;
+    for (const auto& card : view_.cards) {
+        if (pictures.size() == kFirstScreenCards) break;
+        pictures.push_back({card.image, true});
+    }
+    return pictures;
+}
+
+void ListScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {
     const auto& m = frame.theme.metrics;
     const bool portrait = frame.size.y > frame.size.x;
     const float margin = frame.dp(m.margin) * (portrait ? 0.75f : 1.0f);
@@ -72,7 +100,7 @@ void ListScreen::draw(Frame& frame, const ListView& view, float top) {
     const float offset = scroll_.begin(frame, ImVec2(0, top), frame.size);
 
     float y = top + frame.dp(8) - offset;
-    const float chips = draw_chips(frame, view, filter_, margin, y, frame.size.x - margin);
+    const float chips = draw_chips(frame, view_, filter_, margin, y, frame.size.x - margin);
     if (chips > 0) y += chips + frame.dp(28);
 
     const float available = frame.size.x - 2 * margin;
@@ -80,7 +108,7 @@ void ListScreen::draw(Frame& frame, const ListView& view, float top) {
     const float width = (available - gutter * (columns - 1)) / columns;
     const float height = card_height(frame, width);
     int shown = 0;
-    for (const auto& card : view.cards) {
+    for (const auto& card : view_.cards) {
         if (!filter_.empty() && card.facet != filter_) continue;
         const int column = shown % columns;
         const int row = shown / columns;

@@ -9,14 +9,7 @@
 namespace pavilion::screens {
 namespace {
 
-std::string name_in(const content::Localized& name, const std::string& locale) {
-    if (auto it = name.find(locale); it != name.end()) return it->second;
-    return name.empty() ? std::string() : name.begin()->second;
-}
-
 ImVec2 to_imvec(core::ScreenPoint p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
-
-ImU32 with_alpha(ImU32 color, int alpha) { return (color & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }
 
 core::MapColor to_map_color(ImU32 c) {
     return {float((c >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, float((c >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
@@ -48,21 +41,121 @@ void draw_flow(ImDrawList* draw, const std::vector<core::ScreenPoint>& points, f
     }
 }
 
+// Corridors and routes, each over a dark casing that keeps it readable over land and highlight
+// alike; the corridors flow while style.flow. Fills `lines` with where they were drawn.
+void draw_lines(Frame& frame, const core::MapCamera& camera, const MapLayers& layers, const MapCanvasStyle& style,
+                std::vector<std::vector<core::ScreenPoint>>& lines) {
+    const auto& p = frame.theme.palette;
+    ImDrawList* d = frame.draw;
+    lines.clear();
+    const float width = frame.dp(style.line_width_dp);
+    for (const auto& line : layers.lines) {
+        std::vector<core::ScreenPoint> points;
+        points.reserve(line.points.size());
+        for (const auto& w : line.points) points.push_back(camera.world_to_screen(w));
+        std::vector<ImVec2> drawn_points;
+        for (const auto& s : points) drawn_points.push_back(to_imvec(s));
+        const bool corridor = line.role == "corridor";
+        const float w = corridor ? width : width * 0.7f;
+        const int count = static_cast<int>(drawn_points.size());
+        d->AddPolyline(drawn_points.data(), count, with_alpha(p.background_top, 150 / 255.0f), 0, w + frame.dp(3));
+        d->AddPolyline(drawn_points.data(), count, corridor ? p.accent : p.accent_soft, 0, w);
+        if (style.flow && corridor)
+            draw_flow(d, points, frame.screen_age_s * frame.dp(40), frame.dp(10), frame.dp(34),
+                      with_alpha(p.text, 200 / 255.0f), w * 0.45f);
+        lines.push_back(std::move(points));
+    }
+}
+
+// The markers' names, to be placed where they do not collide with each other or the markers.
+struct MarkerLabels {
+    std::vector<core::LabelCandidate> candidates;
+    std::vector<std::size_t> places; // the place each candidate names
+    std::vector<core::ScreenRect> markers;
+};
+
+float label_size_of(const Frame& frame) { return drawn_size(frame.fonts.body) * 0.78f; }
+
+// One marker per cluster: a group shows its count; with a focus place, the others step back to
+// small quiet dots. Returns the labels the markers would like.
+MarkerLabels draw_markers(Frame& frame, const MapLayers& layers, const MapCanvasStyle& style,
+                          const std::vector<core::MarkerCluster>& clusters) {
+    const auto& p = frame.theme.palette;
+    ImDrawList* d = frame.draw;
+    ImFont* font = frame.fonts.body;
+    const float label_size = label_size_of(frame);
+    const bool spotlight = !style.focus_place.empty();
+    MarkerLabels labels;
+    for (const auto& cluster : clusters) {
+        const auto centre = to_imvec(cluster.centre);
+        const auto& head = layers.places[cluster.members.front()];
+        const bool focus = spotlight && head.id == style.focus_place;
+        const bool quiet = spotlight && !focus;
+        const bool group = cluster.members.size() > 1;
+        const bool story = head.role == "story";
+        const float radius = quiet   ? frame.dp(group ? 6.5f : 5)
+                             : group ? frame.dp(17)
+                             : focus ? frame.dp(13)
+                                     : frame.dp(story ? 9 : 6.5f);
+        labels.markers.push_back({cluster.centre.x - radius, cluster.centre.y - radius, cluster.centre.x + radius,
+                                  cluster.centre.y + radius});
+        // Segment counts are left to ImGui, which picks the fewest that keep the edge round at
+        // this radius (ImGuiStyle::CircleTessellationMaxError).
+        if (focus) d->AddCircleFilled(centre, radius + frame.dp(12), with_alpha(p.accent, 70 / 255.0f));
+        const ImU32 fill = quiet ? p.text_muted : focus ? p.accent : group ? p.accent : story ? p.text : p.text_muted;
+        d->AddCircleFilled(centre, radius + frame.dp(quiet ? 1.5f : 2.5f), p.background_top);
+        d->AddCircleFilled(centre, radius, fill);
+        if (quiet) continue;
+        if (group) {
+            char count[8];
+            std::snprintf(count, sizeof count, "%zu", cluster.members.size());
+            const ImVec2 extent = font->CalcTextSizeA(label_size, 1e9f, 0, count);
+            d->AddText(font, label_size, ImVec2(centre.x - extent.x / 2, centre.y - extent.y / 2), p.on_accent, count);
+        }
+        if (!style.labels || head.name.empty()) continue;
+        const ImVec2 extent = font->CalcTextSizeA(label_size, 1e9f, 0, head.name.c_str());
+        core::LabelCandidate label;
+        label.anchor = cluster.centre;
+        label.width = extent.x + frame.dp(16);
+        label.height = extent.y + frame.dp(6);
+        label.gap_px = radius + frame.dp(4);
+        label.priority = focus ? 100 : story ? 10 : 5;
+        labels.candidates.push_back(label);
+        labels.places.push_back(cluster.members.front());
+    }
+    return labels;
+}
+
+void draw_labels(Frame& frame, const MapLayers& layers, const MarkerLabels& labels, ImVec2 min, ImVec2 max) {
+    const auto& p = frame.theme.palette;
+    const core::ScreenRect viewport{min.x, min.y, max.x, max.y};
+    for (const auto& placed : core::place_labels(labels.candidates, labels.markers, viewport)) {
+        const auto& rect = placed.rect;
+        const ImVec2 a(static_cast<float>(rect.min_x), static_cast<float>(rect.min_y));
+        const ImVec2 b(static_cast<float>(rect.max_x), static_cast<float>(rect.max_y));
+        frame.draw->AddRectFilled(a, b, with_alpha(p.background_top, 215 / 255.0f), frame.dp(6));
+        const auto& name = layers.places[labels.places[placed.candidate]].name;
+        frame.draw->AddText(frame.fonts.body, label_size_of(frame), ImVec2(a.x + frame.dp(8), a.y + frame.dp(3)), p.text,
+                            name.c_str());
+    }
+}
+
 } // namespace
 
-MapLayers project_layers(const std::vector<content::MapFeature>& features, const std::string& locale) {
+MapLayers project_layers(const std::vector<content::MapFeature>& features, const std::string& locale,
+                         const std::string& fallback_locale) {
     MapLayers layers;
     for (const auto& feature : features) {
         if (feature.coords.empty()) continue;
         if (feature.kind == content::FeatureKind::line && feature.coords.size() >= 2) {
-            MapLine line{feature.id, feature.role, feature.link, name_in(feature.name, locale), {}};
+            MapLine line{feature.id, feature.role, feature.link, content::localized(feature.name, locale, fallback_locale), {}};
             for (const auto& c : feature.coords) {
                 line.points.push_back(core::equal_earth(c.lon, c.lat));
                 layers.bounds.include(line.points.back());
             }
             layers.lines.push_back(std::move(line));
         } else if (feature.kind == content::FeatureKind::point) {
-            MapPlace place{feature.id, feature.role, feature.link, name_in(feature.name, locale),
+            MapPlace place{feature.id, feature.role, feature.link, content::localized(feature.name, locale, fallback_locale),
                            core::equal_earth(feature.coords.front().lon, feature.coords.front().lat)};
             layers.bounds.include(place.at);
             layers.places.push_back(std::move(place));
@@ -137,100 +230,21 @@ void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& la
 
 const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
                                 const MapCanvasStyle& style, ImVec2 min, ImVec2 max) {
-    const auto& p = frame.theme.palette;
-    ImDrawList* d = frame.draw;
-    d->PushClipRect(min, max, true);
+    frame.draw->PushClipRect(min, max, true);
     if (style.draw_base_map) queue_base_map(frame, camera, min, max);
+    draw_lines(frame, camera, layers, style, drawn_.lines);
 
-    DrawnMap& drawn = drawn_;
-    drawn.lines.clear();
-    const float width = frame.dp(style.line_width_dp);
-    for (const auto& line : layers.lines) {
-        std::vector<core::ScreenPoint> points;
-        points.reserve(line.points.size());
-        for (const auto& w : line.points) points.push_back(camera.world_to_screen(w));
-        std::vector<ImVec2> drawn_points;
-        for (const auto& s : points) drawn_points.push_back(to_imvec(s));
-        const bool corridor = line.role == "corridor";
-        const float w = corridor ? width : width * 0.7f;
-        // A dark casing under each line keeps it readable over land and highlight alike.
-        d->AddPolyline(drawn_points.data(), static_cast<int>(drawn_points.size()), with_alpha(p.background_top, 150), 0,
-                       w + frame.dp(3));
-        d->AddPolyline(drawn_points.data(), static_cast<int>(drawn_points.size()), corridor ? p.accent : p.accent_soft,
-                       0, w);
-        if (style.flow && corridor)
-            draw_flow(d, points, frame.screen_age_s * frame.dp(40), frame.dp(10), frame.dp(34), with_alpha(p.text, 200),
-                      w * 0.45f);
-        drawn.lines.push_back(std::move(points));
-    }
-
-    drawn.marker_radius = frame.dp(10);
+    drawn_.marker_radius = frame.dp(10);
     const float join_radius = frame.dp(style.cluster_radius_dp);
     // At the closest zoom a group can no longer be opened by zooming in (a tap on a group zooms),
     // so there every place shows, however many: each stays in reach of a finger.
     const bool closest = camera.scale() >= camera.max_scale() * 0.999;
     place_markers(camera, layers, {join_radius, join_radius + frame.dp(20), closest ? 0 : style.max_markers},
                   style.focus_place, min, max);
-
-    ImFont* font = frame.fonts.body;
-    const float label_size = drawn_size(font) * 0.78f;
-    const bool spotlight = !style.focus_place.empty();
-    std::vector<core::LabelCandidate> labels;
-    std::vector<std::size_t> label_place;
-    std::vector<core::ScreenRect> marker_rects;
-    for (const auto& cluster : drawn.clusters) {
-        const auto centre = to_imvec(cluster.centre);
-        const auto& head = layers.places[cluster.members.front()];
-        const bool focus = spotlight && head.id == style.focus_place;
-        const bool quiet = spotlight && !focus;
-        const bool group = cluster.members.size() > 1;
-        const bool story = head.role == "story";
-        const float radius = quiet   ? frame.dp(group ? 6.5f : 5)
-                             : group ? frame.dp(17)
-                             : focus ? frame.dp(13)
-                                     : frame.dp(story ? 9 : 6.5f);
-        marker_rects.push_back({cluster.centre.x - radius, cluster.centre.y - radius, cluster.centre.x + radius,
-                                cluster.centre.y + radius});
-        // Segment counts are left to ImGui, which picks the fewest that keep the edge round at
-        // this radius (ImGuiStyle::CircleTessellationMaxError).
-        if (focus) d->AddCircleFilled(centre, radius + frame.dp(12), with_alpha(p.accent, 70));
-        const ImU32 fill = quiet ? p.text_muted : focus ? p.accent : group ? p.accent : story ? p.text : p.text_muted;
-        d->AddCircleFilled(centre, radius + frame.dp(quiet ? 1.5f : 2.5f), p.background_top);
-        d->AddCircleFilled(centre, radius, fill);
-        if (quiet) continue;
-        if (group) {
-            char count[8];
-            std::snprintf(count, sizeof count, "%zu", cluster.members.size());
-            const float size = label_size;
-            const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0, count);
-            d->AddText(font, size, ImVec2(centre.x - extent.x / 2, centre.y - extent.y / 2), p.on_accent, count);
-        }
-        if (style.labels && !head.name.empty()) {
-            std::string text = head.name;
-            const ImVec2 extent = font->CalcTextSizeA(label_size, 1e9f, 0, text.c_str());
-            core::LabelCandidate label;
-            label.anchor = cluster.centre;
-            label.width = extent.x + frame.dp(16);
-            label.height = extent.y + frame.dp(6);
-            label.gap_px = radius + frame.dp(4);
-            label.priority = focus ? 100 : story ? 10 : 5;
-            labels.push_back(label);
-            label_place.push_back(cluster.members.front());
-        }
-    }
-    if (style.labels) {
-        const core::ScreenRect viewport{min.x, min.y, max.x, max.y};
-        for (const auto& placed : core::place_labels(labels, marker_rects, viewport)) {
-            const auto& rect = placed.rect;
-            const ImVec2 a(static_cast<float>(rect.min_x), static_cast<float>(rect.min_y));
-            const ImVec2 b(static_cast<float>(rect.max_x), static_cast<float>(rect.max_y));
-            d->AddRectFilled(a, b, with_alpha(p.background_top, 215), frame.dp(6));
-            const auto& name = layers.places[label_place[placed.candidate]].name;
-            d->AddText(font, label_size, ImVec2(a.x + frame.dp(8), a.y + frame.dp(3)), p.text, name.c_str());
-        }
-    }
-    d->PopClipRect();
-    return drawn;
+    const auto labels = draw_markers(frame, layers, style, drawn_.clusters);
+    if (style.labels) draw_labels(frame, layers, labels, min, max);
+    frame.draw->PopClipRect();
+    return drawn_;
 }
 
 } // namespace pavilion::screens

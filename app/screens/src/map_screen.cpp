@@ -27,12 +27,17 @@ core::ProjectedBounds home_region(const MapLayers& layers) {
 
 } // namespace
 
-void MapScreen::show(const MapView& view) {
-    layers_ = project_layers(view.features, view.locale);
+void MapScreen::on_open(const ScreenContext& context) {
+    view_ = &context.map;
+    layers_ = project_layers(view_->features, view_->locale, view_->fallback_locale);
     camera_.reset(); // made at the first frame, when the area's size is known
-    focus_ = view.focus;
+    focus_ = context.route.id;
     selected_.reset();
     dragging_ = false;
+}
+
+void MapScreen::act(const TapAction& local) {
+    if (std::holds_alternative<ResetMapView>(local)) reset_requested_ = true;
 }
 
 bool MapScreen::animating(float screen_age_s) const {
@@ -74,8 +79,9 @@ void MapScreen::apply_gestures(Frame& frame, float top) {
     camera.update(frame.now);
 }
 
-void MapScreen::draw(Frame& frame, const MapView& view, float top, std::vector<Intent>& intents) {
-    const ImVec2 area_min(0, top), area_max(frame.size.x, frame.size.y);
+// Made at the first frame, when the area's size is known (flying to the place asked for), and
+// kept in step with the display's size.
+void MapScreen::place_camera(Frame& frame, float top) {
     core::MapViewport viewport{frame.size.x, frame.size.y, core::ScreenRect{0, top, frame.size.x, frame.size.y}};
     if (!camera_) {
         core::MapCameraConfig config;
@@ -91,6 +97,12 @@ void MapScreen::draw(Frame& frame, const MapView& view, float top, std::vector<I
     } else if (camera_->visible_rect().width() != frame.size.x || camera_->visible_rect().max_y != frame.size.y) {
         camera_->set_viewport(viewport);
     }
+}
+
+void MapScreen::draw(Frame& frame, float top, std::vector<model::Intent>& intents) {
+    if (!view_) return;
+    const ImVec2 area_min(0, top), area_max(frame.size.x, frame.size.y);
+    place_camera(frame, top);
     if (reset_requested_) {
         camera_->fly_to(camera_->home_centre(), camera_->home_scale(), frame.now, 600);
         selected_.reset();
@@ -103,12 +115,12 @@ void MapScreen::draw(Frame& frame, const MapView& view, float top, std::vector<I
     if (selected_) style.focus_place = layers_.places[*selected_].id;
     drawn_ = &canvas_.draw(frame, *camera_, layers_, style, area_min, area_max);
     overlays_.clear();
-    draw_controls(frame, view, area_min, area_max);
-    if (selected_) draw_preview(frame, view, area_min, area_max);
+    draw_controls(frame, area_min, area_max);
+    if (selected_) draw_preview(frame, area_min, area_max);
     handle_taps(frame, top, intents);
 }
 
-void MapScreen::handle_taps(Frame& frame, float top, std::vector<Intent>& intents) {
+void MapScreen::handle_taps(Frame& frame, float top, std::vector<model::Intent>& intents) {
     for (const auto& g : frame.input.gestures) {
         if (g.kind != core::Gesture::Kind::tap || g.y < top) continue;
         const ImVec2 at(g.x, g.y);
@@ -126,31 +138,37 @@ void MapScreen::handle_taps(Frame& frame, float top, std::vector<Intent>& intent
                 selected_ = cluster.members.front();
             }
         } else if (hit.kind == core::MapHit::Kind::line) {
-            const auto& link = layers_.lines[hit.index].link;
-            if (!link.empty()) intents.push_back(Intent{Intent::Kind::open, link});
+            // A line's link is an item ref from the pack; one that does not parse opens nothing.
+            if (const auto route = core::parse_item_ref(layers_.lines[hit.index].link))
+                intents.push_back(model::OpenRoute{*route});
         } else {
             selected_.reset();
         }
     }
 }
 
-void MapScreen::draw_controls(Frame& frame, const MapView& view, ImVec2 area_min, ImVec2 area_max) {
+// Reset view, bottom right; the legend, bottom left.
+void MapScreen::draw_controls(Frame& frame, ImVec2 area_min, ImVec2 area_max) {
     const auto& p = frame.theme.palette;
-    ImDrawList* d = frame.draw;
+    const auto& view = *view_;
     const float margin = frame.dp(frame.theme.metrics.margin) * 0.6f;
     const float height = frame.theme.touch();
-
-    // Reset view, bottom right.
     const float reset_w = pill_width(frame, height, view.reset_label);
     const ImVec2 reset_at(area_max.x - margin - reset_w, area_max.y - margin - height);
     // The pill's surface is translucent: over a pale map it would vanish, so it sits on the
     // legend's dark backing.
-    d->AddRectFilled(reset_at, ImVec2(reset_at.x + reset_w, reset_at.y + height),
-                     (p.background_top & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 215), height / 2);
-    draw_pill(frame, reset_at, height, view.reset_label, PillStyle::quiet, Intent{Intent::Kind::map_reset, ""});
+    frame.draw->AddRectFilled(reset_at, ImVec2(reset_at.x + reset_w, reset_at.y + height),
+                              with_alpha(p.background_top, 215 / 255.0f), height / 2);
+    draw_pill(frame, reset_at, height, view.reset_label, PillStyle::quiet, ResetMapView{});
     overlays_.push_back({reset_at, ImVec2(reset_at.x + reset_w, reset_at.y + height)});
+    draw_legend(frame, area_min, area_max, margin);
+}
 
-    // Legend, bottom left: what the two kinds of line mean.
+// What the two kinds of line mean.
+void MapScreen::draw_legend(Frame& frame, ImVec2 area_min, ImVec2 area_max, float margin) {
+    const auto& p = frame.theme.palette;
+    const auto& view = *view_;
+    ImDrawList* d = frame.draw;
     ImFont* font = frame.fonts.body;
     const float size = drawn_size(font) * 0.8f;
     const float swatch = frame.dp(36), pad = frame.dp(16), row = size * 1.6f;
@@ -159,7 +177,7 @@ void MapScreen::draw_controls(Frame& frame, const MapView& view, ImVec2 area_min
         text_w = std::max(text_w, font->CalcTextSizeA(size, 1e9f, 0, label->c_str()).x);
     const ImVec2 legend_max(area_min.x + margin + pad * 3 + swatch + text_w, area_max.y - margin);
     const ImVec2 legend_min(area_min.x + margin, legend_max.y - pad * 2 - row * 2);
-    d->AddRectFilled(legend_min, legend_max, (p.background_top & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 215),
+    d->AddRectFilled(legend_min, legend_max, with_alpha(p.background_top, 215 / 255.0f),
                      frame.dp(frame.theme.metrics.radius) * 0.6f);
     float y = legend_min.y + pad;
     const struct {
@@ -176,7 +194,8 @@ void MapScreen::draw_controls(Frame& frame, const MapView& view, ImVec2 area_min
     overlays_.push_back({legend_min, legend_max});
 }
 
-void MapScreen::draw_preview(Frame& frame, const MapView& view, ImVec2 area_min, ImVec2 area_max) {
+void MapScreen::draw_preview(Frame& frame, ImVec2 area_min, ImVec2 area_max) {
+    const auto& view = *view_;
     const auto& place = layers_.places[*selected_];
     const auto card_it = view.previews.find(place.link);
     const auto& p = frame.theme.palette;
@@ -216,7 +235,7 @@ void MapScreen::draw_preview(Frame& frame, const MapView& view, ImVec2 area_min,
         draw_text(frame, body, size, ImVec2(text_x, y + frame.dp(6)), text_w, p.text_muted, card_it->second.summary, 2);
         d->AddText(frame.fonts.body_bold, size, ImVec2(text_x, max.y - pad - size * 1.2f), p.accent,
                    view.open_label.c_str());
-        frame.targets.add(min, max, Intent{Intent::Kind::open, place.link});
+        frame.targets.add(min, max, model::Intent{model::OpenRoute{card_it->second.route}});
     }
     overlays_.push_back({min, max});
 }

@@ -1,7 +1,6 @@
 #include "pavilion/screens/map_sketch.hpp"
 
 #include "pavilion/core/map_overlay.hpp"
-#include "pavilion/screens/text_draw.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -134,25 +133,6 @@ void MapSketch::draw(Frame& frame, const std::vector<content::MapFeature>& featu
         const bool story = feature.role == "story";
         d->AddCircleFilled(at, frame.dp(story ? 9 : 6), story ? p.text : p.text_muted, 20);
         d->AddCircle(at, frame.dp(story ? 9 : 6), p.background_top, 20, frame.dp(2));
-        if (style.labels && story) {
-            auto name = feature.name.count(style.locale) ? feature.name.at(style.locale) : std::string();
-            ImFont* font = frame.fonts.body;
-            const float size = drawn_size(font) * 0.8f;
-            d->AddText(font, size, ImVec2(at.x + frame.dp(14), at.y - size * 0.6f), p.text, name.c_str());
-        }
-        if (style.tap_targets && !feature.link.empty()) {
-            const float r = frame.theme.touch() / 2;
-            frame.targets.add(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r),
-                              Intent{Intent::Kind::open, feature.link});
-        }
-    }
-    if (style.highlight) {
-        const auto at = project(window, *style.highlight, min, max);
-        // It pulses for the first seconds only: a still screen lets the kiosk sleep.
-        const float pulse = frame.screen_age_s < 3 ? 0.5f + 0.5f * std::sin(frame.screen_age_s * 4.0f) : 0.0f;
-        d->AddCircleFilled(at, frame.dp(22 + 8 * pulse), (p.accent & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 70), 32);
-        d->AddCircleFilled(at, frame.dp(11), p.accent, 24);
-        d->AddCircle(at, frame.dp(11), p.background_top, 24, frame.dp(3));
     }
     d->PopClipRect();
 }

@@ -33,9 +33,7 @@ ViewBuilder::ViewBuilder(const content::Catalog& catalog, std::string locale)
     : catalog_(catalog), locale_(std::move(locale)) {}
 
 std::string ViewBuilder::pick(const content::Localized& texts) const {
-    if (auto it = texts.find(locale_); it != texts.end()) return it->second;
-    if (auto it = texts.find(catalog_.meta.default_locale); it != texts.end()) return it->second;
-    return {};
+    return content::localized(texts, locale_, fallback_locale());
 }
 
 std::optional<std::string> ViewBuilder::find_text(const std::string& key) const {
@@ -49,10 +47,17 @@ std::optional<std::string> ViewBuilder::find_text(const std::string& key) const 
 
 std::string ViewBuilder::text(const std::string& key) const { return find_text(key).value_or(key); }
 
+std::string ViewBuilder::text_or(const std::string& key, const std::string& otherwise) const {
+    return find_text(key).value_or(otherwise);
+}
+
 const content::ItemText* ViewBuilder::item_text(const content::Item& item) const {
-    if (auto it = item.text.find(locale_); it != item.text.end()) return &it->second;
-    if (auto it = item.text.find(catalog_.meta.default_locale); it != item.text.end()) return &it->second;
-    return nullptr;
+    return content::in_locale(item.text, locale_, fallback_locale());
+}
+
+std::string ViewBuilder::source_title(const content::Source& source) const {
+    const auto* text = content::in_locale(source.text, locale_, fallback_locale());
+    return text ? text->title : source.id;
 }
 
 std::string ViewBuilder::counted(const std::string& key, const std::string& one_key, std::size_t n) const {
@@ -79,17 +84,18 @@ HomeView ViewBuilder::home() const {
         return items.empty() ? std::string() : items.front().image;
     };
     auto count = [](std::size_t n) { return std::to_string(n); };
+    using Screen = core::Route::Screen;
     if (!catalog_.initiatives.empty())
-        view.tiles.push_back({"initiatives", text("initiatives"), count(catalog_.initiatives.size()),
+        view.tiles.push_back({{Screen::initiatives, ""}, text("initiatives"), count(catalog_.initiatives.size()),
                               first_image(catalog_.initiatives)});
     if (!catalog_.stories.empty())
-        view.tiles.push_back({"stories", text("stories"), count(catalog_.stories.size()),
+        view.tiles.push_back({{Screen::stories, ""}, text("stories"), count(catalog_.stories.size()),
                               first_image(catalog_.stories)});
-    if (!catalog_.features.empty()) view.tiles.push_back({"map", text("map"), "", ""});
+    if (!catalog_.features.empty()) view.tiles.push_back({{Screen::map, ""}, text("map"), "", ""});
     if (!catalog_.figures.empty())
-        view.tiles.push_back({"figures", text("figures"), count(catalog_.figures.size()), ""});
+        view.tiles.push_back({{Screen::figures, ""}, text("figures"), count(catalog_.figures.size()), ""});
     if (!catalog_.sources.empty())
-        view.tiles.push_back({"sources", text("sources"), count(catalog_.sources.size()), ""});
+        view.tiles.push_back({{Screen::sources, ""}, text("sources"), count(catalog_.sources.size()), ""});
     return view;
 }
 
@@ -101,10 +107,11 @@ ListView ViewBuilder::list(content::ItemKind kind) const {
     std::set<std::string> used;
     for (const auto& item : items) {
         const auto* texts = item_text(item);
-        if (!texts) continue;
+        const auto route = core::parse_item_ref(item.ref);
+        if (!texts || !route) continue;
         const auto& facet = stories ? item.region : item.theme;
         if (!facet.empty()) used.insert(facet);
-        view.cards.push_back({item.ref, texts->title, texts->summary, item.image, facet, texts->place_name});
+        view.cards.push_back({*route, texts->title, texts->summary, item.image, facet, texts->place_name});
     }
     // Stories are filtered by region, initiatives by theme; chips only for facets in use.
     const auto facet_kind = stories ? content::FacetKind::region : content::FacetKind::theme;
@@ -119,12 +126,13 @@ ListView ViewBuilder::list(content::ItemKind kind) const {
 std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const content::ItemBody* body) const {
     const auto* item = catalog_.find_item(ref);
     const auto* texts = item ? item_text(*item) : nullptr;
-    if (!texts) return std::nullopt;
+    const auto route = core::parse_item_ref(ref);
+    if (!texts || !route) return std::nullopt;
     const bool story = item->kind == content::ItemKind::story;
     const auto& siblings = story ? catalog_.stories : catalog_.initiatives;
 
     DetailView view;
-    view.ref = item->ref;
+    view.route = *route;
     view.locale = locale_;
     view.kind_label = text(story ? "stories" : "initiatives");
     view.title = texts->title;
@@ -133,52 +141,43 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const cont
     view.image = item->image;
     view.blocks = texts->blocks;
     view.key_points = texts->key_points;
-    if (body) {
-        auto in_locale = body->find(locale_);
-        if (in_locale == body->end()) in_locale = body->find(catalog_.meta.default_locale);
-        if (in_locale != body->end()) {
-            view.blocks = in_locale->second.blocks;
-            view.key_points = in_locale->second.key_points;
-        }
+    if (const auto* text = body ? content::in_locale(*body, locale_, fallback_locale()) : nullptr) {
+        view.blocks = text->blocks;
+        view.key_points = text->key_points;
     }
     view.key_points_heading = text("key_points");
     view.related_heading = text("related");
     for (const auto& related_ref : item->related) {
         const auto* related = catalog_.find_item(related_ref);
         const auto* related_text = related ? item_text(*related) : nullptr;
-        if (!related_text) continue;
-        view.related.push_back({related_ref, related_text->title,
+        const auto related_route = core::parse_item_ref(related_ref);
+        if (!related_text || !related_route) continue;
+        view.related.push_back({*related_route, related_text->title,
                                 text(related->kind == content::ItemKind::story ? "stories" : "initiatives")});
     }
     view.sources_heading = text("based_on");
     for (const auto& id : item->sources) {
         if (const auto* source = catalog_.find_source(id)) {
-            auto title = source->text.count(locale_) ? source->text.at(locale_).title
-                         : source->text.empty()      ? id
-                                                     : source->text.begin()->second.title;
-            view.source_titles.push_back(title);
+            view.source_titles.push_back(source_title(*source));
             if (view.url.empty() && !source->url.empty()) view.url = source->url;
         }
     }
     if (!item->url.empty()) view.url = item->url; // the item's own link wins over its sources'
     view.url_caption = text("scan_for_more");
     view.location = item->place;
-    if (const auto* previous = neighbour(siblings, *item, -1)) view.previous_ref = previous->ref;
-    if (const auto* next = neighbour(siblings, *item, +1)) view.next_ref = next->ref;
+    if (const auto* previous = neighbour(siblings, *item, -1)) view.previous = core::parse_item_ref(previous->ref);
+    if (const auto* next = neighbour(siblings, *item, +1)) view.next = core::parse_item_ref(next->ref);
     return view;
 }
 
 FiguresView ViewBuilder::figures() const {
     FiguresView view{text("figures"), {}};
     for (const auto& figure : catalog_.figures) {
-        auto it = figure.text.find(locale_);
-        if (it == figure.text.end()) it = figure.text.find(catalog_.meta.default_locale);
-        if (it == figure.text.end()) continue;
-        std::string source;
-        if (const auto* s = catalog_.find_source(figure.source))
-            source = s->text.count(locale_) ? s->text.at(locale_).title : figure.source;
-        view.figures.push_back({figure.id, figure.value, figure.decimals, figure.suffix,
-                                it->second.unit, it->second.label, source});
+        const auto* text = content::in_locale(figure.text, locale_, fallback_locale());
+        if (!text) continue;
+        const auto* source = catalog_.find_source(figure.source);
+        view.figures.push_back({figure.id, figure.value, figure.decimals, figure.suffix, text->unit, text->label,
+                                source ? source_title(*source) : figure.source});
     }
     return view;
 }
@@ -186,10 +185,8 @@ FiguresView ViewBuilder::figures() const {
 SourcesView ViewBuilder::sources() const {
     SourcesView view{text("sources"), {}};
     for (const auto& source : catalog_.sources) {
-        auto it = source.text.find(locale_);
-        if (it == source.text.end()) it = source.text.find(catalog_.meta.default_locale);
-        SourceEntry entry{source.id, it != source.text.end() ? it->second.title : source.id,
-                          join_byline(source), it != source.text.end() ? it->second.summary : "",
+        const auto* text = content::in_locale(source.text, locale_, fallback_locale());
+        SourceEntry entry{source.id, source_title(source), join_byline(source), text ? text->summary : "",
                           source.url, {}, {}, {}};
         for (const auto* list : {&catalog_.initiatives, &catalog_.stories}) {
             for (const auto& item : *list) {
@@ -236,13 +233,15 @@ AttractView ViewBuilder::attract() const {
     return view;
 }
 
-MapView ViewBuilder::map(const std::string& focus) const {
-    MapView view{text("map"), catalog_.features, locale_, focus, {}, text("reset_view"), text("corridors"),
-                 text("routes"), text("open_story"), text("close")};
+MapView ViewBuilder::map() const {
+    MapView view{text("map"), catalog_.features, locale_, fallback_locale(), {}, text("reset_view"),
+                 text("corridors"), text("routes"), text("open_story"), text("close")};
     for (const auto* items : {&catalog_.stories, &catalog_.initiatives}) {
         for (const auto& item : *items) {
-            if (const auto* texts = item_text(item))
-                view.previews[item.ref] = Card{item.ref, texts->title, texts->summary, item.image, "", texts->place_name};
+            const auto* texts = item_text(item);
+            const auto route = core::parse_item_ref(item.ref);
+            if (texts && route)
+                view.previews[item.ref] = Card{*route, texts->title, texts->summary, item.image, "", texts->place_name};
         }
     }
     return view;

@@ -1,6 +1,7 @@
 #include "pavilion/screens/widgets.hpp"
 
 #include "pavilion/core/line_breaker.hpp"
+#include "pavilion/core/numbers.hpp"
 #include "pavilion/screens/text_draw.hpp"
 
 #include <algorithm>
@@ -9,14 +10,7 @@
 #include <string>
 
 namespace pavilion::screens {
-
-constexpr float kPi = 3.14159265358979f;
 namespace {
-
-ImU32 with_alpha(ImU32 color, float alpha) {
-    const auto a = static_cast<ImU32>(((color >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f));
-    return (color & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-}
 
 void pop_code_point(std::string& text) {
     while (!text.empty()) {
@@ -70,7 +64,7 @@ float pill_width(const Frame& frame, float height, std::string_view label, ImFon
 }
 
 float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, PillStyle style,
-                const Intent& intent, ImFont* font) {
+                const TapAction& action, ImFont* font) {
     font = font ? font : frame.fonts.body;
     const auto& p = frame.theme.palette;
     const float width = pill_width(frame, height, label, font);
@@ -89,11 +83,11 @@ float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, 
     const std::string label_text(label);
     frame.draw->AddText(font, size, ImVec2(pos.x + height * 0.45f, pos.y + (height - size) / 2 - size * 0.04f),
                         text, label_text.c_str());
-    frame.targets.add(pos, max, intent);
+    frame.targets.add(pos, max, action);
     return width;
 }
 
-void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const Intent& intent) {
+void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const TapAction& action) {
     const auto& p = frame.theme.palette;
     const float size = frame.theme.touch();
     const ImVec2 max(pos.x + size, pos.y + size);
@@ -130,11 +124,11 @@ void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const In
     }
     case Icon::contrast:
         d->AddCircle(c, s * 1.05f, ink, 40, stroke);
-        d->PathArcTo(c, s * 1.05f, -kPi / 2, kPi / 2, 24);
+        d->PathArcTo(c, s * 1.05f, -core::pi_v<float> / 2, core::pi_v<float> / 2, 24);
         d->PathFillConvex(ink);
         break;
     }
-    frame.targets.add(pos, max, intent);
+    frame.targets.add(pos, max, action);
 }
 
 float text_height(ImFont* font, float size, std::string_view text, float width, int max_lines,

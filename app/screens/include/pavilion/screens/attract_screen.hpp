@@ -1,8 +1,9 @@
 #pragma once
 // The attract loop: full-screen pictures that slowly pan and zoom and cross-fade, a line about
-// each in every language, and "Touch to explore" in every language. Any touch wakes the kiosk.
+// each in every language, and "Touch to explore" in every language. Any touch wakes the kiosk
+// (the model does that from the touch itself); the whole screen is one WakeUp target.
 
-#include "pavilion/screens/frame.hpp"
+#include "pavilion/screens/screen.hpp"
 #include "pavilion/screens/views.hpp"
 
 namespace pavilion::screens {
@@ -10,10 +11,16 @@ namespace pavilion::screens {
 constexpr float kAttractSlideSeconds = 8.0f;
 constexpr float kAttractFadeSeconds = 1.4f;
 
-void draw_attract(Frame& frame, const AttractView& view);
+class AttractScreen final : public Screen {
+public:
+    void on_open(const ScreenContext& context) override;
+    void draw(Frame& frame, float top, std::vector<model::Intent>& intents) override;
+    bool animating(float) const override { return true; } // the pictures never stop moving
+    std::vector<Picture> first_pictures() const override;
+    bool framed() const override { return false; }
 
-// "Still there?": a countdown over the current screen; a touch anywhere keeps the visitor's place.
-void draw_still_there(Frame& frame, const std::string& question, const std::string& hint,
-                      float seconds_left, float countdown_seconds);
+private:
+    AttractView view_;
+};
 
 } // namespace pavilion::screens

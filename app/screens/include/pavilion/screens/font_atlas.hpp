@@ -2,13 +2,12 @@
 // Builds the kiosk's fonts into ImGui's atlas from the glyph plan, within the GPU's texture limit
 // (4096 px on a Raspberry Pi's V3D).
 
+#include "pavilion/core/expected.hpp"
 #include "pavilion/screens/glyph_plan.hpp"
 
 #include <imgui.h>
 
 #include <cstdint>
-#include <optional>
-#include <string>
 #include <vector>
 
 namespace pavilion::screens {
@@ -49,10 +48,11 @@ struct Fonts {
 
 class FontAtlasBuilder {
 public:
-    // Clears atlas and fills it. nullopt with a reason in error when nothing fits.
-    std::optional<Fonts> build(ImFontAtlas& atlas, const FontSources& sources,
-                               const GlyphPlan& plan, float ui_scale, int max_texture_side,
-                               std::string& error);
+    // Clears atlas and fills it. Errors: unavailable when FreeType cannot load a face,
+    // too_large when the plan's characters do not fit max_texture_side even at a third of the
+    // size.
+    core::Expected<Fonts> build(ImFontAtlas& atlas, const FontSources& sources, const GlyphPlan& plan,
+                                float ui_scale, int max_texture_side);
 
 private:
     // Glyph ranges must outlive the atlas build; kept here between builds.

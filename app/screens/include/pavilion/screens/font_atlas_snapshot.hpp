@@ -8,6 +8,7 @@
 // pays for FreeType. The bytes are this machine's own (native byte order and ImGui's layout);
 // anything else, or a damaged file, is refused and the atlas built again.
 
+#include "pavilion/core/expected.hpp"
 #include "pavilion/screens/font_atlas.hpp"
 #include "pavilion/screens/glyph_plan.hpp"
 
@@ -29,10 +30,11 @@ std::uint64_t font_atlas_key(const GlyphPlan& plan, std::string_view font_identi
 // the GPU (the backend frees them). Empty when the atlas holds no 8-bit pixels.
 std::vector<std::uint8_t> snapshot_atlas(const ImFontAtlas& atlas, const Fonts& fonts, std::uint64_t key);
 
-// Fills atlas and fonts from a snapshot made under the same key, within max_texture_side.
-// false with a reason in error when the bytes are not a whole, undamaged snapshot of that key;
-// the atlas is then left empty, to be built the usual way.
-bool restore_atlas(const std::uint8_t* data, std::size_t size, std::uint64_t key, int max_texture_side,
-                   ImFontAtlas& atlas, Fonts& fonts, std::string& error);
+// Fills atlas from a snapshot made under the same key, within max_texture_side, and returns its
+// fonts. When the bytes are not a whole, undamaged snapshot of that key the atlas is left empty,
+// to be built the usual way; errors: unsupported (another version, other fonts: a stale cache),
+// corrupt (empty, damaged, impossible values, wrong length).
+core::Expected<Fonts> restore_atlas(const std::uint8_t* data, std::size_t size, std::uint64_t key,
+                                    int max_texture_side, ImFontAtlas& atlas);
 
 } // namespace pavilion::screens

@@ -2,24 +2,42 @@
 // Everything a screen needs to draw one frame, and where it leaves its tap targets.
 //
 // Screens use ImGui only to draw (draw lists and fonts). Touch is handled by Pavilion's own
-// gesture recognizer: screens register rectangles with the intent a tap there means, and taps
-// are resolved after drawing. So nothing "hovers" after a finger lifts, and hit testing is
-// plain geometry.
+// gesture recognizer: screens register rectangles with what a tap there means, and taps are
+// resolved after drawing. So nothing "hovers" after a finger lifts, and hit testing is plain
+// geometry. A tap means one of the model's intents, or an action that stays on the screen.
 
 #include "pavilion/core/gesture_recognizer.hpp"
 #include "pavilion/core/pointer_event.hpp"
 #include "pavilion/screens/font_atlas.hpp"
 #include "pavilion/core/image_source.hpp"
 #include "pavilion/core/map_mesh.hpp"
-#include "pavilion/screens/intent.hpp"
+#include "pavilion/model/intent.hpp"
 #include "pavilion/screens/theme.hpp"
 
 #include <imgui.h>
 
 #include <optional>
+#include <string>
+#include <variant>
 #include <vector>
 
 namespace pavilion::screens {
+
+// Taps the screen handles itself; the model never hears of them.
+struct SetFilter {
+    std::string facet; // a theme or region id of the current list; "" = all
+};
+struct ResetMapView {};
+// The attract loop's (and "Still there?"'s) full-screen target. The model wakes the kiosk from
+// the touch itself; the target exists so a tap lands on something (the soak monkey aims at
+// targets) and nothing under the overlay reacts.
+struct WakeUp {};
+
+inline bool operator==(const SetFilter& a, const SetFilter& b) { return a.facet == b.facet; }
+inline bool operator==(const ResetMapView&, const ResetMapView&) { return true; }
+inline bool operator==(const WakeUp&, const WakeUp&) { return true; }
+
+using TapAction = std::variant<model::Intent, SetFilter, ResetMapView, WakeUp>;
 
 struct PointerState {
     bool down = false;
@@ -39,7 +57,7 @@ public:
     struct Target {
         ImVec2 min;
         ImVec2 max;
-        Intent intent;
+        TapAction action;
     };
 
     void clear() {
@@ -48,19 +66,23 @@ public:
     }
     // Only the visible part of a target counts: inside a scroll area, what scrolled out of view
     // must not catch taps.
-    void add(ImVec2 min, ImVec2 max, Intent intent);
-    void push_clip(ImVec2 min, ImVec2 max) { clips_.push_back({min, max, {}}); }
+    void add(ImVec2 min, ImVec2 max, TapAction action);
+    void push_clip(ImVec2 min, ImVec2 max) { clips_.push_back({min, max}); }
     void pop_clip() {
         if (!clips_.empty()) clips_.pop_back();
     }
     // The last target added that contains the point: later drawing is on top.
-    std::optional<Intent> hit(ImVec2 point) const;
+    std::optional<TapAction> hit(ImVec2 point) const;
     // This frame's targets, visible parts only, in drawing order (the soak monkey aims at them).
     const std::vector<Target>& all() const { return targets_; }
 
 private:
+    struct Clip {
+        ImVec2 min;
+        ImVec2 max;
+    };
     std::vector<Target> targets_;
-    std::vector<Target> clips_;
+    std::vector<Clip> clips_;
 };
 
 struct Frame {
@@ -84,5 +106,10 @@ struct Frame {
     }
     float dp(float v) const { return theme.dp(v); }
 };
+
+// What this frame's taps (gesture kind tap) hit, in order; taps on no target are left out.
+std::vector<TapAction> actions_from_taps(const Frame& frame);
+// The model's intents among them, in order; screen-local actions are left out.
+std::vector<model::Intent> intents_from_taps(const Frame& frame);
 
 } // namespace pavilion::screens

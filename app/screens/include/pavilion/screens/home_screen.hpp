@@ -3,18 +3,25 @@
 // sources. Landscape puts the two picture tiles side by side with the three others stacked
 // beside them; portrait stacks them.
 
-#include "pavilion/screens/frame.hpp"
 #include "pavilion/screens/map_sketch.hpp"
+#include "pavilion/screens/screen.hpp"
 #include "pavilion/screens/views.hpp"
+
+#include <string>
 
 namespace pavilion::screens {
 
-struct HomeExtras {
-    const std::vector<content::MapFeature>* features = nullptr; // for the map tile's sketch
-    std::string first_figure;                                   // e.g. "150+", for the figures tile
-    MapSketch* sketch = nullptr; // draws the map tile; the caller's, so it keeps its dots between frames
-};
+class HomeScreen final : public Screen {
+public:
+    void on_open(const ScreenContext& context) override;
+    void draw(Frame& frame, float top, std::vector<model::Intent>& intents) override;
+    std::vector<Picture> first_pictures() const override;
 
-void draw_home(Frame& frame, const HomeView& view, const HomeExtras& extras, float top);
+private:
+    HomeView view_;
+    const MapView* map_ = nullptr; // the Deck's: the map tile's sketch draws its places
+    std::string first_figure_;     // e.g. "150+", for the figures tile
+    MapSketch sketch_;             // kept, so it keeps its dots between frames
+};
 
 } // namespace pavilion::screens

@@ -30,7 +30,9 @@ struct MapLayers {
     std::vector<MapPlace> places;
     core::ProjectedBounds bounds; // around every line and place
 };
-MapLayers project_layers(const std::vector<content::MapFeature>& features, const std::string& locale);
+// Names in locale, else in fallback_locale (the pack's default), by content::localized().
+MapLayers project_layers(const std::vector<content::MapFeature>& features, const std::string& locale,
+                         const std::string& fallback_locale);
 // The place with this feature id, if any.
 const MapPlace* find_place(const MapLayers& layers, const std::string& id);
 

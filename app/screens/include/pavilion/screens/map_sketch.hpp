@@ -1,7 +1,8 @@
 #pragma once
-// A schematic map of the pack's corridors, routes and places in a rectangle: the home tile, the
-// small map on detail pages, and the map screen until the full base map (issue 5) lands.
-// Equirectangular projection of a longitude/latitude window; no country shapes yet.
+// A schematic map of the pack's corridors, routes and places in a rectangle: Home's map tile.
+// Equirectangular projection of a longitude/latitude window, on a graticule. (The map screen and
+// the detail pages draw the real base map through map_canvas.hpp; the detail pages use the
+// windows below to frame an item's place.)
 
 #include "pavilion/content/model.hpp"
 #include "pavilion/screens/frame.hpp"
@@ -29,10 +30,6 @@ ImVec2 project(const GeoWindow& window, content::GeoPoint point, ImVec2 min, ImV
 
 struct SketchStyle {
     float line_width_dp = 4;
-    bool labels = false;
-    std::optional<content::GeoPoint> highlight; // drawn as a pulsing marker
-    bool tap_targets = false;                   // points and lines open their link
-    std::string locale;
 };
 
 // Draws the sketch. Places that would overlap are drawn as one dot, and the dots are kept while

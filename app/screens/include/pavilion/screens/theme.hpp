@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace pavilion::screens {
 
 struct Palette {
@@ -33,6 +35,13 @@ inline Palette high_contrast_palette() {
             IM_COL32(255, 255, 255, 70),  IM_COL32(255, 255, 255, 255), IM_COL32(255, 255, 255, 255),
             IM_COL32(255, 255, 255, 255), IM_COL32(255, 221, 0, 255),   IM_COL32(0, 200, 255, 255),
             IM_COL32(0, 0, 0, 255),       IM_COL32(0, 0, 0, 230)};
+}
+
+// The colour with its opacity scaled by `opacity` (0..1): 0.5 makes a colour half as opaque as it
+// was. Palette colours are opaque, so with_alpha(p.accent, 70 / 255.0f) is alpha 70 exactly.
+inline ImU32 with_alpha(ImU32 color, float opacity) {
+    const auto alpha = static_cast<ImU32>(((color >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(opacity, 0.0f, 1.0f));
+    return (color & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
 }
 
 struct Metrics {

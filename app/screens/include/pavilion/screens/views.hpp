@@ -3,8 +3,10 @@
 // drawn by the screens; tests check them without a GPU.
 
 #include "pavilion/content/model.hpp"
+#include "pavilion/core/route.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,7 +30,7 @@ struct ChromeText {
 };
 
 struct HomeTile {
-    std::string route; // "initiatives", "stories", "map", "figures", "sources"
+    core::Route route; // initiatives, stories, map, figures or sources
     std::string title;
     std::string caption;
     std::string image; // media id, "" for none
@@ -41,7 +43,7 @@ struct HomeView {
 };
 
 struct Card {
-    std::string ref; // "initiative/<id>" or "story/<id>"
+    core::Route route; // the item's page
     std::string title;
     std::string summary;
     std::string image; // media id (thumbnail shown)
@@ -61,13 +63,13 @@ struct ListView {
 };
 
 struct RelatedLink {
-    std::string ref;
+    core::Route route;
     std::string title;
     std::string kind_label; // "Initiative" / "Project story" in the locale
 };
 
 struct DetailView {
-    std::string ref;
+    core::Route route; // the item's page
     std::string kind_label;
     std::string title;
     std::string summary;
@@ -84,8 +86,8 @@ struct DetailView {
     std::string locale;
     std::string url_caption;
     std::optional<content::GeoPoint> location;
-    std::string previous_ref; // swipe right; "" at the start
-    std::string next_ref;     // swipe left; "" at the end
+    std::optional<core::Route> previous; // swipe right; none at the start
+    std::optional<core::Route> next;     // swipe left; none at the end
 };
 
 struct FigureView {
@@ -134,8 +136,8 @@ struct MapView {
     std::string title;
     std::vector<content::MapFeature> features;
     std::string locale;
-    std::string focus;                  // a place to open centred on ("" = the whole map)
-    std::map<std::string, Card> previews; // by item ref: what a tapped place's card shows
+    std::string fallback_locale;          // for names missing in locale: the pack's default
+    std::map<std::string, Card> previews; // by item ref (a place's link): what its card shows
     std::string reset_label, corridors_label, routes_label, open_label, close_label;
 };
 

@@ -22,14 +22,14 @@ void draw_image_placeholder(Frame& frame, ImVec2 min, ImVec2 max, float rounding
 
 enum class PillStyle { filled, outlined, quiet };
 
-// A rounded button with a label; returns its width. Registers a tap target for intent.
+// A rounded button with a label; returns its width. Registers a tap target for action.
 float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, PillStyle style,
-                const Intent& intent, ImFont* font = nullptr);
+                const TapAction& action, ImFont* font = nullptr);
 float pill_width(const Frame& frame, float height, std::string_view label, ImFont* font = nullptr);
 
 enum class Icon { back, home, larger_text, contrast };
 // A round icon button, min_touch in size.
-void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const Intent& intent);
+void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const TapAction& action);
 
 // Plain text wrapped by Pavilion's line breaker; returns the height used.
 float draw_text(Frame& frame, ImFont* font, float size, ImVec2 pos, float width, ImU32 color,

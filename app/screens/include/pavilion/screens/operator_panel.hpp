@@ -1,0 +1,47 @@
+#pragma once
+// The operator panel: a fixed header ("Operator", the auto-leave countdown, Leave), the last
+// action's result under it, and cards in a grid that scrolls with the finger (two columns in
+// landscape, one in portrait): Content, Settings, Visitors, Diagnostics, Recent log. Drawn from
+// the model's OperatorView (and what the shell measured), in English for staff.
+//
+// Like every operator screen it draws the whole display (clearing the frame's tap targets
+// first), and returns the intents of this frame's taps. Only what is scrolled into view catches
+// taps.
+
+#include "pavilion/model/intent.hpp"
+#include "pavilion/model/operator_view.hpp"
+#include "pavilion/screens/frame.hpp"
+#include "pavilion/screens/scroll_area.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pavilion::screens {
+
+// How the kiosk runs, as the shell measures it (the Diagnostics card).
+struct Diagnostics {
+    double fps = 0, frame_p50_ms = 0, frame_p99_ms = 0, rss_mb = 0, textures_mb = 0;
+    std::string gl_renderer;
+    int max_texture = 0;
+    std::string version;
+};
+
+// A class because it keeps its scroll position between frames.
+class OperatorPanel {
+public:
+    // Intents: InstallCandidate{i} (one per candidate: installed even if not newer, the
+    // operator's choice), RollBack (when the previous pack is known and present),
+    // AdjustIdleTimeout{-30 / +30} (while within idle_min_s..idle_max_s), SetDefaultLanguage{code}
+    // (one per language; the default's pill is filled), ExportStatistics (when a stick is in),
+    // LeaveOperatorMode.
+    std::vector<model::Intent> draw(Frame& frame, const model::OperatorView& view, const Diagnostics& diagnostics);
+    // Scrolling inertia: the next frame differs without input.
+    bool animating() const { return scroll_.animating(); }
+    // Back to the top (call when operator mode is entered).
+    void reset() { scroll_.reset(); }
+
+private:
+    ScrollArea scroll_;
+};
+
+} // namespace pavilion::screens

@@ -1,0 +1,28 @@
+#include "pavilion/screens/operator_notice.hpp"
+
+namespace pavilion::screens {
+
+std::string operator_notice_text(const model::OperatorNotice& notice) {
+    using Kind = model::OperatorNotice::Kind;
+    switch (notice.kind) {
+    case Kind::none: return {};
+    case Kind::wrong_pin: return "Wrong PIN. " + std::to_string(notice.count) + " more before a pause";
+    case Kind::locked: return "Locked: try again in " + std::to_string(notice.count) + " s";
+    case Kind::no_pin_set: return "No operator PIN is set (pavilion --state DIR --set-pin)";
+    case Kind::no_pin_store: return "No PIN store on this kiosk (run it with --state)";
+    case Kind::pin_unavailable: return notice.detail;
+    case Kind::installing: return "Installing " + notice.subject;
+    case Kind::rolled_back:
+        return "Rolled back to " + notice.subject + " version " + std::to_string(notice.version);
+    case Kind::rollback_failed: return "Cannot roll back: " + notice.detail;
+    case Kind::rolled_back_unshown: return "Rolled back, but cannot show it: " + notice.detail;
+    case Kind::settings_saved: return "Settings saved";
+    case Kind::settings_failed: return notice.detail;
+    case Kind::exported: return "Exported to " + notice.subject;
+    case Kind::export_failed: return notice.detail;
+    case Kind::no_stick: return "Insert a USB stick to export";
+    }
+    return {}; // not reached: every kind is handled above (the compiler warns when one is not)
+}
+
+} // namespace pavilion::screens
