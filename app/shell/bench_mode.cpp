@@ -15,6 +15,7 @@
 #include "offscreen_run.hpp"
 #include "reports.hpp"
 
+#include "pavilion/core/quantile.hpp"
 #include "pavilion/platform/process_memory.hpp"
 
 #include <GLES3/gl3.h>

@@ -25,7 +25,8 @@
 #include "pavilion/platform/window.hpp"
 #include "pavilion/screens/deck.hpp"
 #include "pavilion/screens/frame.hpp"
-#include "pavilion/screens/operator_screens.hpp"
+#include "pavilion/screens/operator_panel.hpp"
+#include "pavilion/screens/operator_pin.hpp"
 #include "pavilion/screens/theme.hpp"
 
 #include <memory>
