@@ -1,11 +1,18 @@
 // The GPU texture cache with a real GL context (a hidden window under the test's X server):
-// it stays under its memory cap, evicting the pictures seen longest ago, never the ones in use.
+// it stays under its memory cap, evicting the pictures seen longest ago, never the ones in use;
+// decoded pictures come back through the owner's RunQueue, drained here where the shell would.
 
-#include "pack_fixture.hpp"
+#include "pavilion/content/pack_reader.hpp"
+#include "pavilion/core/run_queue.hpp"
 #include "pavilion/platform/texture_cache.hpp"
 #include "pavilion/platform/window.hpp"
 
 #include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace pavilion::platform {
 namespace {
@@ -14,34 +21,60 @@ constexpr std::size_t kFullPictureBytes = 1920u * 1080u * 4u; // the default pac
 
 class TextureCacheTest : public ::testing::Test {
 protected:
+    // The cache shares ownership of its pack, so the tests open one of their own.
+    static void SetUpTestSuite() {
+        auto opened = content::PackReader::open(PAVILION_DEFAULT_PACK);
+        ASSERT_TRUE(opened) << opened.error().message;
+        pack_ = std::make_shared<const content::PackReader>(std::move(opened).value());
+    }
+    static void TearDownTestSuite() { pack_.reset(); }
+
     void SetUp() override {
+        ASSERT_TRUE(pack_) << "the default pack did not open";
         auto window = Window::create({"pavilion-test", WindowMode::hidden, 64, 64});
         ASSERT_TRUE(window) << window.error().message;
         window_ = std::move(window).value();
     }
+
+    std::vector<std::string> story_pictures() const {
+        std::vector<std::string> pictures;
+        for (const auto& story : pack_->catalog().stories)
+            if (!story.image.empty()) pictures.push_back(story.image);
+        return pictures;
+    }
+    // What an off-screen run does for a complete frame: every decode finished, its result drained
+    // from the queue (the pictures arrive), and all of them uploaded.
+    void settle(TextureCache& cache) {
+        cache.wait_for_decodes();
+        results_.drain();
+        cache.upload_arrived();
+    }
     // One frame in which the screen shows `media_id`, with the decode awaited.
-    static std::optional<core::Texture> show(TextureCache& cache, const std::string& media_id) {
+    std::optional<core::Texture> show(TextureCache& cache, const std::string& media_id) {
         cache.begin_frame();
         auto texture = cache.full(media_id);
         cache.end_frame();
         if (!texture) {
-            cache.finish_pending();
+            settle(cache);
             cache.begin_frame();
             texture = cache.full(media_id);
             cache.end_frame();
         }
         return texture;
     }
+
+    static std::shared_ptr<const content::PackReader> pack_;
+    core::RunQueue results_; // the owner's one hand-off; declared before any cache, so it outlives them
     std::unique_ptr<Window> window_;
 };
 
+std::shared_ptr<const content::PackReader> TextureCacheTest::pack_;
+
 TEST_F(TextureCacheTest, StaysUnderItsCapEvictingTheLeastRecentlyUsed) {
-    const auto& pack = testing::default_pack();
     TextureCacheConfig config;
     config.budget_bytes = 2 * kFullPictureBytes + kFullPictureBytes / 2; // room for two full pictures
-    TextureCache cache(pack, config, {});
-    std::vector<std::string> pictures;
-    for (const auto& story : pack.catalog().stories) pictures.push_back(story.image);
+    TextureCache cache(pack_, config, results_);
+    const auto pictures = story_pictures();
     ASSERT_GE(pictures.size(), 5u);
 
     // A visitor swipes through five stories, one picture on screen at a time.
@@ -62,11 +95,10 @@ TEST_F(TextureCacheTest, StaysUnderItsCapEvictingTheLeastRecentlyUsed) {
 }
 
 TEST_F(TextureCacheTest, APictureInUseIsNeverEvictedEvenOverTheCap) {
-    const auto& pack = testing::default_pack();
     TextureCacheConfig config;
     config.budget_bytes = kFullPictureBytes / 2; // smaller than a single picture
-    TextureCache cache(pack, config, {});
-    const auto& picture = pack.catalog().stories.front().image;
+    TextureCache cache(pack_, config, results_);
+    const auto picture = story_pictures().front();
     ASSERT_TRUE(show(cache, picture));
     // Drawn again next frame: still there, not decoded again.
     cache.begin_frame();
@@ -74,17 +106,22 @@ TEST_F(TextureCacheTest, APictureInUseIsNeverEvictedEvenOverTheCap) {
     cache.end_frame();
     ASSERT_TRUE(again);
     EXPECT_GT(again->width, 480);
+    cache.wait_for_decodes();
+    EXPECT_FALSE(results_.pending()) << "a resident picture must not be decoded again";
 }
 
 TEST_F(TextureCacheTest, AMissingPictureIsReportedOnceAndNotRetried) {
-    const auto& pack = testing::default_pack();
-    TextureCache cache(pack, {}, {});
+    TextureCache cache(pack_, {}, results_);
     EXPECT_FALSE(cache.full("no-such-picture"));
-    cache.finish_pending();
+    settle(cache);
+    EXPECT_FALSE(cache.busy()) << "a failed decode is done with, not pending";
     cache.begin_frame();
     EXPECT_FALSE(cache.full("no-such-picture"));
     cache.end_frame();
     EXPECT_EQ(cache.resident_count(), 0u);
+    cache.wait_for_decodes();
+    EXPECT_FALSE(results_.pending()) << "asked again after it failed: it must not be decoded again";
+    EXPECT_FALSE(cache.busy());
 }
 
 } // namespace
