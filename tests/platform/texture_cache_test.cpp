@@ -124,5 +124,112 @@ TEST_F(TextureCacheTest, AMissingPictureIsReportedOnceAndNotRetried) {
     EXPECT_FALSE(cache.busy());
 }
 
+TEST_F(TextureCacheTest, ADecodeDrainedAfterItsCacheIsGoneDoesNothing) {
+    const auto pictures = story_pictures();
+    ASSERT_GE(pictures.size(), 2u);
+    // The same storage for the old cache and the new one, as when a pack switch replaces the cache
+    // in place: a result that kept a raw `this` would land in the new cache (or, under ASan, be
+    // reported as a use after free).
+    std::optional<TextureCache> cache;
+    cache.emplace(pack_, TextureCacheConfig{}, results_);
+    cache->prefetch(pictures[0], false);
+    cache->prefetch(pictures[1], true);
+    cache->wait_for_decodes();
+    ASSERT_TRUE(results_.pending()) << "both decodes should have posted their results";
+    cache.reset();
+
+    cache.emplace(pack_, TextureCacheConfig{}, results_);
+    EXPECT_EQ(results_.drain(), 2u) << "the old cache's two results ran";
+    EXPECT_FALSE(cache->busy()) << "the old cache's pictures must not arrive in the new one";
+    cache->begin_frame();
+    EXPECT_FALSE(cache->end_frame()) << "nothing arrived, nothing to upload";
+    EXPECT_EQ(cache->resident_count(), 0u);
+    EXPECT_FALSE(cache->resident(pictures[0], false));
+    EXPECT_FALSE(cache->resident(pictures[1], true));
+}
+
+TEST_F(TextureCacheTest, EndFrameUploadsWithinItsBudgetAndUploadArrivedIgnoresIt) {
+    const auto pictures = story_pictures();
+    ASSERT_GE(pictures.size(), 3u);
+    TextureCacheConfig config;
+    config.upload_bytes_per_frame = 2 * kFullPictureBytes; // two full pictures a frame
+    TextureCache cache(pack_, config, results_);
+    for (std::size_t i = 0; i < 3; ++i) cache.prefetch(pictures[i], false);
+    cache.wait_for_decodes();
+    EXPECT_EQ(results_.drain(), 3u);
+
+    cache.begin_frame();
+    EXPECT_TRUE(cache.end_frame());
+    EXPECT_EQ(cache.resident_count(), 2u) << "the third picture is over this frame's budget";
+    EXPECT_EQ(cache.resident_bytes(), 2 * kFullPictureBytes);
+    EXPECT_TRUE(cache.busy()) << "one arrived picture still waits";
+    cache.begin_frame();
+    EXPECT_TRUE(cache.end_frame());
+    EXPECT_EQ(cache.resident_count(), 3u);
+    EXPECT_FALSE(cache.busy());
+    cache.begin_frame();
+    EXPECT_FALSE(cache.end_frame()) << "nothing new";
+
+    // A picture larger than the budget still arrives, one a frame.
+    config.upload_bytes_per_frame = 1;
+    TextureCache tight(pack_, config, results_);
+    for (std::size_t i = 0; i < 3; ++i) tight.prefetch(pictures[i], false);
+    tight.wait_for_decodes();
+    EXPECT_EQ(results_.drain(), 3u);
+    tight.begin_frame();
+    EXPECT_TRUE(tight.end_frame());
+    EXPECT_EQ(tight.resident_count(), 1u);
+
+    // upload_arrived takes the rest at once, whatever the budget.
+    tight.upload_arrived();
+    EXPECT_EQ(tight.resident_count(), 3u);
+    EXPECT_EQ(tight.resident_bytes(), 3 * kFullPictureBytes);
+    EXPECT_FALSE(tight.busy());
+}
+
+TEST_F(TextureCacheTest, BusyUntilTheRequestedPictureIsUploaded) {
+    TextureCache cache(pack_, {}, results_);
+    EXPECT_FALSE(cache.busy()) << "nothing asked for yet";
+    const auto picture = story_pictures().front();
+    cache.prefetch(picture, false);
+    EXPECT_TRUE(cache.busy()) << "queued or decoding";
+    cache.wait_for_decodes();
+    EXPECT_TRUE(cache.busy()) << "decoded, its result not yet drained";
+    results_.drain();
+    EXPECT_TRUE(cache.busy()) << "arrived, not yet uploaded";
+    EXPECT_FALSE(cache.resident(picture, false));
+    cache.begin_frame();
+    EXPECT_TRUE(cache.end_frame());
+    EXPECT_TRUE(cache.resident(picture, false));
+    EXPECT_FALSE(cache.busy());
+}
+
+TEST_F(TextureCacheTest, AnAdoptedPictureArrivesAtOnceWithoutADecode) {
+    TextureCache cache(pack_, {}, results_);
+    content::Pixels pixels{64, 32, 4, std::vector<std::uint8_t>(64u * 32u * 4u, 0x80)};
+    cache.adopt("early-picture", true, std::move(pixels));
+    EXPECT_TRUE(cache.busy()) << "arrived, not yet uploaded";
+    cache.wait_for_decodes();
+    EXPECT_FALSE(results_.pending()) << "an adopted picture needs no decode and no hand-off";
+    cache.begin_frame();
+    EXPECT_TRUE(cache.end_frame());
+    ASSERT_TRUE(cache.resident("early-picture", true));
+    const auto texture = cache.thumbnail("early-picture");
+    ASSERT_TRUE(texture);
+    EXPECT_EQ(texture->width, 64);
+    EXPECT_EQ(texture->height, 32);
+    EXPECT_FALSE(cache.busy());
+}
+
+TEST_F(TextureCacheTest, WithoutAPackEveryPictureFailsOnceAndNothingCrashes) {
+    TextureCache cache(nullptr, {}, results_);
+    EXPECT_FALSE(cache.full("anything"));
+    settle(cache);
+    EXPECT_FALSE(cache.busy());
+    EXPECT_FALSE(cache.full("anything"));
+    EXPECT_FALSE(cache.busy()) << "failed once, never asked again";
+    EXPECT_EQ(cache.resident_count(), 0u);
+}
+
 } // namespace
 } // namespace pavilion::platform
