@@ -8,11 +8,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace pavilion::platform {
 
-TextureCache::TextureCache(const content::PackReader& pack, TextureCacheConfig config, std::function<void()> wake)
-    : pack_(pack), config_(config), wake_(std::move(wake)) {
+TextureCache::TextureCache(std::shared_ptr<const content::PackReader> pack, TextureCacheConfig config,
+                           core::RunQueue& results)
+    : pack_(std::move(pack)), config_(config), results_(results) {
     for (int i = 0; i < std::max(1, config_.decode_threads); ++i) workers_.emplace_back([this] { work(); });
 }
 
@@ -27,6 +29,7 @@ TextureCache::~TextureCache() {
         const auto name = static_cast<GLuint>(texture.handle);
         glDeleteTextures(1, &name);
     }
+    // arrivals_ goes with the cache: results still in `results` then hold an expired weak_ptr.
 }
 
 std::optional<core::Texture> TextureCache::thumbnail(const std::string& media_id) {
@@ -54,30 +57,19 @@ void TextureCache::prefetch(const std::string& media_id, bool thumbnail) {
     request(key);
 }
 
-bool TextureCache::busy() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return !in_flight_.empty();
-}
-
 void TextureCache::adopt(const std::string& media_id, bool thumbnail, content::Pixels pixels) {
     const auto key = key_of(media_id, thumbnail);
-    if (media_id.empty() || textures_.count(key) || pixels.data.empty()) return;
+    if (media_id.empty() || textures_.count(key) || pending_.count(key) || pixels.data.empty()) return;
     if (std::max(pixels.width, pixels.height) > config_.max_texture_side)
         pixels = content::scale_to_fit(pixels, config_.max_texture_side);
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (in_flight_.count(key)) return;
-        in_flight_.insert(key);
-        finished_.push_back(Decoded{key, pixels.width, pixels.height, std::move(pixels.data)});
-    }
-    work_done_.notify_all();
+    pending_.insert(key);
+    arrivals_->pictures.push_back(Decoded{key, pixels.width, pixels.height, std::move(pixels.data)});
 }
 
 void TextureCache::request(const Key& key) {
+    if (!pending_.insert(key).second) return; // already on its way
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (in_flight_.count(key)) return;
-        in_flight_.insert(key);
         // Thumbnails are small and wanted at once; they jump the queue.
         if (is_thumbnail(key)) queue_.push_front(key);
         else queue_.push_back(key);
@@ -94,22 +86,28 @@ void TextureCache::work() {
             if (stopping_) return;
             key = queue_.front();
             queue_.pop_front();
+            ++decoding_;
         }
-        Decoded decoded = decode(key);
+        // Posted before decoding_ drops, so wait_for_decodes() returns only once it is in `results`.
+        post_result(decode(key));
         {
             std::lock_guard<std::mutex> lock(mutex_);
-            finished_.push_back(std::move(decoded));
+            --decoding_;
         }
-        work_done_.notify_all();
-        if (wake_) wake_();
+        decodes_done_.notify_all();
     }
 }
 
 TextureCache::Decoded TextureCache::decode(const Key& key) const {
     Decoded decoded{key, 0, 0, {}};
     const auto media_id = media_of(key);
-    auto bytes = pack_.image_bytes(media_id, is_thumbnail(key) ? content::ImageVariant::thumbnail
-                                                               : content::ImageVariant::full);
+    if (!pack_) {
+        std::fprintf(stderr, "pavilion: image %s: the texture cache was given no pack to read it from\n",
+                     media_id.c_str());
+        return decoded;
+    }
+    auto bytes = pack_->image_bytes(media_id, is_thumbnail(key) ? content::ImageVariant::thumbnail
+                                                                : content::ImageVariant::full);
     if (!bytes) {
         std::fprintf(stderr, "pavilion: image %s: %s\n", media_id.c_str(), bytes.error().message.c_str());
         return decoded;
@@ -130,7 +128,44 @@ TextureCache::Decoded TextureCache::decode(const Key& key) const {
     return decoded;
 }
 
+void TextureCache::post_result(Decoded decoded) {
+    // The pixels move into the task and on into arrivals: never copied. The weak_ptr, not `this`,
+    // because the task may be drained after the cache is gone.
+    results_.post([arrivals = std::weak_ptr<Arrivals>(arrivals_), decoded = std::move(decoded)]() mutable {
+        if (const auto alive = arrivals.lock()) alive->pictures.push_back(std::move(decoded));
+    });
+}
+
+void TextureCache::wait_for_decodes() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    decodes_done_.wait(lock, [&] { return queue_.empty() && decoding_ == 0; });
+}
+
+void TextureCache::begin_frame() { lru_.unpin_all(); }
+
+bool TextureCache::end_frame() { return upload_arrived_within(config_.upload_bytes_per_frame); }
+
+void TextureCache::upload_arrived() { upload_arrived_within(std::numeric_limits<std::size_t>::max()); }
+
+bool TextureCache::upload_arrived_within(std::size_t upload_bytes) {
+    auto& arrived = arrivals_->pictures;
+    bool uploaded = false;
+    std::size_t bytes = 0;
+    // Always at least one, so a picture larger than the budget still arrives. (Written so that
+    // neither side can wrap: upload_arrived() passes the largest size_t.)
+    const auto fits = [&](const Decoded& next) { return bytes <= upload_bytes && next.rgba.size() <= upload_bytes - bytes; };
+    while (!arrived.empty() && (!uploaded || fits(arrived.front()))) {
+        bytes += arrived.front().rgba.size();
+        upload(std::move(arrived.front()));
+        arrived.pop_front();
+        uploaded = true;
+    }
+    evict_over_cap();
+    return uploaded;
+}
+
 void TextureCache::upload(Decoded decoded) {
+    pending_.erase(decoded.key);
     if (decoded.rgba.empty()) {
         failed_.insert(decoded.key);
         return;
@@ -143,41 +178,13 @@ void TextureCache::upload(Decoded decoded) {
     lru_.pin(decoded.key);
 }
 
-void TextureCache::begin_frame() { lru_.unpin_all(); }
-
-bool TextureCache::end_frame() {
-    std::deque<Decoded> ready;
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        std::size_t bytes = 0;
-        // Always at least one per frame, so a picture larger than the budget still arrives.
-        while (!finished_.empty() && (ready.empty() || bytes + finished_.front().rgba.size() <= config_.upload_bytes_per_frame)) {
-            bytes += finished_.front().rgba.size();
-            in_flight_.erase(finished_.front().key);
-            ready.push_back(std::move(finished_.front()));
-            finished_.pop_front();
-        }
-    }
-    const bool uploaded = !ready.empty();
-    for (auto& decoded : ready) upload(std::move(decoded));
+void TextureCache::evict_over_cap() {
     for (const auto& key : lru_.evict_to_fit(config_.budget_bytes)) {
         auto it = textures_.find(key);
         if (it == textures_.end()) continue;
         const auto name = static_cast<GLuint>(it->second.handle);
         glDeleteTextures(1, &name);
         textures_.erase(it);
-    }
-    return uploaded;
-}
-
-void TextureCache::finish_pending() {
-    while (true) {
-        {
-            std::unique_lock<std::mutex> lock(mutex_);
-            work_done_.wait(lock, [&] { return queue_.empty() && finished_.size() == in_flight_.size(); });
-            if (in_flight_.empty()) return;
-        }
-        end_frame();
     }
 }
 
