@@ -26,7 +26,8 @@ phase_start=$SECONDS
 ./deploy/configure-sanitized.sh "$build_dir"
 # Only what this run uses (not the benchmarks): the test executables pull in the kiosk, the
 # pack tool and the default pack; the fuzz targets are for run-fuzz.sh below.
-cmake --build "$build_dir" -j2 --target core_tests ui_tests fuzz_tests content_tests kiosk_tests \
+cmake --build "$build_dir" -j2 --target core_tests model_tests screens_tests platform_tests shell_tests fuzz_tests \
+  content_tests kiosk_tests \
   fuzz-pack_reader fuzz-authoring fuzz-signature fuzz-media
 build_seconds=$((SECONDS - phase_start))
 
@@ -45,7 +46,10 @@ else
     "${xvfb[@]}" "$build_dir/$1" --gtest_brief=1 ${2:+"--gtest_filter=$2"} || tests_status=1
   }
   run core_tests
-  run ui_tests
+  run model_tests
+  run screens_tests
+  run platform_tests
+  run shell_tests
   run fuzz_tests
   run content_tests '-KilledInstall.*:FlippedBytes.*:*WorldAtlas*:BaseMapCli.*'
   run kiosk_tests 'KioskSoak.*:KioskScript.*:KioskMap.*:KioskUpdate.*:KioskErrors.*'

@@ -45,7 +45,7 @@ std::unique_ptr<platform::EvdevTouchReader> open_touchscreen(const core::KioskOp
         shell.kiosk().report("touch: " + reader.error().message + "; using the pointer");
         return nullptr;
     }
-    shell.kiosk().report("touch: " + (*reader)->device_name() + " (" + (*reader)->device_path() + ")");
+    shell.kiosk().journal("touch: " + (*reader)->device_name() + " (" + (*reader)->device_path() + ")");
     return std::move(reader).value();
 }
 

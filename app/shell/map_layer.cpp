@@ -6,8 +6,9 @@
 
 namespace pavilion::shell {
 
-MapLayer::MapLayer(core::RunQueue& results, std::function<void(std::string)> report)
-    : results_(results), report_(std::move(report)) {}
+MapLayer::MapLayer(core::RunQueue& results, std::function<void(std::string)> report,
+                   std::function<void(std::string_view)> journal)
+    : results_(results), report_(std::move(report)), journal_(std::move(journal)) {}
 
 void MapLayer::use(std::shared_ptr<const content::PackReader> pack) {
     pack_ = std::move(pack);
@@ -44,7 +45,7 @@ void MapLayer::loaded(const core::MapMesh& mesh) {
     char line[96];
     std::snprintf(line, sizeof line, "map: %zu levels, %.1f MB on the GPU", mesh.levels.size(),
                   static_cast<double>(renderer_->gpu_bytes()) / 1e6);
-    report_(line);
+    journal_(line);
 }
 
 } // namespace pavilion::shell

@@ -13,12 +13,15 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace pavilion::shell {
 
 class MapLayer {
 public:
-    MapLayer(core::RunQueue& results, std::function<void(std::string)> report);
+    // report: a problem for the operator's log; journal: news for the journal only.
+    MapLayer(core::RunQueue& results, std::function<void(std::string)> report,
+             std::function<void(std::string_view)> journal);
     ~MapLayer() { stop(); }
 
     // Another pack: its map replaces the old one (loaded again when wanted).
@@ -38,6 +41,7 @@ private:
 
     core::RunQueue& results_;
     std::function<void(std::string)> report_;
+    std::function<void(std::string_view)> journal_;
     std::shared_ptr<const content::PackReader> pack_;
     std::uint64_t generation_ = 0;
     bool loading_ = false;

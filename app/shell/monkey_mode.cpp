@@ -118,10 +118,11 @@ int run_monkey(Shell& shell, const core::KioskOptions& options) {
             report.count(action.kind);
             if (action.kind == core::MonkeyAction::Kind::reload) {
                 shown_pack = 1 - shown_pack;
+                // Said first: the switch logs the screen it lands on (Home) as it happens.
+                std::fprintf(stderr, "monkey: reloading %s\n", packs[shown_pack].c_str());
                 if (auto shown = reload(shell, packs[shown_pack], now); !shown)
                     return fail("reloading " + packs[shown_pack] + ": " + shown.error().message);
                 ++report.reloads;
-                std::fprintf(stderr, "monkey: reloaded %s\n", packs[shown_pack].c_str());
             }
             touches.assign(action.events.begin(), action.events.end());
             action_end = action.end;

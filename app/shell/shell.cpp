@@ -33,6 +33,7 @@ core::Expected<std::unique_ptr<Shell>> Shell::start(LoadedContent content, std::
     const auto gl = platform::query_gl_info();
     shell->max_texture_side_ = std::min(4096, gl.max_texture_size > 0 ? gl.max_texture_size : 4096);
     shell->gl_renderer_ = gl.renderer;
+    shell->gl_max_texture_ = gl.max_texture_size;
     shell->theme_.scale = core::ui_scale_for(size.width, size.height);
     // Off-screen runs (screenshots, scripts) assume a 96 dpi panel, so they are reproducible.
     if (shell->options_.interactive) shell->theme_.pixels_per_mm = shell->graphics_->window().pixels_per_mm();
@@ -42,13 +43,15 @@ core::Expected<std::unique_ptr<Shell>> Shell::start(LoadedContent content, std::
 }
 
 Shell::~Shell() {
-    // Every worker that posts to the model's queue stops before the model (and its queue) go,
-    // and every GL object goes before the context (graphics_, last).
+    // Every worker that posts to the model's queue stops before the model (and its queue) go;
+    // every GL object goes before the context; the ImGui backend, whose shutdown writes into
+    // the font atlas it was given, goes before the atlas.
     if (fonts_) fonts_->stop();
     if (map_) map_->stop();
     textures_.reset();
     map_.reset();
     kiosk_.reset();
+    graphics_.reset();
     fonts_.reset();
 }
 
@@ -83,11 +86,12 @@ core::Status Shell::start_screens(LoadedContent& content, core::PixelSize size) 
     const auto& fonts = fonts_->fonts();
     char line[256];
     std::snprintf(line, sizeof line, "fonts: atlas %dx%d at scale %.2f on %s (max texture %d), %s", fonts.atlas_width,
-                  fonts.atlas_height, theme_.scale, gl_renderer_.c_str(), max_texture_side_,
+                  fonts.atlas_height, theme_.scale, gl_renderer_.c_str(), gl_max_texture_,
                   cached ? "from the font cache" : "rasterized");
-    kiosk_->report(line);
+    kiosk_->journal(line);
 
-    map_ = std::make_unique<MapLayer>(kiosk_->results(), report);
+    map_ = std::make_unique<MapLayer>(kiosk_->results(), report,
+                                      [this](std::string_view news) { kiosk_->journal(news); });
     map_->use(kiosk_->pack());
     make_texture_cache();
     for (auto& picture : content.pictures) textures_->adopt(picture.media_id, picture.thumbnail, std::move(picture.pixels));
@@ -140,11 +144,11 @@ void Shell::build(core::Millis now, FrameInput input, core::PixelSize size) {
     // After an idle reset the accessibility choices are off again: the look follows the visit.
     theme_.palette = frame_.look.high_contrast ? screens::high_contrast_palette() : screens::calm_palette();
 
+    graphics_->backend().new_frame(); // sets the window's size: the frame's own goes over it
     auto& io = ImGui::GetIO();
     io.DisplaySize = to_imvec(size);
     io.DisplayFramebufferScale = ImVec2(1, 1);
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); // ImGui never sees the pointer: no hover, ever
-    graphics_->backend().new_frame();
     ImGui::NewFrame();
     textures_->begin_frame();
     screens::FrameInput screen_input{std::move(frame_.gestures), pointer_state(frame_.pointer), input.wheel.steps,
@@ -158,7 +162,6 @@ void Shell::build(core::Millis now, FrameInput input, core::PixelSize size) {
     for (const auto& intent : intents) kiosk_->apply(intent, now);
     intents_applied_ = !intents.empty();
     next_change_ = frame_.next_change;
-    last_build_at_ = now;
 }
 
 std::vector<model::Intent> Shell::draw_layers(screens::Frame& frame) {
@@ -184,7 +187,7 @@ screens::Diagnostics Shell::diagnostics(core::Millis now) {
     d.rss_mb = resident_mb_;
     d.textures_mb = static_cast<double>(textures_->resident_bytes()) / 1e6;
     d.gl_renderer = gl_renderer_;
-    d.max_texture = max_texture_side_;
+    d.max_texture = gl_max_texture_; // what the GPU says; textures stay within 4096 px anyway
     d.version = PAVILION_VERSION;
     return d;
 }

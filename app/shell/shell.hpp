@@ -107,12 +107,12 @@ private:
     screens::Theme theme_;
     screens::TapTargets tap_targets_;
     FrameClock frame_clock_;
-    int max_texture_side_ = 4096;
+    int max_texture_side_ = 4096; // ours: the GPU's limit, at most the Pi's 4096 px
+    int gl_max_texture_ = 0;      // the GPU's own, for the diagnostics
     std::string gl_renderer_;
     model::FrameModel frame_;
     std::uint64_t shown_pack_generation_ = 0;
     core::Millis next_change_ = 0;
-    core::Millis last_build_at_ = 0;
     bool intents_applied_ = false;        // the last frame changed something: draw the next
     bool first_screen_complete_ = false;  // the base map waits for it
     core::Millis memory_read_at_ = 0;

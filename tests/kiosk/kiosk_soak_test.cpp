@@ -93,7 +93,7 @@ TEST(KioskSoak, TheMonkeyReachesEveryScreenAndTheLogAgrees) {
     bool after_reload = false;
     for (const auto& line : run.log) {
         EXPECT_FALSE(starts(line, "pavilion:")) << line; // no error of any kind
-        if (starts(line, "monkey: reloaded")) ++reloads, after_reload = true;
+        if (starts(line, "monkey: reloading")) ++reloads, after_reload = true;
         if (line == "operator: keypad opened") ++keypads;
         if (!starts(line, "screen=")) continue;
         EXPECT_TRUE(std::regex_match(line, screen_line)) << line;
@@ -122,7 +122,7 @@ TEST(KioskSoak, TheMonkeyReachesEveryScreenAndTheLogAgrees) {
     ASSERT_EQ(shorter.exit_code, 0);
     EXPECT_TRUE(shorter.report["rss_flat"].is_null()); // too short to judge memory
     std::vector<std::string> walk, short_walk;
-    auto is_step = [](const std::string& line) { return starts(line, "screen=") || starts(line, "monkey: reloaded"); };
+    auto is_step = [](const std::string& line) { return starts(line, "screen=") || starts(line, "monkey: reloading"); };
     std::copy_if(run.log.begin(), run.log.end(), std::back_inserter(walk), is_step);
     std::copy_if(shorter.log.begin(), shorter.log.end(), std::back_inserter(short_walk), is_step);
     ASSERT_GT(short_walk.size(), 10u);

@@ -95,8 +95,9 @@ void Kiosk::input(core::Millis now, const std::vector<core::PointerEvent>& touch
 }
 
 void Kiosk::poll(core::Millis now) {
+    // What the answers change is drawn by the frame this poll belongs to: it needs no other.
     workers_.now = now;
-    if (workers_.results.drain() > 0) changed_ = true;
+    workers_.results.drain();
     show_installed_packs();
     if (desk_.tick(now)) new_visit(); // left alone: back to the visitors
     // Operator mode stands in for the visit: the visitor's idle timer waits until it closes
@@ -217,7 +218,6 @@ void Kiosk::settle(core::Millis now) {
     do {
         workers_.settle();
     } while (show_installed_packs());
-    changed_ = true;
 }
 
 void Kiosk::observe(core::Millis now) {

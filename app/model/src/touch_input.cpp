@@ -58,6 +58,8 @@ void TouchInput::swallow_current_touch() {
     swallowing_ = true;
     recognizer_.reset();
     pending_.clear();
+    // Its lift is swallowed too: the pointer must not stay down (and keep frames coming) for ever.
+    pointer_ = {};
 }
 
 void TouchInput::end_gestures() { recognizer_.reset(); }

@@ -72,7 +72,7 @@ std::string signature_text(const model::PackSignature& signature) {
     using State = model::PackSignature::State;
     switch (signature.state) {
     case State::checking: return "Checking the signature...";
-    case State::built_in: return "Built-in";
+    case State::built_in: return "Built-in key";
     case State::verified: return "Key " + signature.key_id;
     case State::not_verified: return "NOT VERIFIED: " + signature.problem;
     }

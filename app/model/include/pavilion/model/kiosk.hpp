@@ -85,9 +85,11 @@ public:
     // The one hand-off from background threads to the main thread, drained in poll(): the
     // shell's own workers (fonts, the base map, pictures) post their results here too.
     core::RunQueue& results() { return workers_.results; }
-    // A line for the journal and the operator's recent log (the shell's news: the touchscreen,
-    // the base map, a font problem).
+    // A line for the journal and the operator's recent log (the shell's problems: no
+    // touchscreen, no base map, a text size that cannot be built).
     void report(std::string line) { log_.add(std::move(line)); }
+    // A line for the journal only (the shell's news: the font atlas built, the map on the GPU).
+    void journal(std::string_view line) const { log_.print(line); }
 
     const std::shared_ptr<const content::PackReader>& pack() const { return pack_; }
     // Changes whenever another pack is shown (FrameModel::pack_generation).
