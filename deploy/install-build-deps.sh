@@ -16,6 +16,8 @@ packages=(
   libbenchmark-dev clang-14 libclang-rt-14-dev
   # llvm-symbolizer, so sanitizer reports name files and lines (not a clang-14 dependency)
   llvm-14
+  # the function-size check of app/ (deploy/check-function-size.sh)
+  clang-tidy
   # runtime: OpenGL ES through Mesa (llvmpipe under Xvfb, V3D on a Pi), fonts, SVG rasterizer
   libgles2 libegl1 libgl1-mesa-dri libglx-mesa0 libegl-mesa0
   fonts-noto-cjk fonts-noto-core librsvg2-bin

@@ -110,28 +110,6 @@ TEST(KioskScript, AVisitorsWalkFromAttractBackToAttract) {
     EXPECT_GT(gold_pixels(attract, 700, 950, 1220, 1010), 8000);
 }
 
-TEST(KioskScript, AListKeepsItsFilterWhenTheVisitorComesBackFromAStory) {
-    TempDir dir;
-    testing::write_text(dir / "filter.txt",
-                        "tap 960 540\n"   // wake
-                        "tap 960 650\n"   // stories
-                        "tap 356 149\n"   // the "Southeast Asia" chip
-                        "shot " + dir / "filtered.png\n"
-                        "tap 280 420\n"   // its first story
-                        "tap 94 56\n"     // Back
-                        "shot " + dir / "back.png\n");
-    const auto result = run_command({PAVILION_KIOSK, "--script", dir / "filter.txt", "--size", "1920x1080"});
-    ASSERT_EQ(result.exit_code, 0) << result.output;
-    EXPECT_NE(result.output.find("screen=story/"), std::string::npos) << result.output;
-    const auto filtered = load(dir / "filtered.png");
-    const auto back = load(dir / "back.png");
-    // The chosen chip is gold, "All" is not; the same after coming back.
-    for (const auto* shot : {&filtered, &back}) {
-        EXPECT_GT(gold_pixels(*shot, 270, 125, 440, 175), 2000);
-        EXPECT_LT(gold_pixels(*shot, 56, 125, 110, 175), 200);
-    }
-}
-
 TEST(KioskScript, ABrokenScriptIsRefusedWithItsLine) {
     TempDir dir;
     testing::write_text(dir / "bad.txt", "tap 10 10\nfly 1 2\n");

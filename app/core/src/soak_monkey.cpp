@@ -135,98 +135,115 @@ void SoakMonkey::aim(const MonkeyScreen& screen, Role role, float& x, float& y) 
     y = between(target.min_y, target.max_y);
 }
 
+void SoakMonkey::press(const MonkeyScreen& screen, Kind kind, Millis now, std::vector<PointerEvent>& out) {
+    const Role role = kind == Kind::back       ? Role::back
+                      : kind == Kind::home     ? Role::home
+                      : kind == Kind::language ? Role::language
+                                               : Role::content;
+    float x = 0, y = 0;
+    aim(screen, role, x, y);
+    out.push_back(event(PointerEvent::Type::down, 0, x, y, now));
+    out.push_back(event(PointerEvent::Type::up, 0, x, y, now + kTapHoldMs));
+}
+
+void SoakMonkey::double_press(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out) {
+    float x = 0, y = 0;
+    aim(screen, Role::content, x, y);
+    const Millis second = now + kTapHoldMs + between_ms(80, 200);
+    out.push_back(event(PointerEvent::Type::down, 0, x, y, now));
+    out.push_back(event(PointerEvent::Type::up, 0, x, y, now + kTapHoldMs));
+    out.push_back(event(PointerEvent::Type::down, 0, x + 2, y + 1, second));
+    out.push_back(event(PointerEvent::Type::up, 0, x + 2, y + 1, second + kTapHoldMs));
+}
+
+void SoakMonkey::long_press(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out) {
+    float x = 0, y = 0;
+    aim(screen, Role::content, x, y);
+    out.push_back(event(PointerEvent::Type::down, 0, x, y, now));
+    out.push_back(event(PointerEvent::Type::up, 0, x, y, now + between_ms(800, 1400)));
+}
+
+void SoakMonkey::drag(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out) {
+    const float w = screen.width, h = screen.height;
+    float x = 0, y = 0;
+    x = between(0.1f * w, 0.9f * w), y = between(0.2f * h, 0.9f * h);
+    const float x2 = std::clamp(x + between(-0.4f * w, 0.4f * w), 0.0f, w - 1);
+    const float y2 = std::clamp(y + between(-0.4f * h, 0.4f * h), 0.0f, h - 1);
+    stroke(out, x, y, x2, y2, now, between_ms(300, 900), 120);
+}
+
+void SoakMonkey::fling(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out) {
+    const float w = screen.width, h = screen.height;
+    const float x = between(0.15f * w, 0.85f * w);
+    const bool up = unit() < 0.6f; // finger up: the list moves on to what is below
+    const float span = between(0.25f * h, 0.55f * h);
+    const float y = up ? between(0.6f * h, 0.9f * h) : between(0.2f * h, 0.4f * h);
+    stroke(out, x, y, x + between(-20, 20), up ? y - span : y + span, now, between_ms(100, 220), 0);
+}
+
+void SoakMonkey::swipe(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out) {
+    const float w = screen.width, h = screen.height;
+    const float y = between(0.25f * h, 0.85f * h);
+    const bool left = unit() < 0.5f;
+    const float span = between(0.2f * w, 0.45f * w);
+    const float x = left ? between(0.55f * w, 0.9f * w) : between(0.1f * w, 0.45f * w);
+    stroke(out, x, y, left ? x - span : x + span, y + between(-15, 15), now, between_ms(120, 260), 0);
+}
+
+void SoakMonkey::pinch(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out) {
+    const float w = screen.width, h = screen.height;
+    const float cx = between(0.25f * w, 0.75f * w), cy = between(0.3f * h, 0.8f * h);
+    const float half = between(60, 160);
+    const float scale = unit() < 0.5f ? between(0.4f, 0.9f) : between(1.2f, 2.6f);
+    const Millis duration = between_ms(300, 700);
+    out.push_back(event(PointerEvent::Type::down, 0, cx - half, cy, now));
+    out.push_back(event(PointerEvent::Type::down, 1, cx + half, cy, now));
+    const Millis steps = std::max<Millis>(1, duration / kMoveStepMs);
+    float now_half = half;
+    for (Millis i = 1; i <= steps; ++i) {
+        now_half = half * (1 + (scale - 1) * static_cast<float>(i) / static_cast<float>(steps));
+        const Millis at = now + duration * i / steps;
+        out.push_back(event(PointerEvent::Type::move, 0, cx - now_half, cy, at));
+        out.push_back(event(PointerEvent::Type::move, 1, cx + now_half, cy, at));
+    }
+    out.push_back(event(PointerEvent::Type::up, 1, cx + now_half, cy, now + duration));
+    out.push_back(event(PointerEvent::Type::up, 0, cx - now_half, cy, now + duration));
+}
+
+void SoakMonkey::hold_corner(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out) {
+    const float side = std::max(2.0f, screen.corner_px);
+    float x = 0, y = 0;
+    x = between(0.25f * side, 0.75f * side), y = between(0.25f * side, 0.75f * side);
+    out.push_back(event(PointerEvent::Type::down, 0, x, y, now));
+    out.push_back(event(PointerEvent::Type::up, 0, x, y, now + kHoldMs));
+}
+
+Millis SoakMonkey::idle_jump_end(const MonkeyScreen& screen, Millis now) {
+    // Half stop inside "Still there?" (the next touch answers it), half run out to attract.
+    const Millis timeout = std::max<Millis>(0, screen.idle_timeout_ms);
+    const Millis countdown = std::max<Millis>(0, screen.countdown_ms);
+    return unit() < 0.5f ? now + timeout + between_ms(200, std::max<Millis>(200, countdown * 3 / 4))
+                         : now + timeout + countdown + between_ms(500, 5000);
+}
+
 MonkeyAction SoakMonkey::next(const MonkeyScreen& screen, Millis now) {
     MonkeyAction action;
     action.kind = pick_kind(screen);
     auto& out = action.events;
-    const float w = screen.width, h = screen.height;
-    float x = 0, y = 0;
     switch (action.kind) {
     case Kind::tap:
     case Kind::back:
     case Kind::home:
-    case Kind::language: {
-        const Role role = action.kind == Kind::back       ? Role::back
-                          : action.kind == Kind::home     ? Role::home
-                          : action.kind == Kind::language ? Role::language
-                                                          : Role::content;
-        aim(screen, role, x, y);
-        out.push_back(event(PointerEvent::Type::down, 0, x, y, now));
-        out.push_back(event(PointerEvent::Type::up, 0, x, y, now + kTapHoldMs));
-        break;
-    }
-    case Kind::double_tap: {
-        aim(screen, Role::content, x, y);
-        const Millis second = now + kTapHoldMs + between_ms(80, 200);
-        out.push_back(event(PointerEvent::Type::down, 0, x, y, now));
-        out.push_back(event(PointerEvent::Type::up, 0, x, y, now + kTapHoldMs));
-        out.push_back(event(PointerEvent::Type::down, 0, x + 2, y + 1, second));
-        out.push_back(event(PointerEvent::Type::up, 0, x + 2, y + 1, second + kTapHoldMs));
-        break;
-    }
-    case Kind::long_press:
-        aim(screen, Role::content, x, y);
-        out.push_back(event(PointerEvent::Type::down, 0, x, y, now));
-        out.push_back(event(PointerEvent::Type::up, 0, x, y, now + between_ms(800, 1400)));
-        break;
-    case Kind::drag: {
-        x = between(0.1f * w, 0.9f * w), y = between(0.2f * h, 0.9f * h);
-        const float x2 = std::clamp(x + between(-0.4f * w, 0.4f * w), 0.0f, w - 1);
-        const float y2 = std::clamp(y + between(-0.4f * h, 0.4f * h), 0.0f, h - 1);
-        stroke(out, x, y, x2, y2, now, between_ms(300, 900), 120);
-        break;
-    }
-    case Kind::fling: {
-        x = between(0.15f * w, 0.85f * w);
-        const bool up = unit() < 0.6f; // finger up: the list moves on to what is below
-        const float span = between(0.25f * h, 0.55f * h);
-        y = up ? between(0.6f * h, 0.9f * h) : between(0.2f * h, 0.4f * h);
-        stroke(out, x, y, x + between(-20, 20), up ? y - span : y + span, now, between_ms(100, 220), 0);
-        break;
-    }
-    case Kind::swipe: {
-        y = between(0.25f * h, 0.85f * h);
-        const bool left = unit() < 0.5f;
-        const float span = between(0.2f * w, 0.45f * w);
-        x = left ? between(0.55f * w, 0.9f * w) : between(0.1f * w, 0.45f * w);
-        stroke(out, x, y, left ? x - span : x + span, y + between(-15, 15), now, between_ms(120, 260), 0);
-        break;
-    }
-    case Kind::pinch: {
-        const float cx = between(0.25f * w, 0.75f * w), cy = between(0.3f * h, 0.8f * h);
-        const float half = between(60, 160);
-        const float scale = unit() < 0.5f ? between(0.4f, 0.9f) : between(1.2f, 2.6f);
-        const Millis duration = between_ms(300, 700);
-        out.push_back(event(PointerEvent::Type::down, 0, cx - half, cy, now));
-        out.push_back(event(PointerEvent::Type::down, 1, cx + half, cy, now));
-        const Millis steps = std::max<Millis>(1, duration / kMoveStepMs);
-        float now_half = half;
-        for (Millis i = 1; i <= steps; ++i) {
-            now_half = half * (1 + (scale - 1) * static_cast<float>(i) / static_cast<float>(steps));
-            const Millis at = now + duration * i / steps;
-            out.push_back(event(PointerEvent::Type::move, 0, cx - now_half, cy, at));
-            out.push_back(event(PointerEvent::Type::move, 1, cx + now_half, cy, at));
-        }
-        out.push_back(event(PointerEvent::Type::up, 1, cx + now_half, cy, now + duration));
-        out.push_back(event(PointerEvent::Type::up, 0, cx - now_half, cy, now + duration));
-        break;
-    }
-    case Kind::operator_hold: {
-        const float side = std::max(2.0f, screen.corner_px);
-        x = between(0.25f * side, 0.75f * side), y = between(0.25f * side, 0.75f * side);
-        out.push_back(event(PointerEvent::Type::down, 0, x, y, now));
-        out.push_back(event(PointerEvent::Type::up, 0, x, y, now + kHoldMs));
-        break;
-    }
+    case Kind::language: press(screen, action.kind, now, out); break;
+    case Kind::double_tap: double_press(screen, now, out); break;
+    case Kind::long_press: long_press(screen, now, out); break;
+    case Kind::drag: drag(screen, now, out); break;
+    case Kind::fling: fling(screen, now, out); break;
+    case Kind::swipe: swipe(screen, now, out); break;
+    case Kind::pinch: pinch(screen, now, out); break;
+    case Kind::operator_hold: hold_corner(screen, now, out); break;
     case Kind::wait: action.end = now + between_ms(300, 4000); return action;
-    case Kind::idle_jump: {
-        // Half stop inside "Still there?" (the next touch answers it), half run out to attract.
-        const Millis timeout = std::max<Millis>(0, screen.idle_timeout_ms);
-        const Millis countdown = std::max<Millis>(0, screen.countdown_ms);
-        action.end = unit() < 0.5f ? now + timeout + between_ms(200, std::max<Millis>(200, countdown * 3 / 4))
-                                   : now + timeout + countdown + between_ms(500, 5000);
-        return action;
-    }
+    case Kind::idle_jump: action.end = idle_jump_end(screen, now); return action;
     case Kind::reload: action.end = now; return action;
     }
     action.end = out.back().time + between_ms(kSettleMinMs, kSettleMaxMs);

@@ -99,6 +99,16 @@ private:
     bool available(MonkeyAction::Kind kind, const MonkeyScreen& screen) const;
     // A random point inside a target of this role, or anywhere when `anywhere` wins the draw.
     void aim(const MonkeyScreen& screen, MonkeyTarget::Role role, float& x, float& y);
+    // Each action's touches, drawn from the generator in a fixed order (a seed is a walk).
+    void press(const MonkeyScreen& screen, MonkeyAction::Kind kind, Millis now, std::vector<PointerEvent>& out);
+    void double_press(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out);
+    void long_press(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out);
+    void drag(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out);
+    void fling(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out);
+    void swipe(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out);
+    void pinch(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out);
+    void hold_corner(const MonkeyScreen& screen, Millis now, std::vector<PointerEvent>& out);
+    Millis idle_jump_end(const MonkeyScreen& screen, Millis now);
 
     std::mt19937 rng_;
     MonkeyWeights weights_;
