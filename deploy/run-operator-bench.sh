@@ -87,7 +87,7 @@ printf '%s\n' "${reports[@]}" | jq -s '{
                 facts_on_the_render_thread_ms: .baseline.facts_on_the_render_thread_ms}],
   longest_frame_ms: ([.[].longest_frame_ms] | max),
   target_ms: .[0].target_ms,
-  within_target: ([.[].longest_frame_ms] | max) <= .[0].target_ms,
+  within_target: (([.[].longest_frame_ms] | max) <= .[0].target_ms),
   baseline_facts_on_the_render_thread_ms: ([.[].baseline.facts_on_the_render_thread_ms] | sort | .[length / 2 | floor]),
   baseline_times_per_session: .[0].baseline.times_per_session
 }'
