@@ -31,6 +31,8 @@ public:
     // Blocks until a load under way has posted its result (then drain the queue).
     void wait_for_load() { worker_.wait_idle(); }
     bool loading() const { return loading_; }
+    // Loaded, or known to be unavailable: nothing more will arrive for this pack.
+    bool settled() const { return renderer_ || unavailable_; }
 
     // Null until loaded (and for a pack without a base map).
     core::MapRenderer* renderer() { return renderer_.get(); }

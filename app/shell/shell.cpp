@@ -177,7 +177,7 @@ std::vector<model::Intent> Shell::draw_layers(screens::Frame& frame) {
 screens::Diagnostics Shell::diagnostics(core::Millis now) {
     // The resident size comes from /proc: read once a second, not on every frame.
     if (now - memory_read_at_ >= 1000 || memory_read_at_ == 0) {
-        resident_mb_ = platform::read_process_memory().rss_mb;
+        resident_mb_ = platform::read_resident_mb();
         memory_read_at_ = now;
     }
     screens::Diagnostics d;

@@ -74,6 +74,8 @@ public:
     // jobs) and applies it at `now`; with pictures, also every picture asked for.
     void complete(core::Millis now, bool pictures);
     void set_complete_frames(bool complete) { options_.complete_frames = complete; }
+    // Whether start-up's background work is still arriving: pictures, the base map, fonts.
+    bool loading() const { return textures_->busy() || map_->loading() || !map_->settled() || fonts_->pending(); }
 
     model::Kiosk& kiosk() { return *kiosk_; }
     platform::TextureCache& textures() { return *textures_; }

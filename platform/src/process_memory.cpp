@@ -44,6 +44,8 @@ ProcessMemory read_process_memory() {
     return memory;
 }
 
+double read_resident_mb() { return megabytes(proc_kilobytes(read_text("/proc/self/status"), "VmRSS")); }
+
 double process_age_ms() {
     const auto stat = read_text("/proc/self/stat");
     const auto close = stat.rfind(')'); // the command name may contain spaces and brackets

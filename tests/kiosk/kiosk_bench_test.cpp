@@ -68,5 +68,59 @@ TEST(PavilionBench, QuickRunReportsEveryFigure) {
     EXPECT_TRUE(std::filesystem::is_empty(work.path()));
 }
 
+// pavilion --bench-operator end to end, on the small fixture pack (deploy/run-operator-bench.sh
+// runs it on the 2,000-story pack for the README): the scripted session gets through the hold,
+// the PIN and the panel, and reports its frames and the baseline beside them.
+TEST(PavilionBench, TheOperatorSessionBenchmarkRunsTheWholeSession) {
+    testing::TempDir dir;
+    const auto state = dir / "state", work = dir / "work";
+    std::filesystem::create_directories(state + "/keys");
+    std::filesystem::create_directories(work);
+    const auto pack = work + "/mini.pack";
+    ASSERT_EQ(testing::run_command({PAVILION_PACK_TOOL, "build", std::string(PAVILION_FIXTURES_DIR) + "/mini-pack", "-o", pack})
+                  .exit_code,
+              0);
+    ASSERT_EQ(testing::run_command({PAVILION_PACK_TOOL, "keygen", "-p", state + "/keys/k.pub", "-s", work + "/k.key"}).exit_code, 0);
+    ASSERT_EQ(testing::run_command({PAVILION_PACK_TOOL, "sign", pack, "-s", work + "/k.key"}).exit_code, 0);
+    const auto installed = testing::run_command({PAVILION_PACK_TOOL, "install", pack, "--state", state});
+    ASSERT_EQ(installed.exit_code, 0) << installed.output;
+    testing::write_text(work + "/pin.txt", "2468\n");
+    ASSERT_EQ(testing::run_command({"sh", "-c", std::string(PAVILION_KIOSK) + " --state " + state + " --set-pin < " + work + "/pin.txt"})
+                  .exit_code,
+              0);
+
+    const auto run = testing::run_command({"sh", "-c", std::string(PAVILION_KIOSK) + " --state " + state +
+                                                           " --cache none --bench-operator --size 960x540 < " + work +
+                                                           "/pin.txt 2>/dev/null"});
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const auto report = nlohmann::json::parse(run.output, nullptr, false);
+    ASSERT_FALSE(report.is_discarded()) << run.output;
+    EXPECT_EQ(report.at("pack").at("id"), "mini-pack");
+    EXPECT_GT(report.at("frames").get<int>(), 30);
+    EXPECT_GT(report.at("longest_frame_ms").get<double>(), 0);
+    EXPECT_GE(report.at("longest_frame_ms").get<double>(), report.at("frame_p50_ms").get<double>());
+    EXPECT_EQ(report.at("slowest_frames").size(), 5u);
+    EXPECT_GT(report.at("pin_check_ms").get<double>(), 0);
+    EXPECT_FALSE(report.at("panel_facts_ready_ms").is_null()) << "the panel never had the installed pack's facts";
+    EXPECT_GT(report.at("baseline").at("facts_on_the_render_thread_ms").get<double>(), 0);
+}
+
+TEST(PavilionBench, TheOperatorSessionBenchmarkRefusesAWrongPin) {
+    testing::TempDir dir;
+    testing::write_text(dir / "pin.txt", "0000\n");
+    testing::write_text(dir / "right.txt", "2468\n");
+    const auto state = dir / "state";
+    std::filesystem::create_directories(state);
+    ASSERT_EQ(testing::run_command({"sh", "-c", std::string(PAVILION_KIOSK) + " --state " + state + " --set-pin < " +
+                                                    dir / "right.txt"})
+                  .exit_code,
+              0);
+    const auto run = testing::run_command({"sh", "-c", std::string(PAVILION_KIOSK) + " --state " + state +
+                                                           " --cache none --bench-operator --size 640x360 < " +
+                                                           dir / "pin.txt"});
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.output.find("pavilion: the panel did not open"), std::string::npos) << run.output;
+}
+
 } // namespace
 } // namespace pavilion

@@ -21,9 +21,11 @@ TEST(ProcessMemory, GrowsWhenThisProcessTouchesMemory) {
     const auto before = read_process_memory();
     ASSERT_GT(before.rss_mb, 0);
     EXPECT_GE(before.peak_rss_mb, before.rss_mb);
+    const double resident_before = read_resident_mb();
     std::vector<char> block(64u << 20, 1); // 64 MB, every page written
     const auto after = read_process_memory();
     EXPECT_GE(after.rss_mb, before.rss_mb + 60);
+    EXPECT_GE(read_resident_mb(), resident_before + 60) << "the cheap reading sees the same memory";
     EXPECT_GE(after.peak_rss_mb, after.rss_mb);
     EXPECT_GT(after.pss_mb, 0);
     EXPECT_EQ(block[12345], 1);

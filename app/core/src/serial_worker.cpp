@@ -2,7 +2,8 @@
 
 namespace pavilion::core {
 
-SerialWorker::SerialWorker(std::string name) : name_(std::move(name)), thread_([this] { run(); }) {}
+SerialWorker::SerialWorker(std::string name, std::function<void()> on_start)
+    : name_(std::move(name)), on_start_(std::move(on_start)), thread_([this] { run(); }) {}
 
 SerialWorker::~SerialWorker() { stop(); }
 
@@ -36,6 +37,7 @@ bool SerialWorker::busy() const {
 }
 
 void SerialWorker::run() {
+    if (on_start_) on_start_();
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
         work_ready_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });

@@ -17,6 +17,11 @@ struct ProcessMemory {
 
 ProcessMemory read_process_memory();
 
+// Only the resident size (VmRSS), from /proc/self/status: cheap enough for a frame, where
+// read_process_memory()'s PSS makes the kernel walk every mapping (milliseconds with a large
+// pack mapped).
+double read_resident_mb();
+
 // Milliseconds since the kernel started this process (from /proc/self/stat, at the clock tick's
 // resolution of 10 ms): start-up figures count the loader and libraries too, not only main().
 double process_age_ms();

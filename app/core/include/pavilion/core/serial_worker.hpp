@@ -19,7 +19,8 @@ class SerialWorker {
 public:
     using Job = std::function<void()>;
 
-    explicit SerialWorker(std::string name);
+    // on_start: runs first on the new thread (e.g. to lower its scheduling priority).
+    explicit SerialWorker(std::string name, std::function<void()> on_start = {});
     ~SerialWorker();
     SerialWorker(const SerialWorker&) = delete;
     SerialWorker& operator=(const SerialWorker&) = delete;
@@ -44,6 +45,7 @@ private:
     void run();
 
     std::string name_;
+    std::function<void()> on_start_;
     mutable std::mutex mutex_;
     std::condition_variable work_ready_;
     std::condition_variable idle_;

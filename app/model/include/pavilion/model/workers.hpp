@@ -14,6 +14,9 @@
 namespace pavilion::model {
 
 struct Workers {
+    // Lowers the calling thread's scheduling priority (Linux: a thread's own nice value).
+    static void lower_priority();
+
     // wake: called from any thread when a result is posted (the live loop sleeps until then).
     explicit Workers(std::function<void()> wake) : results(std::move(wake)) {}
 
@@ -21,9 +24,11 @@ struct Workers {
     // The main thread's time while it applies results (set before each drain), for results that
     // stamp what they change: the model reads no clock of its own.
     core::Millis now = 0;
-    core::SerialWorker content{"content"};   // items' texts; opening a pack to show
-    core::SerialWorker device{"device"};     // the PIN, statistics, settings, the store, exports
-    core::SerialWorker installs{"installs"}; // copying and verifying packs from sticks and inboxes
+    // The device and installs workers hash whole packs for seconds: they run at a lower priority
+    // (nice 10), so on a busy machine the render thread and the visitor's texts come first.
+    core::SerialWorker content{"content"};                      // items' texts; opening a pack to show
+    core::SerialWorker device{"device", lower_priority};        // the PIN, statistics, settings, the store, exports
+    core::SerialWorker installs{"installs", lower_priority};    // copying and verifying packs from sticks and inboxes
 
     // Waits until no worker has anything to do and every result has been applied (results may
     // start more work, so this repeats until all is quiet). Off-screen runs and tests only.
