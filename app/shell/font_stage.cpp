@@ -36,7 +36,7 @@ core::Status FontStage::prepare(const content::PackReader& pack) {
     auto built = build_fonts(pack, base_scale_, max_texture_side_, cache_dir_);
     if (!built) return built.error();
     std::lock_guard<std::mutex> lock(prepared_mutex_);
-    prepared_ = std::move(built).value();
+    prepared_.insert_or_assign(pack.path(), std::move(built).value());
     return core::ok();
 }
 
@@ -44,18 +44,23 @@ void FontStage::show_pack(const std::string& path) {
     std::optional<BuiltFonts> prepared;
     {
         std::lock_guard<std::mutex> lock(prepared_mutex_);
-        prepared.swap(prepared_);
+        if (auto found = prepared_.find(path); found != prepared_.end()) {
+            prepared = std::move(found->second);
+            prepared_.erase(found);
+        }
     }
     ++generation_; // a build for the old pack's characters is of no use now
     building_ = false;
+    building_scale_ = 0;
     unavailable_scale_ = 0;
-    if (prepared && prepared->pack_path == path) take(std::move(*prepared));
-    else report_("pavilion: no fonts were prepared for " + path + "; the old ones stay");
+    // Without a prepared atlas (not expected: the model shows a pack only once it was
+    // prepared), want_scale() builds one for the new pack at the next frame.
+    if (prepared) take(std::move(*prepared));
 }
 
 void FontStage::want_scale(const std::shared_ptr<const content::PackReader>& pack, float scale) {
     if (scale == unavailable_scale_) return; // tried, and it cannot be built: the text stays as it is
-    if (scale == current_.scale) {
+    if (scale == current_.scale && current_.pack_path == pack->path()) {
         building_ = false; // a build under way is no longer wanted (larger text on and off again)
         building_scale_ = 0;
         return;
@@ -70,10 +75,10 @@ void FontStage::want_scale(const std::shared_ptr<const content::PackReader>& pac
         results_.post([this, result, scale, generation] {
             if (generation != generation_ || scale != building_scale_) return; // overtaken
             building_ = false;
+            building_scale_ = 0;
             if (*result) return take(std::move(**result));
             report_("pavilion: text at this size is unavailable: " + result->error().message);
             unavailable_scale_ = scale;
-            building_scale_ = 0;
         });
     });
 }

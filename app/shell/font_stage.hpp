@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,7 +36,9 @@ struct BuiltFonts {
     std::string pack_path; // whose characters it holds
 };
 
-// Loads a pack's fonts and builds its atlas at `scale` (any thread).
+// Loads a pack's fonts and builds its atlas at `scale` (any thread: atlases are separate
+// objects, FreeType gets a library per build; ImGui's only shared state touched is its count of
+// allocations, a statistic).
 core::Expected<BuiltFonts> build_fonts(const content::PackReader& pack, float scale, int max_texture_side,
                                        const std::string& cache_dir);
 
@@ -59,8 +62,9 @@ public:
     // Main thread: the model now shows the pack at `path`: its prepared atlas goes on the GPU.
     void show_pack(const std::string& path);
 
-    // Main thread, every frame: the atlas should be at `scale` for this pack; a build starts
-    // when it is not and none is under way, and its result swaps in when results are drained.
+    // Main thread, every frame: the atlas should hold this pack's characters at `scale`; a build
+    // starts when it does not and none is under way, and its result swaps in when results are
+    // drained.
     void want_scale(const std::shared_ptr<const content::PackReader>& pack, float scale);
     // Whether a build for the screens is under way (off-screen runs wait for it).
     bool pending() const { return building_; }
@@ -89,7 +93,9 @@ private:
     float unavailable_scale_ = 0; // a scale whose build failed: not tried again for this pack
     std::uint64_t generation_ = 0; // which pack a scale build belongs to
     std::mutex prepared_mutex_;
-    std::optional<BuiltFonts> prepared_; // a new pack's, from prepare()
+    // New packs' atlases from prepare(), by pack path, until the model shows the pack (two
+    // switches in quick succession each find their own).
+    std::map<std::string, BuiltFonts> prepared_;
     core::SerialWorker worker_{"fonts"};
 };
 

@@ -38,7 +38,7 @@ core::Expected<std::unique_ptr<Shell>> Shell::start(LoadedContent content, std::
     // Off-screen runs (screenshots, scripts) assume a 96 dpi panel, so they are reproducible.
     if (shell->options_.interactive) shell->theme_.pixels_per_mm = shell->graphics_->window().pixels_per_mm();
     shell->start_model(content);
-    if (auto started = shell->start_screens(content, size); !started) return started.error();
+    if (auto started = shell->start_screens(content); !started) return started.error();
     return shell;
 }
 
@@ -67,7 +67,7 @@ void Shell::start_model(LoadedContent& content) {
     for (const auto& line : content.notices) kiosk_->report("pavilion: " + line);
 }
 
-core::Status Shell::start_screens(LoadedContent& content, core::PixelSize size) {
+core::Status Shell::start_screens(LoadedContent& content) {
     const auto report = [this](std::string line) { kiosk_->report(std::move(line)); };
     fonts_ = std::make_unique<FontStage>(*graphics_, kiosk_->results(), cache_directory(options_.kiosk),
                                          max_texture_side_, report);
@@ -97,7 +97,6 @@ core::Status Shell::start_screens(LoadedContent& content, core::PixelSize size) 
     for (auto& picture : content.pictures) textures_->adopt(picture.media_id, picture.thumbnail, std::move(picture.pixels));
     deck_ = std::make_unique<screens::Deck>(kiosk_->pack()->catalog());
     shown_pack_generation_ = kiosk_->pack_generation();
-    (void)size;
     return core::ok();
 }
 
@@ -110,11 +109,12 @@ void Shell::make_texture_cache() {
 
 void Shell::follow_pack() {
     if (kiosk_->pack_generation() == shown_pack_generation_) return;
-    // Another pack is shown: everything drawn from the old one follows it.
+    // Another pack is shown: everything drawn from the old one follows it. The screens go first:
+    // they refer to the old catalog, which the texture cache and the map still keep alive.
+    deck_ = std::make_unique<screens::Deck>(kiosk_->pack()->catalog());
     textures_.reset();
     fonts_->show_pack(kiosk_->pack()->path());
     map_->use(kiosk_->pack());
-    deck_ = std::make_unique<screens::Deck>(kiosk_->pack()->catalog());
     make_texture_cache();
     first_screen_complete_ = false;
     shown_pack_generation_ = kiosk_->pack_generation();
@@ -210,7 +210,9 @@ bool Shell::animating(core::Millis now) const {
     const bool screen_moves = frame_.layer == Layer::visitor ? deck_->animating(screen_age_s)
                               : frame_.layer == Layer::panel ? panel_.animating()
                                                              : false;
-    return frame_.animating || intents_applied_ || screen_moves || fonts_->pending();
+    // Fonts, the map and pictures being built need no frames meanwhile: their results wake the
+    // loop when they are posted.
+    return frame_.animating || intents_applied_ || screen_moves;
 }
 
 void Shell::complete(core::Millis now, bool pictures) {

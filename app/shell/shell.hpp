@@ -90,7 +90,7 @@ public:
 private:
     Shell(std::unique_ptr<Graphics> graphics, ShellOptions options);
     void start_model(LoadedContent& content);
-    core::Status start_screens(LoadedContent& content, core::PixelSize size);
+    core::Status start_screens(LoadedContent& content);
     void make_texture_cache();
     // Another pack is shown: the fonts, pictures, map and screens follow it.
     void follow_pack();

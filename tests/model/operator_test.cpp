@@ -31,6 +31,20 @@ TEST(KioskOperator, AFiveSecondHoldInTheCornerOpensTheKeypadAndIsNoVisitorTouch)
     EXPECT_TRUE(h.logged("operator: keypad opened"));
 }
 
+TEST(KioskOperator, AHoldCompletedByTimeAloneOpensTheKeypadTheSameWay) {
+    KioskHarness h;
+    h.step(0);
+    h.tap(500, 500, 100);
+    h.input(1000, {testing::touch(Type::down, 10, 10, 1000)});
+    h.kiosk().poll(6000); // no input at 6000: the hold completes in poll()
+    auto frame = h.kiosk().frame(6000);
+    EXPECT_EQ(frame.layer, Layer::pin);
+    EXPECT_TRUE(h.logged("operator: keypad opened"));
+    frame = h.step(6100, {testing::touch(Type::up, 10, 10, 6100)});
+    EXPECT_TRUE(frame.gestures.empty()) << "the holding finger is no visitor's touch";
+    EXPECT_FALSE(frame.pointer.down);
+}
+
 TEST(KioskOperator, AHoldElsewhereOrTooShortOpensNothing) {
     KioskHarness h;
     h.step(0);

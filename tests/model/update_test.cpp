@@ -44,6 +44,7 @@ content::MediaEvent removed(const std::string& mount) {
 TEST(KioskUpdates, ANewerPackFromAStickIsInstalledAndShownAtHome) {
     KioskHarness h;
     h.library().outcomes.push_back(testing::install_of(testing::default_pack_path(), "belt-and-road", 7));
+    ASSERT_TRUE(h.kiosk().start_at(*core::Route::parse("story/china-laos-railway"), 0)); // a visitor reads
     const auto before = h.step(0);
     h.input(100, {}, {stick("/media/usb"), found("/media/usb", "expo.pack")});
     const auto frame = h.settled(200); // the outcome is applied at 200
@@ -215,6 +216,51 @@ TEST(KioskUpdates, APackTheShellCannotPrepareIsNotShown) {
     EXPECT_EQ(frame.pack_generation, before.pack_generation);
     EXPECT_EQ(frame.catalog->meta.id, "mini-pack");
     EXPECT_TRUE(h.logged("updates: cannot show the new pack: no font covers this pack"));
+}
+
+TEST(KioskUpdates, APackArrivingAtAnEmptyKioskKeepsTheAttractLoopAndCountsNoVisit) {
+    KioskHarness h;
+    h.library().outcomes.push_back(testing::install_of(testing::default_pack_path(), "belt-and-road", 7));
+    h.step(0);
+    h.input(100, {}, {found("/media/usb", "expo.pack")});
+    auto frame = h.settled(200);
+    EXPECT_EQ(frame.catalog->meta.id, "belt-and-road");
+    EXPECT_EQ(frame.route.screen, core::Route::Screen::attract) << "nobody is there to wake it for";
+    EXPECT_EQ(frame.next_change, 200 + UpdateService::kOutcomeShownMs + 1) << "no idle question for an empty room";
+    // The operator's numbers count no visit.
+    h.step(20000);
+    h.open_keypad(30000);
+    frame = h.type_pin(KioskHarness::kPin, 36000);
+    EXPECT_EQ(frame.panel.stats.sessions_today, 0);
+}
+
+TEST(KioskUpdates, ThePanelOpenedDuringASwitchDescribesTheNewPack) {
+    KioskHarness h;
+    h.library().outcomes.push_back(testing::install_of(testing::default_pack_path(), "belt-and-road", 7));
+    h.open_keypad(0);
+    // The PIN is checked on the device worker while the install is applied: the panel must open
+    // on the pack shown then, not on the one shown when the PIN was sent.
+    for (const char digit : std::string(KioskHarness::kPin)) h.apply(PinDigit{digit - '0'}, 5200);
+    h.apply(PinSubmit{}, 5200);
+    h.input(5200, {}, {found("/media/usb", "expo.pack")});
+    const auto frame = h.settled(5300);
+    ASSERT_EQ(frame.layer, FrameModel::Layer::panel);
+    EXPECT_EQ(frame.catalog->meta.id, "belt-and-road");
+    EXPECT_EQ(frame.panel.current.id, "belt-and-road");
+}
+
+TEST(KioskUpdates, RollBackTwiceInARowRollsBackOnce) {
+    KioskHarness h;
+    h.library().active = testing::installed(testing::mini_pack_path(), "mini-pack", 3);
+    h.library().previous = testing::installed(testing::default_pack_path(), "belt-and-road", 1);
+    h.open_keypad(0);
+    h.type_pin(KioskHarness::kPin, 5200);
+    h.apply(RollBack{}, 6000);
+    EXPECT_EQ(h.step(6000).panel.notice.kind, Kind::rolling_back);
+    h.apply(RollBack{}, 6001); // the second tap, before the first has switched
+    const auto frame = h.settled(6100);
+    EXPECT_EQ(frame.catalog->meta.id, "belt-and-road") << "a second rollback would have swapped back";
+    EXPECT_EQ(frame.panel.notice.kind, Kind::rolled_back);
 }
 
 } // namespace

@@ -171,6 +171,7 @@ TEST(OperatorNoticeText, EveryKindInWords) {
     EXPECT_EQ(operator_notice_text(notice(Kind::pin_unavailable, 0, "", 0, "/var/lib/pavilion/pin: unreadable")),
               "/var/lib/pavilion/pin: unreadable");
     EXPECT_EQ(operator_notice_text(notice(Kind::installing, 0, "expo-2027-v4.pack")), "Installing expo-2027-v4.pack");
+    EXPECT_EQ(operator_notice_text(notice(Kind::rolling_back)), "Rolling back...");
     EXPECT_EQ(operator_notice_text(notice(Kind::rolled_back, 0, "expo-2027", 3)), "Rolled back to expo-2027 version 3");
     EXPECT_EQ(operator_notice_text(notice(Kind::rollback_failed, 0, "", 0, "no previous pack")),
               "Cannot roll back: no previous pack");

@@ -47,7 +47,7 @@ void SerialWorker::run() {
         running_job_ = true;
         lock.unlock();
         job();
-        job = nullptr; // what the job captured goes on this thread, not under the lock
+        job = nullptr; // what a job that ran captured is destroyed here, outside the lock
         lock.lock();
         running_job_ = false;
         if (jobs_.empty()) idle_.notify_all();

@@ -42,7 +42,8 @@ Kiosk::Kiosk(std::shared_ptr<const content::PackReader> pack, Device device, Kio
       bodies_(workers_, log_), recorder_(device_.stats.get(), workers_, log_, config_.wall_clock_s),
       updates_(device_.packs ? std::make_unique<UpdateService>(*device_.packs, workers_, log_) : nullptr),
       desk_(device_, updates_.get(), workers_, log_, config_.wall_clock_s,
-            [this](const std::string& path, std::function<void(core::Status)> done) { show_pack(path, std::move(done)); }) {
+            [this](const std::string& path, std::function<void(core::Status)> done) { show_pack(path, std::move(done)); },
+            [this] { return desk_context(); }) {
     for (auto& line : device_.notices) log_.add(std::move(line));
     device_.notices.clear();
     bodies_.use(pack_);
@@ -52,6 +53,10 @@ Kiosk::Kiosk(std::shared_ptr<const content::PackReader> pack, Device device, Kio
 
 Kiosk::~Kiosk() {
     if (updates_) updates_->cancel();
+    // The screen on show is counted, and what the statistics hold is written before the
+    // device worker stops (it may first finish a hash under way: seconds at most).
+    recorder_.close(last_now_);
+    workers_.device.wait_idle();
     workers_.stop();
 }
 
@@ -83,23 +88,31 @@ void Kiosk::new_visit() {
 
 void Kiosk::input(core::Millis now, const std::vector<core::PointerEvent>& touches,
                   const std::vector<content::MediaEvent>& media) {
+    last_now_ = now;
     if (updates_ && !media.empty()) updates_->receive(media);
-    if (desk_.watch(touches, now, display_.corner_px)) {
-        touch_.swallow_current_touch(); // the holding finger is not a key press
-        recorder_.pause(now);
-        changed_ = true;
-    }
+    if (desk_.watch(touches, now, display_.corner_px) == OperatorDesk::Change::keypad_opened) keypad_opened(now);
     touch_.feed(touches, session_, desk_.active());
     touch_.tick(now);
     observe(now);
 }
 
+void Kiosk::keypad_opened(core::Millis now) {
+    touch_.swallow_current_touch(); // the holding finger is not a key press
+    recorder_.pause(now);
+    changed_ = true;
+}
+
 void Kiosk::poll(core::Millis now) {
+    last_now_ = now;
     // What the answers change is drawn by the frame this poll belongs to: it needs no other.
     workers_.now = now;
     workers_.results.drain();
     show_installed_packs();
-    if (desk_.tick(now)) new_visit(); // left alone: back to the visitors
+    switch (desk_.tick(now)) {
+    case OperatorDesk::Change::keypad_opened: keypad_opened(now); break;
+    case OperatorDesk::Change::closed_by_itself: new_visit(); break; // left alone: back to the visitors
+    case OperatorDesk::Change::none: break;
+    }
     // Operator mode stands in for the visit: the visitor's idle timer waits until it closes
     // (and leaving starts a new visit anyway).
     if (!desk_.active()) {
@@ -112,27 +125,39 @@ void Kiosk::poll(core::Millis now) {
     observe(now);
 }
 
+// Every intent named, so a new one does not compile until it is decided here; operators'
+// mean nothing outside operator mode.
+struct Kiosk::VisitorIntent {
+    Kiosk& kiosk;
+
+    void operator()(const OpenRoute& i) { kiosk.open(i.route, false); }
+    void operator()(const SwipeTo& i) { kiosk.open(i.route, true); }
+    void operator()(const GoBack&) { kiosk.session_.navigator().back(); }
+    void operator()(const GoHome&) { kiosk.session_.navigator().home(); }
+    void operator()(const ChooseLanguage& i) {
+        if (has_locale(kiosk.pack_->catalog(), i.locale)) kiosk.session_.set_locale(i.locale);
+    }
+    void operator()(const ToggleLargerText&) { kiosk.session_.set_larger_text(!kiosk.session_.larger_text()); }
+    void operator()(const ToggleHighContrast&) { kiosk.session_.set_high_contrast(!kiosk.session_.high_contrast()); }
+    void operator()(const PinDigit&) {}
+    void operator()(const PinBackspace&) {}
+    void operator()(const PinSubmit&) {}
+    void operator()(const LeaveOperatorMode&) {}
+    void operator()(const InstallCandidate&) {}
+    void operator()(const RollBack&) {}
+    void operator()(const AdjustIdleTimeout&) {}
+    void operator()(const SetDefaultLanguage&) {}
+    void operator()(const ExportStatistics&) {}
+};
+
 void Kiosk::apply(const Intent& intent, core::Millis now) {
     changed_ = true; // whatever changed is drawn by the next frame, not at the next event
     if (desk_.active()) {
-        if (desk_.apply(intent, now, desk_context())) new_visit();
+        if (desk_.apply(intent, now)) new_visit();
     } else {
-        apply_visitor(intent);
+        std::visit(VisitorIntent{*this}, intent);
     }
     observe(now);
-}
-
-void Kiosk::apply_visitor(const Intent& intent) {
-    auto& navigator = session_.navigator();
-    if (const auto* open_route = std::get_if<OpenRoute>(&intent)) open(open_route->route, false);
-    else if (const auto* swipe = std::get_if<SwipeTo>(&intent)) open(swipe->route, true);
-    else if (std::holds_alternative<GoBack>(intent)) navigator.back();
-    else if (std::holds_alternative<GoHome>(intent)) navigator.home();
-    else if (const auto* language = std::get_if<ChooseLanguage>(&intent)) {
-        if (has_locale(pack_->catalog(), language->locale)) session_.set_locale(language->locale);
-    } else if (std::holds_alternative<ToggleLargerText>(intent)) session_.set_larger_text(!session_.larger_text());
-    else if (std::holds_alternative<ToggleHighContrast>(intent)) session_.set_high_contrast(!session_.high_contrast());
-    // Operator intents mean nothing outside operator mode.
 }
 
 bool Kiosk::can_show(const core::Route& route) const {
@@ -172,11 +197,12 @@ void Kiosk::end_visit(core::Millis now) {
 }
 
 void Kiosk::show_pack(const std::string& path, std::function<void(core::Status)> done) {
-    workers_.content.post([this, path, done = std::move(done)] {
-        // A pack about to be shown is checked whole (a file whose catalog was kept passed a
-        // check when it was read); its catalog is kept, so the next start restores it.
+    workers_.packs.post([this, path, done = std::move(done)] {
+        // Checked as at start-up: the installer checked the whole file before it let it in, and
+        // a damaged picture shows as a missing one. Its catalog is kept, so the next start
+        // restores it.
         content::CatalogCache catalogs(config_.cache_dir);
-        auto opened = catalogs.open(path, content::PackCheck::whole_file);
+        auto opened = catalogs.open(path, content::PackCheck::without_pictures);
         core::Status ready = opened ? core::ok() : core::Status(opened.error());
         if (ready && config_.prepare_pack) ready = config_.prepare_pack(*opened);
         std::shared_ptr<const content::PackReader> pack;
@@ -190,12 +216,15 @@ void Kiosk::show_pack(const std::string& path, std::function<void(core::Status)>
 }
 
 void Kiosk::switch_to(std::shared_ptr<const content::PackReader> pack) {
+    // A visitor under way goes on at the new pack's Home, in its default language; an empty
+    // kiosk stays at the attract loop (waking it would count a visit nobody made).
+    const bool visit_under_way = !session_.navigator().at_attract();
     pack_ = std::move(pack);
     ++pack_generation_;
     bodies_.use(pack_);
     new_visit();
-    session_.navigator().wake(); // a new pack opens at Home, in its default language
-    desk_.packs_changed(desk_context());
+    if (visit_under_way) session_.navigator().wake();
+    desk_.packs_changed();
     observe(workers_.now);
 }
 
@@ -265,7 +294,7 @@ FrameModel Kiosk::frame(core::Millis now) {
         frame.pin = desk_.pin_view();
     } else if (desk_.stage() == core::OperatorMode::Stage::panel) {
         frame.layer = FrameModel::Layer::panel;
-        frame.panel = desk_.panel_view(now, desk_context(), log_.recent());
+        frame.panel = desk_.panel_view(now, log_.recent());
     }
     if (updates_) frame.banner = updates_->banner(now);
     frame.gestures = touch_.take_gestures();

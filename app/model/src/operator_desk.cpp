@@ -10,12 +10,28 @@ using Notice = OperatorNotice;
 using Kind = OperatorNotice::Kind;
 
 OperatorDesk::OperatorDesk(Device& device, UpdateService* updates, Workers& workers, EventLog& log,
-                           std::function<std::int64_t()> wall_clock_s, ShowPack show_pack)
+                           std::function<std::int64_t()> wall_clock_s, ShowPack show_pack, ContextSource context)
     : device_(device), updates_(updates), workers_(workers), log_(log), wall_clock_s_(std::move(wall_clock_s)),
-      show_pack_(std::move(show_pack)) {}
+      show_pack_(std::move(show_pack)), context_(std::move(context)) {}
 
-bool OperatorDesk::watch(const std::vector<core::PointerEvent>& events, core::Millis now, float corner_px) {
-    if (!mode_.watch(events, now, corner_px)) return false;
+OperatorDesk::Change OperatorDesk::watch(const std::vector<core::PointerEvent>& events, core::Millis now,
+                                         float corner_px) {
+    return mode_.watch(events, now, corner_px) ? keypad_opened() : Change::none;
+}
+
+OperatorDesk::Change OperatorDesk::tick(core::Millis now) {
+    const bool was_active = active();
+    if (!mode_.tick(now)) return Change::none;
+    if (!was_active && mode_.stage() == core::OperatorMode::Stage::pin) return keypad_opened();
+    if (!was_active || active()) return Change::none;
+    ++visit_generation_;
+    notice_ = {};
+    log_.add("operator: closed by itself, left untouched");
+    return Change::closed_by_itself;
+}
+
+// The one way the keypad opens, whether the hold completed with a touch or with time.
+OperatorDesk::Change OperatorDesk::keypad_opened() {
     notice_ = {};
     checking_pin_ = false;
     const auto generation = ++visit_generation_;
@@ -29,48 +45,80 @@ bool OperatorDesk::watch(const std::vector<core::PointerEvent>& events, core::Mi
             });
         });
     }
-    return true;
-}
-
-bool OperatorDesk::tick(core::Millis now) {
-    const bool was_active = active();
-    if (!mode_.tick(now) || !was_active || active()) return false;
-    log_.add("operator: closed after " + std::to_string(core::OperatorMode::kPanelIdleMs / 60000) +
-             " min untouched");
-    return true;
+    return Change::keypad_opened;
 }
 
 std::int64_t OperatorDesk::locked_seconds() const { return std::max<std::int64_t>(0, locked_until_s_ - wall_clock_s_()); }
 
-bool OperatorDesk::apply(const Intent& intent, core::Millis now, const DeskContext& context) {
-    if (!active()) return false;
-    mode_.touched(now);
-    auto& pin = mode_.pin();
-    const bool keypad_open = mode_.stage() == core::OperatorMode::Stage::pin && !checking_pin_ && locked_seconds() == 0;
-    if (const auto* digit = std::get_if<PinDigit>(&intent)) {
-        if (keypad_open && pin.size() < 8 && digit->digit >= 0 && digit->digit <= 9)
-            pin += static_cast<char>('0' + digit->digit);
-    } else if (std::holds_alternative<PinBackspace>(intent)) {
-        if (keypad_open && !pin.empty()) pin.pop_back();
-    } else if (std::holds_alternative<PinSubmit>(intent)) {
-        if (keypad_open) submit_pin(context);
-    } else if (std::holds_alternative<LeaveOperatorMode>(intent)) {
-        mode_.leave();
-        ++visit_generation_;
-        notice_ = {};
-        log_.add("operator: left");
-        return true;
-    } else if (mode_.stage() == core::OperatorMode::Stage::panel) {
-        if (const auto* install_intent = std::get_if<InstallCandidate>(&intent)) install(install_intent->index);
-        else if (std::holds_alternative<RollBack>(intent)) roll_back();
-        else if (const auto* idle = std::get_if<AdjustIdleTimeout>(&intent)) adjust_idle_timeout(idle->delta_s, context);
-        else if (const auto* locale = std::get_if<SetDefaultLanguage>(&intent)) set_default_locale(locale->locale);
-        else if (std::holds_alternative<ExportStatistics>(intent)) export_statistics(context);
-    }
-    return false;
+bool OperatorDesk::keypad_takes_input() const {
+    return mode_.stage() == core::OperatorMode::Stage::pin && !checking_pin_ && locked_seconds() == 0;
 }
 
-void OperatorDesk::submit_pin(const DeskContext& context) {
+// Every intent named, so a new one does not compile until it is decided here; visitors' mean
+// nothing in operator mode (the visitor's screen is hidden under it).
+struct OperatorDesk::Apply {
+    OperatorDesk& desk;
+    bool left = false;
+
+    void operator()(const PinDigit& i) { desk.type_digit(i.digit); }
+    void operator()(const PinBackspace&) { desk.erase_digit(); }
+    void operator()(const PinSubmit&) {
+        if (desk.keypad_takes_input()) desk.submit_pin();
+    }
+    void operator()(const LeaveOperatorMode&) {
+        desk.leave();
+        left = true;
+    }
+    void operator()(const InstallCandidate& i) {
+        if (desk.panel_open()) desk.install(i.index);
+    }
+    void operator()(const RollBack&) {
+        if (desk.panel_open()) desk.roll_back();
+    }
+    void operator()(const AdjustIdleTimeout& i) {
+        if (desk.panel_open()) desk.adjust_idle_timeout(i.delta_s);
+    }
+    void operator()(const SetDefaultLanguage& i) {
+        if (desk.panel_open()) desk.set_default_locale(i.locale);
+    }
+    void operator()(const ExportStatistics&) {
+        if (desk.panel_open()) desk.export_statistics();
+    }
+    void operator()(const OpenRoute&) {}
+    void operator()(const SwipeTo&) {}
+    void operator()(const GoBack&) {}
+    void operator()(const GoHome&) {}
+    void operator()(const ChooseLanguage&) {}
+    void operator()(const ToggleLargerText&) {}
+    void operator()(const ToggleHighContrast&) {}
+};
+
+bool OperatorDesk::apply(const Intent& intent, core::Millis now) {
+    if (!active()) return false;
+    mode_.touched(now);
+    Apply apply{*this};
+    std::visit(apply, intent);
+    return apply.left;
+}
+
+void OperatorDesk::type_digit(int digit) {
+    auto& pin = mode_.pin();
+    if (keypad_takes_input() && pin.size() < 8 && digit >= 0 && digit <= 9) pin += static_cast<char>('0' + digit);
+}
+
+void OperatorDesk::erase_digit() {
+    auto& pin = mode_.pin();
+    if (keypad_takes_input() && !pin.empty()) pin.pop_back();
+}
+
+void OperatorDesk::leave() {
+    mode_.leave();
+    ++visit_generation_;
+    notice_ = {};
+    log_.add("operator: left");
+}
+
+void OperatorDesk::submit_pin() {
     auto& pin = mode_.pin();
     if (!device_.pins) {
         pin.clear();
@@ -80,12 +128,12 @@ void OperatorDesk::submit_pin(const DeskContext& context) {
     checking_pin_ = true;
     notice_ = {};
     // Checking costs a deliberate fraction of a second (Argon2id): the keypad waits, the frames do not.
-    workers_.device.post([this, pin, context, generation = visit_generation_] {
+    workers_.device.post([this, pin, generation = visit_generation_] {
         auto check = device_.pins->check(pin, wall_clock_s_());
-        workers_.results.post([this, check = std::move(check), context, generation] {
+        workers_.results.post([this, check = std::move(check), generation] {
             if (generation != visit_generation_ || mode_.stage() != core::OperatorMode::Stage::pin) return;
             checking_pin_ = false;
-            if (check && check->outcome == content::PinCheck::Outcome::accepted) open_panel(workers_.now, context);
+            if (check && check->outcome == content::PinCheck::Outcome::accepted) open_panel(workers_.now);
             else pin_refused(check);
         });
     });

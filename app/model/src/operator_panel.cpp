@@ -51,16 +51,17 @@ VisitorNumbers read_numbers(content::VisitStats& stats, content::Day today, cons
 
 } // namespace
 
-void OperatorDesk::open_panel(core::Millis now, const DeskContext& context) {
+void OperatorDesk::open_panel(core::Millis now) {
     mode_.open_panel(now);
     notice_ = {};
     log_.add("operator: panel opened");
-    packs_changed(context);
-    refresh_visitor_numbers(context);
+    packs_changed();
+    refresh_visitor_numbers();
 }
 
-void OperatorDesk::packs_changed(const DeskContext& context) {
-    if (mode_.stage() != core::OperatorMode::Stage::panel) return;
+void OperatorDesk::packs_changed() {
+    if (!panel_open()) return;
+    const auto context = context_();
     const auto generation = ++packs_generation_;
     packs_ready_ = false;
     current_ = built_in_info(*context.pack);
@@ -88,9 +89,10 @@ void OperatorDesk::packs_changed(const DeskContext& context) {
     });
 }
 
-void OperatorDesk::refresh_visitor_numbers(const DeskContext& context) {
+void OperatorDesk::refresh_visitor_numbers() {
     numbers_ = {};
     if (!device_.stats) return;
+    const auto context = context_();
     const auto today = content::local_day(static_cast<std::time_t>(wall_clock_s_()));
     workers_.device.post([this, generation = visit_generation_, today, shown = context.pack] {
         auto numbers = read_numbers(*device_.stats, today, shown->catalog());
@@ -110,15 +112,22 @@ void OperatorDesk::install(std::size_t index) {
 }
 
 void OperatorDesk::roll_back() {
-    if (!device_.packs) return;
+    // The switch takes seconds (the pack opened and checked, its fonts built): a second tap
+    // meanwhile would swap straight back.
+    if (!device_.packs || rolling_back_) return;
+    rolling_back_ = true;
+    say(Notice::plain(Kind::rolling_back), "operator: rolling back");
     workers_.device.post([this] {
         auto rolled = device_.packs->rollback();
         workers_.results.post([this, rolled = std::move(rolled)] {
-            if (!rolled)
+            if (!rolled) {
+                rolling_back_ = false;
                 return say(Notice::failure(Kind::rollback_failed, rolled.error().message),
                            "operator: cannot roll back: " + rolled.error().message);
+            }
             const auto pack = *rolled;
             show_pack_(pack.path, [this, pack](core::Status shown) {
+                rolling_back_ = false;
                 if (!shown)
                     return say(Notice::failure(Kind::rolled_back_unshown, shown.error().message),
                                "operator: rolled back, but cannot show it: " + shown.error().message);
@@ -129,8 +138,8 @@ void OperatorDesk::roll_back() {
     });
 }
 
-void OperatorDesk::adjust_idle_timeout(int delta_s, const DeskContext& context) {
-    const int current = static_cast<int>(context.session.idle_timeout_ms / 1000);
+void OperatorDesk::adjust_idle_timeout(int delta_s) {
+    const int current = static_cast<int>(context_().session.idle_timeout_ms / 1000);
     device_.settings.idle_timeout_s = std::clamp(current + delta_s, kIdleMinS, kIdleMaxS);
     save_settings();
 }
@@ -152,8 +161,9 @@ void OperatorDesk::save_settings() {
     });
 }
 
-void OperatorDesk::export_statistics(const DeskContext& context) {
+void OperatorDesk::export_statistics() {
     if (!device_.stats) return;
+    const auto context = context_();
     const auto folder = updates_ ? updates_->stick_folder() : std::string();
     if (folder.empty()) return say(Notice::plain(Kind::no_stick), "operator: no stick to export to");
     const auto today = content::local_day(static_cast<std::time_t>(wall_clock_s_()));
@@ -173,8 +183,8 @@ void OperatorDesk::export_statistics(const DeskContext& context) {
     });
 }
 
-OperatorView OperatorDesk::panel_view(core::Millis now, const DeskContext& context,
-                                      std::vector<std::string> log_lines) const {
+OperatorView OperatorDesk::panel_view(core::Millis now, std::vector<std::string> log_lines) const {
+    const auto context = context_();
     OperatorView view;
     view.current = current_;
     view.previous = previous_;

@@ -53,10 +53,17 @@ core::Status save_settings(const std::string& state_dir, const DeviceSettings& s
     const auto path = path_in(state_dir), temporary = path + ".new";
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     bool written = fd >= 0 && write_whole(fd, text);
-    const int failure = errno;
-    if (fd >= 0) written = ::close(fd) == 0 && written;
-    if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int cause = written ? errno : failure;
+    int cause = written ? 0 : errno; // the first failure is the one to report
+    if (fd >= 0 && ::close(fd) != 0 && written) {
+        written = false;
+        cause = errno;
+    }
+    if (written && std::rename(temporary.c_str(), path.c_str()) != 0) {
+        written = false;
+        cause = errno;
+    }
+    if (!written) {
+        if (cause == 0) cause = EIO; // a short write sets no errno
         ::unlink(temporary.c_str());
         return core::make_error(cause == ENOSPC ? core::ErrorCode::no_space : core::ErrorCode::io,
                                 path + ": cannot save the settings (" + std::strerror(cause) + ")");

@@ -53,9 +53,11 @@ std::string UpdateService::stick_folder() const {
 
 void UpdateService::install(const content::PackCandidate& found, bool force) {
     workers_.installs.post([this, found, force, progress = progress_, cancel = cancel_] {
-        workers_.results.post([this, name = file_name_of(found.pack_path)] { started(name); });
+        // Reset before "started" is posted: the first frame of this copy must not show the
+        // last one's bytes.
         progress->copied = 0;
         progress->total = 0;
+        workers_.results.post([this, name = file_name_of(found.pack_path)] { started(name); });
         auto candidate = content::candidate_from_path(found.pack_path);
         if (!candidate) {
             workers_.results.post([this, force, error = candidate.error()] { finished(force, error); });
@@ -86,6 +88,13 @@ void UpdateService::started(const std::string& file_name) {
 }
 
 void UpdateService::finished(bool force, core::Expected<content::InstallResult> result) {
+    if (!result && !force && result.error().code == core::ErrorCode::not_newer) {
+        // What is on the stick is in already (the report beside it says so): nothing to tell,
+        // and another install's outcome, if one is showing, stays.
+        if (phase_ == Phase::copying) phase_ = Phase::idle;
+        log_.add("updates: skipped: " + result.error().message);
+        return;
+    }
     phase_since_ = workers_.now;
     outcome_ = UpdateBanner{};
     outcome_.file_name = file_name_;
@@ -96,17 +105,13 @@ void UpdateService::finished(bool force, core::Expected<content::InstallResult> 
         outcome_.version = result->claim.version;
         if (!result->unchanged) installed_.push_back(result->installed.path);
         log_.add("updates: installed " + result->installed.path + " (key " + result->key_id + ")");
-    } else if (!force && result.error().code == core::ErrorCode::not_newer) {
-        // What is on the stick is in already (the report beside it says so): nothing to tell.
-        phase_ = Phase::idle;
-        log_.add("updates: skipped: " + result.error().message);
-    } else {
-        phase_ = Phase::failed;
-        outcome_.state = UpdateBanner::State::failed;
-        outcome_.problem = result.error().code;
-        outcome_.detail = result.error().message;
-        log_.add("updates: refused: " + result.error().message);
+        return;
     }
+    phase_ = Phase::failed;
+    outcome_.state = UpdateBanner::State::failed;
+    outcome_.problem = result.error().code;
+    outcome_.detail = result.error().message;
+    log_.add("updates: refused: " + result.error().message);
 }
 
 std::optional<UpdateBanner> UpdateService::banner(core::Millis now) const {

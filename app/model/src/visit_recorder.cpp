@@ -35,6 +35,20 @@ void VisitRecorder::pause(core::Millis now) {
     flush(now);
 }
 
+void VisitRecorder::close(core::Millis now) {
+    if (!stats_) return;
+    if (shown_ && shown_->screen != core::Route::Screen::attract) {
+        const std::string kind(core::screen_name(shown_->screen));
+        const std::string item = core::is_item_screen(shown_->screen) ? shown_->to_string() : "";
+        workers_.device.post([stats = stats_, day = today(), kind, item, dwell = now - shown_since_] {
+            stats->record_screen(day, kind, item, dwell);
+        });
+    }
+    shown_.reset();
+    // Not flush(): its failure would be posted to a queue nobody drains any more.
+    workers_.device.post([stats = stats_] { stats->flush(); });
+}
+
 void VisitRecorder::flush(core::Millis now) {
     flushed_at_ = now;
     workers_.device.post([this, stats = stats_] {

@@ -16,16 +16,19 @@ void Workers::lower_priority() {
 void Workers::settle() {
     while (true) {
         content.wait_idle();
+        packs.wait_idle();
         device.wait_idle();
         installs.wait_idle();
         const bool applied = results.drain() > 0;
-        if (!applied && !content.busy() && !device.busy() && !installs.busy() && !results.pending()) return;
+        const bool busy = content.busy() || packs.busy() || device.busy() || installs.busy();
+        if (!applied && !busy && !results.pending()) return;
     }
 }
 
 void Workers::stop() {
     installs.stop();
     device.stop();
+    packs.stop();
     content.stop();
 }
 

@@ -12,6 +12,7 @@ std::string operator_notice_text(const model::OperatorNotice& notice) {
     case Kind::no_pin_store: return "No PIN store on this kiosk (run it with --state)";
     case Kind::pin_unavailable: return notice.detail;
     case Kind::installing: return "Installing " + notice.subject;
+    case Kind::rolling_back: return "Rolling back...";
     case Kind::rolled_back:
         return "Rolled back to " + notice.subject + " version " + std::to_string(notice.version);
     case Kind::rollback_failed: return "Cannot roll back: " + notice.detail;

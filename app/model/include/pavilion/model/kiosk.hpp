@@ -39,7 +39,8 @@ namespace pavilion::model {
 struct KioskConfig {
     std::string start_locale; // "" = the pack's default; a visit that ends returns to the default
     std::string cache_dir;    // catalog snapshots for packs shown later ("" = none)
-    // Seconds since the epoch; empty: the system clock.
+    // Seconds since the epoch; empty: the system clock. Called from the workers too: it must
+    // be safe to call from any thread.
     std::function<std::int64_t()> wall_clock_s;
     // Called from any thread when background work has an answer (the live loop sleeps till then).
     std::function<void()> wake;
@@ -67,6 +68,8 @@ public:
     void input(core::Millis now, const std::vector<core::PointerEvent>& touches,
                const std::vector<content::MediaEvent>& media = {});
     void poll(core::Millis now);
+    // What to draw. It hands over the gestures recognised since the last call and clears the
+    // "something changed" flag: call it once per frame.
     FrameModel frame(core::Millis now);
     void apply(const Intent& intent, core::Millis now);
 
@@ -101,7 +104,8 @@ public:
 private:
     core::SessionSettings session_settings() const;
     DeskContext desk_context() const;
-    void apply_visitor(const Intent& intent);
+    struct VisitorIntent; // the visitor over model::Intent (kiosk.cpp)
+    void keypad_opened(core::Millis now);
     void open(const core::Route& route, bool replace);
     bool can_show(const core::Route& route) const;
     void new_visit(); // a fresh session with the settings in force
@@ -129,6 +133,7 @@ private:
     std::uint64_t shown_revision_ = ~std::uint64_t{0};
     std::string shown_locale_;
     core::Millis screen_opened_at_ = 0;
+    core::Millis last_now_ = 0; // the latest time the shell gave (the statistics' last dwell at shutdown)
     bool changed_ = true; // something to draw since the last frame()
 };
 

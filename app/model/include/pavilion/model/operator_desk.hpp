@@ -36,6 +36,12 @@ class OperatorDesk {
 public:
     // Shows an installed pack after a rollback; `done` reports whether it could be shown.
     using ShowPack = std::function<void(const std::string& path, std::function<void(core::Status)> done)>;
+    // The kiosk as it is at the moment of asking (never a copy kept across a background job:
+    // a pack may have been switched meanwhile).
+    using ContextSource = std::function<DeskContext()>;
+
+    // What time or a touch did to operator mode.
+    enum class Change { none, keypad_opened, closed_by_itself };
 
     static constexpr int kIdleMinS = 30;
     static constexpr int kIdleMaxS = 600;
@@ -43,42 +49,50 @@ public:
     static constexpr core::Millis kAutoLeaveShownMs = 30000;
 
     OperatorDesk(Device& device, UpdateService* updates, Workers& workers, EventLog& log,
-                 std::function<std::int64_t()> wall_clock_s, ShowPack show_pack);
+                 std::function<std::int64_t()> wall_clock_s, ShowPack show_pack, ContextSource context);
 
     core::OperatorMode::Stage stage() const { return mode_.stage(); }
     bool active() const { return mode_.stage() != core::OperatorMode::Stage::off; }
     // A finger rests in the corner: frames must keep coming until the hold completes.
     bool holding() const { return mode_.holding(); }
 
-    // Every pointer event, before the visitor's screen sees it. True when the hold just opened
-    // the keypad (that finger is then no visitor's touch).
-    bool watch(const std::vector<core::PointerEvent>& events, core::Millis now, float corner_px);
-    // Time passing; true when operator mode closed by itself (left untouched).
-    bool tick(core::Millis now);
+    // Every pointer event, before the visitor's screen sees it; keypad_opened when the hold
+    // just completed (that finger is then no visitor's touch).
+    Change watch(const std::vector<core::PointerEvent>& events, core::Millis now, float corner_px);
+    // Time passing: a hold completing without a new event, or operator mode closing by itself.
+    Change tick(core::Millis now);
 
-    // An operator's intent (visitor intents are not for the desk). True when the operator left.
-    bool apply(const Intent& intent, core::Millis now, const DeskContext& context);
+    // An operator's intent (visitor intents mean nothing here). True when the operator left.
+    bool apply(const Intent& intent, core::Millis now);
 
     OperatorPinView pin_view() const;
-    OperatorView panel_view(core::Millis now, const DeskContext& context, std::vector<std::string> log_lines) const;
+    OperatorView panel_view(core::Millis now, std::vector<std::string> log_lines) const;
     // When the desk changes by itself next: the hold completing, the keypad's lock running out, the
     // panel's auto-leave; core::kNoDeadline if nothing is due.
     core::Millis next_deadline(core::Millis now) const;
 
     // The packs changed (an install, a rollback): re-read what the panel says of them.
-    void packs_changed(const DeskContext& context);
+    void packs_changed();
 
 private:
-    void submit_pin(const DeskContext& context);
+    struct Apply; // the visitor over model::Intent (operator_desk.cpp)
+
+    Change keypad_opened();
+    void leave();
+    void type_digit(int digit);
+    void erase_digit();
+    void submit_pin();
     void pin_refused(const core::Expected<content::PinCheck>& check);
-    void open_panel(core::Millis now, const DeskContext& context);
-    void refresh_visitor_numbers(const DeskContext& context);
+    bool keypad_takes_input() const;
+    bool panel_open() const { return mode_.stage() == core::OperatorMode::Stage::panel; }
+    void open_panel(core::Millis now);
+    void refresh_visitor_numbers();
     void install(std::size_t index);
     void roll_back();
-    void adjust_idle_timeout(int delta_s, const DeskContext& context);
+    void adjust_idle_timeout(int delta_s);
     void set_default_locale(const std::string& locale);
     void save_settings();
-    void export_statistics(const DeskContext& context);
+    void export_statistics();
     void say(OperatorNotice notice, const std::string& log_line);
     std::int64_t locked_seconds() const;
 
@@ -88,9 +102,11 @@ private:
     EventLog& log_;
     std::function<std::int64_t()> wall_clock_s_;
     ShowPack show_pack_;
+    ContextSource context_;
 
     core::OperatorMode mode_;
     bool checking_pin_ = false;
+    bool rolling_back_ = false; // a rollback is under way: Roll back again would undo it
     std::int64_t locked_until_s_ = 0; // wall clock: the keypad takes no PIN before this
     OperatorNotice notice_;
     // Answers from the device worker carry the generation they were asked in: one that arrives

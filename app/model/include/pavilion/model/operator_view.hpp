@@ -22,6 +22,7 @@ struct OperatorNotice {
         no_pin_store,        // the kiosk runs without --state: no operator mode
         pin_unavailable,     // the PIN could not be checked (detail says why); refused
         installing,          // subject: the pack's file name
+        rolling_back,        // a rollback is under way (the switch takes seconds)
         rolled_back,         // subject: pack id, version
         rollback_failed,     // detail
         rolled_back_unshown, // the rollback happened but the pack cannot be shown; detail

@@ -32,6 +32,8 @@ public:
     void spoke(const std::string& locale) { visit_locale_ = locale; }
     // Operator mode hides the visitor's screen: nothing is counted until it closes.
     void pause(core::Millis now);
+    // The kiosk is closing: the screen on show is counted and everything written out.
+    void close(core::Millis now);
 
     bool enabled() const { return stats_ != nullptr; }
 

@@ -2,8 +2,9 @@
 // The model's background threads and its one way back to the main thread. Slow work (SQL, file
 // IO, hashing, Argon2id, opening packs) runs on a worker; what it found comes back through
 // `results`, which the model drains once per frame (Kiosk::poll) and so applies on the main
-// thread. Three workers, so that a pack copy that takes minutes never delays an item's text and
-// a whole-pack hash for the operator never delays the visitor:
+// thread. Four workers, so that a pack copy that takes minutes never delays an item's text, a
+// pack switch (its fonts built) never delays another item's text, and a whole-pack hash for the
+// operator never delays the visitor:
 
 #include "pavilion/core/pointer_event.hpp"
 #include "pavilion/core/run_queue.hpp"
@@ -26,9 +27,10 @@ struct Workers {
     core::Millis now = 0;
     // The device and installs workers hash whole packs for seconds: they run at a lower priority
     // (nice 10), so on a busy machine the render thread and the visitor's texts come first.
-    core::SerialWorker content{"content"};                      // items' texts; opening a pack to show
-    core::SerialWorker device{"device", lower_priority};        // the PIN, statistics, settings, the store, exports
-    core::SerialWorker installs{"installs", lower_priority};    // copying and verifying packs from sticks and inboxes
+    core::SerialWorker content{"content"};                   // items' texts
+    core::SerialWorker packs{"packs"};                       // opening a pack to show, and its fonts
+    core::SerialWorker device{"device", lower_priority};     // the PIN, statistics, settings, the store, exports
+    core::SerialWorker installs{"installs", lower_priority}; // copying and verifying packs from sticks and inboxes
 
     // Waits until no worker has anything to do and every result has been applied (results may
     // start more work, so this repeats until all is quiet). Off-screen runs and tests only.
