@@ -5,13 +5,7 @@
 namespace pavilion::testing {
 
 const std::string& mini_pack_path() {
-    static TempDir dir;
-    static const std::string path = [] {
-        const auto built_path = dir / "mini.pack";
-        auto built = content::build_pack(std::string(PAVILION_FIXTURES_DIR) + "/mini-pack", built_path);
-        if (!built) throw std::runtime_error(built.error().message);
-        return built_path;
-    }();
+    static const std::string path = PAVILION_MINI_PACK; // built by the build (tests/CMakeLists.txt)
     return path;
 }
 

@@ -4,7 +4,6 @@
 // hash cost, statistics in a temporary SQLite file, a wall clock the test sets, and the log
 // captured. Time is the test's: every step names its own `now`.
 
-#include "pavilion/content/pack_builder.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/model/kiosk.hpp"
 #include "test_support.hpp"
@@ -22,7 +21,7 @@
 
 namespace pavilion::testing {
 
-// The fixture pack, built once per test binary; the default pack as the "other" pack.
+// The fixture pack the build made; the default pack as the "other" pack.
 const std::string& mini_pack_path();
 inline std::string default_pack_path() { return PAVILION_DEFAULT_PACK; }
 std::shared_ptr<const content::PackReader> open_shared(const std::string& path);

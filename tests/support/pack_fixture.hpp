@@ -1,7 +1,6 @@
 #pragma once
-// Builds a fixture pack once per test binary and opens it.
+// The fixture packs the build made, opened once per test process.
 
-#include "pavilion/content/pack_builder.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "test_support.hpp"
 
@@ -12,13 +11,10 @@
 
 namespace pavilion::testing {
 
+// The fixture pack tests/fixtures/mini-pack, built by the build (tests/CMakeLists.txt).
 inline const content::PackReader& mini_pack() {
-    static TempDir dir;
     static const std::unique_ptr<content::PackReader> reader = [] {
-        const auto path = dir / "mini.pack";
-        auto built = content::build_pack(std::string(PAVILION_FIXTURES_DIR) + "/mini-pack", path);
-        if (!built) throw std::runtime_error(built.error().message);
-        auto opened = content::PackReader::open(path);
+        auto opened = content::PackReader::open(PAVILION_MINI_PACK);
         if (!opened) throw std::runtime_error(opened.error().message);
         return std::make_unique<content::PackReader>(std::move(opened).value());
     }();
