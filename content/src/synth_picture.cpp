@@ -1,5 +1,7 @@
 #include "synth_picture.hpp"
 
+#include "pavilion/core/numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -25,7 +27,7 @@ std::uint8_t to_byte(double value) {
     return static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(value)), 0, 255));
 }
 
-constexpr double kPi = 3.14159265358979323846;
+using core::kPi;
 
 } // namespace
 

@@ -1,5 +1,7 @@
 #include "pavilion/core/equal_earth.hpp"
 
+#include "pavilion/core/numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -15,7 +17,6 @@ constexpr double kA4 = 0.003796;
 // sin(theta) = M sin(latitude): the parametric latitude theta reaches pi/3 at the poles.
 constexpr double kM = 0.86602540378443864676; // sqrt(3) / 2
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kRadPerDeg = kPi / 180;
 
 // Points this far (in projected units or radians) outside the outline still count as on it,
