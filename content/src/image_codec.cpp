@@ -7,15 +7,33 @@
 #include <cstdlib>
 #include <string>
 
+namespace {
+
+// The most one decode may ask for at once: the largest image accepted (kMaxImagePixels), four
+// channels of 16 bits, and a megabyte to spare. stb_image 2.27 puts no bound on a PNG's inflated
+// data: a few hundred bytes of IDAT can ask for gigabytes, doubling its buffer as it goes (found
+// by fuzzing, tests/fuzz/regressions/media/stb-idat-inflates-to-gigabytes.png). A larger request
+// is refused, and stb fails the decode as "out of memory" without touching the memory.
+constexpr std::size_t kMaxDecodeAllocation =
+    static_cast<std::size_t>(pavilion::content::kMaxImagePixels) * 4 * 2 + (std::size_t{1} << 20);
+
+// Zeroed allocations: stb_image 2.27 reads a Huffman table a JPEG scan names even when the file
+// never defined it, i.e. leftover heap bytes, and indexes out of bounds with them (found by
+// fuzzing, tests/fuzz/regressions/media/). An undefined table must read as empty instead.
+void* bounded_calloc(std::size_t size) { return size > kMaxDecodeAllocation ? nullptr : std::calloc(1, size); }
+
+void* bounded_realloc(void* pointer, std::size_t size) {
+    return size > kMaxDecodeAllocation ? nullptr : std::realloc(pointer, size);
+}
+
+} // namespace
+
 // Our own, private copy of the stb implementations, with the hardening settings. STB_*_STATIC
 // keeps the symbols in this file, so they cannot clash with Debian's libstb (which ImGui links).
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION
-// Zeroed allocations: stb_image 2.27 reads a Huffman table a JPEG scan names even when the file
-// never defined it, i.e. leftover heap bytes, and indexes out of bounds with them (found by
-// fuzzing, tests/fuzz/regressions/media/). An undefined table must read as empty instead.
-#define STBI_MALLOC(size) std::calloc(1, size)
-#define STBI_REALLOC(pointer, size) std::realloc(pointer, size)
+#define STBI_MALLOC(size) bounded_calloc(size)
+#define STBI_REALLOC(pointer, size) bounded_realloc(pointer, size)
 #define STBI_FREE(pointer) std::free(pointer)
 #define STBI_ONLY_PNG
 #define STBI_ONLY_JPEG

@@ -1,8 +1,9 @@
-// decode_image on hostile JPEGs: stb_image 2.27 writes past a Huffman table whose code counts
-// add up to more than 256 (found by fuzzing, tests/fuzz/regressions/media/), so such files are
-// refused before stb reads them, wherever the table sits.
+// decode_image on hostile files: stb_image 2.27 writes past a Huffman table whose code counts
+// add up to more than 256, and inflates a PNG's data without bound (both found by fuzzing,
+// tests/fuzz/regressions/media/), so such files are refused before they do harm.
 
 #include "pavilion/content/image_codec.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -42,6 +43,24 @@ void expect_refused_as_bad_huffman_table(const std::vector<std::uint8_t>& jpeg) 
         ASSERT_FALSE(decoded);
         EXPECT_EQ(decoded.error().code, ErrorCode::corrupt);
         EXPECT_NE(decoded.error().message.find("Huffman table"), std::string::npos)
+            << decoded.error().message;
+    }
+}
+
+// A 24x14 PNG of a few hundred bytes whose compressed data inflate without end: stb would
+// double its buffer up to gigabytes (a kiosk's decode thread, or the pack builder, out of
+// memory). The decode is refused when its buffer passes the largest image's size instead.
+TEST(ImageDecoding, APngWhoseDataInflateWithoutBoundIsRefusedNotAllocated) {
+    const auto png = testing::read_bytes(std::string(PAVILION_SOURCE_DIR) +
+                                         "/tests/fuzz/regressions/media/stb-idat-inflates-to-gigabytes.png");
+    ASSERT_LT(png.size(), 2000u);
+    for (const int channels : {0, 4}) {
+        const auto decoded = decode_image(png.data(), png.size(), channels);
+        ASSERT_FALSE(decoded);
+        EXPECT_EQ(decoded.error().code, ErrorCode::corrupt);
+        // Refused by the bound on stb's buffers ("outofmem"); without it stb first reserves 2 GB,
+        // then finds the data ends ("outofdata"), or the machine runs out of memory.
+        EXPECT_NE(decoded.error().message.find("cannot be decoded (outofmem)"), std::string::npos)
             << decoded.error().message;
     }
 }
