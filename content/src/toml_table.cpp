@@ -1,5 +1,7 @@
 #include "toml_table.hpp"
 
+#include "pavilion/core/utf8.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -41,6 +43,15 @@ const char* type_name(const TomlValue& value) {
 
 std::optional<TomlValue> parse_toml(const std::string& text, const std::string& file,
                                     int line_offset, Diagnostics& diagnostics) {
+    // TOML is UTF-8, and toml11 3.7.1 reads past the end of its buffer on some malformed
+    // sequences inside a string (found by fuzzing, tests/fuzz/regressions/authoring/): such a
+    // file is refused, at its line, before toml11 sees it.
+    if (const auto bad = core::first_invalid_utf8(text)) {
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n');
+        diagnostics.error(file, static_cast<int>(line) + line_offset,
+                          "not valid UTF-8 text (save the file as UTF-8)");
+        return std::nullopt;
+    }
     std::istringstream in(text);
     try {
         return toml::parse<toml::discard_comments, std::map, std::vector>(in, file);

@@ -34,6 +34,15 @@ TEST_F(AuthoringErrors, TomlSyntaxErrorPointsAtItsLine) {
     EXPECT_EQ(count_lines(errors), 1) << errors;
 }
 
+// toml11 3.7.1 reads past its buffer on some malformed UTF-8 inside a string (found by fuzzing):
+// such a file is refused at its line before toml11 sees it.
+TEST_F(AuthoringErrors, TextThatIsNotUtf8IsRefusedAtItsLine) {
+    source_.replace(kPackToml, "version = 3", "version = 3\nnote = 'bad \xFF\xFF bytes'");
+    const auto errors = source_.build_errors();
+    EXPECT_TRUE(reports(errors, kPackToml, line(kPackToml, "version = 3") + 1, "not valid UTF-8 text")) << errors;
+    EXPECT_EQ(count_lines(errors), 1) << errors;
+}
+
 TEST_F(AuthoringErrors, TomlSyntaxErrorInFrontMatterCountsTheFencesLine) {
     source_.replace(kLaosEn, "summary = \"A railway through the mountains.\"", "summary = \"unterminated");
     const auto errors = source_.build_errors();

@@ -130,6 +130,16 @@ TEST(Utf8, DecodesAllLengthsAndRejectsMalformedBytes) {
     EXPECT_EQ(decode_utf8("\xED\xA0\x80", 0, length), kReplacementCharacter); // surrogate
 }
 
+TEST(Utf8, FindsTheFirstByteThatIsNotWellFormed) {
+    EXPECT_EQ(first_invalid_utf8(""), std::nullopt);
+    EXPECT_EQ(first_invalid_utf8("一带一路 road \xF0\x9F\x98\x80"), std::nullopt);
+    EXPECT_EQ(first_invalid_utf8("a real \xEF\xBF\xBD is fine"), std::nullopt);
+    EXPECT_EQ(first_invalid_utf8("ab\xFF" "cd"), 2u);
+    EXPECT_EQ(first_invalid_utf8("路\xC0\x80"), 3u);      // overlong
+    EXPECT_EQ(first_invalid_utf8("x\xED\xA0\x80"), 1u);  // a surrogate
+    EXPECT_EQ(first_invalid_utf8("ok \xE8\xB7"), 3u);     // cut off at the end
+}
+
 TEST(Utf8, CollectsDistinctCodePoints) {
     CodepointSet set;
     add_codepoints("一带一路 road", set);

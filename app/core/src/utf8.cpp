@@ -25,6 +25,16 @@ char32_t decode_utf8(std::string_view text, std::size_t at, std::size_t& length)
     return code;
 }
 
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t length;
+        if (decode_utf8(text, at, length) == kReplacementCharacter && text.compare(at, 3, "\xEF\xBF\xBD") != 0)
+            return at;
+        at += length;
+    }
+    return std::nullopt;
+}
+
 void add_codepoints(std::string_view text, CodepointSet& set) {
     for (std::size_t at = 0; at < text.size();) {
         std::size_t length;
