@@ -488,28 +488,57 @@ Expected<std::string> sign(const SecretKey& key, const FileHash& file_hash,
     return text;
 }
 
-Expected<Verified> verify(const std::vector<PublicKey>& trusted,
-                          std::string_view signature_file_text, const FileHash& file_hash) {
+namespace {
+
+struct SignedBy {
+    ParsedSignature parsed;
+    const PublicKey* key = nullptr;
+};
+
+Expected<SignedBy> parse_and_find_key(const std::vector<PublicKey>& trusted, std::string_view text) {
     if (!sodium_ready()) return sodium_unavailable();
-    const Expected<ParsedSignature> parsed = parse_signature_file(signature_file_text);
+    Expected<ParsedSignature> parsed = parse_signature_file(text);
     if (!parsed) return parsed.error();
     const PublicKey* key = find_key(trusted, parsed->key_id);
     if (key == nullptr) {
         return make_error(ErrorCode::untrusted, "signed by key " + key_id_hex(parsed->key_id) +
                                                     ", which is not a trusted key");
     }
-    if (crypto_sign_verify_detached(parsed->signature.data(), file_hash.data(), file_hash.size(),
-                                    key->key.data()) != 0) {
-        return make_error(ErrorCode::tampered, "the file does not match its signature (by key " +
-                                                   key_id_hex(parsed->key_id) + ")");
-    }
-    const std::vector<std::uint8_t> message =
-        signed_comment(parsed->signature, parsed->trusted_comment);
-    if (crypto_sign_verify_detached(parsed->global_signature.data(), message.data(), message.size(),
-                                    key->key.data()) != 0) {
+    return SignedBy{std::move(parsed).value(), key};
+}
+
+Status check_global_signature(const SignedBy& signed_by) {
+    const ParsedSignature& parsed = signed_by.parsed;
+    const std::vector<std::uint8_t> message = signed_comment(parsed.signature, parsed.trusted_comment);
+    if (crypto_sign_verify_detached(parsed.global_signature.data(), message.data(), message.size(),
+                                    signed_by.key->key.data()) != 0) {
         return make_error(ErrorCode::tampered, "trusted comment was altered");
     }
-    return Verified{parsed->key_id, parsed->trusted_comment};
+    return ok();
+}
+
+} // namespace
+
+Expected<Verified> verify(const std::vector<PublicKey>& trusted,
+                          std::string_view signature_file_text, const FileHash& file_hash) {
+    auto signed_by = parse_and_find_key(trusted, signature_file_text);
+    if (!signed_by) return signed_by.error();
+    const ParsedSignature& parsed = signed_by->parsed;
+    if (crypto_sign_verify_detached(parsed.signature.data(), file_hash.data(), file_hash.size(),
+                                    signed_by->key->key.data()) != 0) {
+        return make_error(ErrorCode::tampered, "the file does not match its signature (by key " +
+                                                   key_id_hex(parsed.key_id) + ")");
+    }
+    if (auto status = check_global_signature(*signed_by); !status) return status.error();
+    return Verified{parsed.key_id, parsed.trusted_comment};
+}
+
+Expected<Verified> verify_trusted_comment(const std::vector<PublicKey>& trusted,
+                                          std::string_view signature_file_text) {
+    auto signed_by = parse_and_find_key(trusted, signature_file_text);
+    if (!signed_by) return signed_by.error();
+    if (auto status = check_global_signature(*signed_by); !status) return status.error();
+    return Verified{signed_by->parsed.key_id, signed_by->parsed.trusted_comment};
 }
 
 } // namespace pavilion::content::minisign

@@ -77,12 +77,18 @@ Expected<InstallResult> run_steps(PackStore& store, const Candidate& candidate,
     // A crash of an earlier install may have left a pack in packs/ that nothing points to;
     // its space is needed for this copy.
     if (auto gc = store.collect_garbage(); !gc) warn(options, gc.error().message);
+    // The floor decides what is newer, whatever state the pointer file is in; without a floor
+    // nothing installs, not even by force, until the operator confirms a new one.
+    auto floor = store.floor();
+    if (!floor) return floor.error();
     auto current = store.active();
-    // A damaged store shows the built-in pack; an install repairs it. A read error is not
-    // damage: guessing "nothing installed" then would let an older pack in.
+    // A damaged pointer file shows the built-in pack; an install repairs it (the floor still
+    // refuses older packs). A read error is not damage: stop.
     if (!current && current.error().code != ErrorCode::corrupt) return current.error();
-    if (!current) warn(options, current.error().message + " (treated as no pack installed)");
+    if (!current) warn(options, current.error().message + " (an install will repair it)");
     const std::optional<InstalledPack> installed = current ? *current : std::nullopt;
+    install_steps::Installed context{std::move(*floor), store.built_in(), std::nullopt};
+    if (installed) context.current = PackIdentity{installed->pack_id, installed->version};
 
     // a. room for the copy
     if (auto status = install_steps::check_space(fs, store.staging_dir(), source, options); !status)
@@ -93,7 +99,7 @@ Expected<InstallResult> run_steps(PackStore& store, const Candidate& candidate,
     const TrustedKeys trusted = store.trusted_keys();
     for (const auto& problem : trusted.problems) warn(options, problem);
     auto claim = install_steps::check_signature_and_claim(*signature, trusted, source, candidate,
-                                                          installed, options.force);
+                                                          context, options.force);
     if (!claim) return claim.error();
 
     // c. the private copy

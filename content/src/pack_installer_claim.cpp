@@ -11,32 +11,6 @@ constexpr std::string_view kTrustedPrefix = "trusted comment: ";
 
 std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
-// Callers tell "nothing new on this stick" (not_newer: the kiosk stays quiet) from a real
-// refusal by these codes, never by the wording.
-Status check_against_installed(const PackClaim& claim, const SourceFiles& source,
-                               const InstalledPack& current) {
-    if (claim.pack_id != current.pack_id) {
-        return make_error(ErrorCode::other_pack,
-                          source.pack_label + ": it is pack " + quoted(claim.pack_id) +
-                              ", but this kiosk shows pack " + quoted(current.pack_id) +
-                              " (install with force to switch to another pack)");
-    }
-    if (claim.version == current.version) {
-        return make_error(ErrorCode::not_newer,
-                          source.pack_label + ": version " + std::to_string(claim.version) +
-                              " of pack " + quoted(claim.pack_id) +
-                              " is installed already (install with force to install it again)");
-    }
-    if (claim.version < current.version) {
-        return make_error(ErrorCode::not_newer,
-                          source.pack_label + ": version " + std::to_string(claim.version) +
-                              " is older than the installed version " +
-                              std::to_string(current.version) + " of pack " +
-                              quoted(claim.pack_id) + " (install with force to go back)");
-    }
-    return ok();
-}
-
 bool is_base64_char(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
            c == '+' || c == '/' || c == '=';
@@ -85,8 +59,8 @@ Expected<PackClaim> check_signature_and_claim(const std::string& signature_text,
                                               const TrustedKeys& trusted,
                                               const SourceFiles& source,
                                               const Candidate& candidate,
-                                              const std::optional<InstalledPack>& current,
-                                              bool force) {
+                                              const Installed& installed, bool force) {
+    if (!trusted.clash.empty()) return make_error(ErrorCode::untrusted, trusted.clash);
     if (trusted.keys.empty()) {
         return make_error(ErrorCode::untrusted,
                           source.pack_label + ": this kiosk trusts no signing key yet (put the "
@@ -95,16 +69,10 @@ Expected<PackClaim> check_signature_and_claim(const std::string& signature_text,
     if (auto status = check_base64_lines(signature_text, source.signature_label); !status) {
         return status.error();
     }
-    // The file's hash is not known before the copy, so check against a hash no file has:
-    // minisign::verify parses the file and looks the key up before it compares hashes, so a
-    // malformed file or an unknown key shows now; the expected "tampered" answer is ignored.
-    // Nothing here is trusted yet: step d verifies for real.
-    const minisign::FileHash no_file{};
-    if (auto early = minisign::verify(trusted.keys, signature_text, no_file); !early) {
-        const ErrorCode code = early.error().code;
-        if (code != ErrorCode::tampered) {
-            return make_error(code, source.signature_label + ": " + early.error().message);
-        }
+    // The file's hash is not known before the copy, but the trusted comment is signed on its own
+    // (minisign's global signature): a claim no trusted key made is refused before any copying.
+    if (auto vouched = minisign::verify_trusted_comment(trusted.keys, signature_text); !vouched) {
+        return make_error(vouched.error().code, source.signature_label + ": " + vouched.error().message);
     }
     const auto comment = unverified_trusted_comment(signature_text);
     if (!comment) {
@@ -137,8 +105,10 @@ Expected<PackClaim> check_signature_and_claim(const std::string& signature_text,
                                                         : quoted(claim->file_name)) +
                               ", not for this file (give it its signed name, or sign it again)");
     }
-    if (current && !force) {
-        if (auto status = check_against_installed(*claim, source, *current); !status) {
+    if (!force) {
+        if (auto status = check_against_floor({claim->pack_id, claim->version}, installed.floor,
+                                              installed.built_in, installed.current, source.pack_label);
+            !status) {
             return status.error();
         }
     }

@@ -3,6 +3,7 @@
 
 #include "file_system_io.hpp"
 #include "pavilion/content/pack_installer.hpp"
+#include "pavilion/content/version_floor.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -39,13 +40,19 @@ Expected<std::string> read_signature(FileSystem& fs, const SourceFiles& source,
 // signature file, before the signature is checked: used only to refuse early (before copying
 // gigabytes); step d checks that the verified comment is this very text.
 std::optional<std::string> unverified_trusted_comment(std::string_view signature_text);
-// A signature made by a trusted key, and a claim this kiosk accepts.
+// What a claim is checked against: the floor, the pack built in, the pack installed now.
+struct Installed {
+    VersionFloor floor;
+    std::optional<PackIdentity> built_in;
+    std::optional<PackIdentity> current; // nullopt: the built-in pack shows
+};
+// A trusted comment signed by a trusted key (its global signature checked: a forged claim costs
+// nothing), and a claim this kiosk accepts. All of it before a byte of the pack is copied.
 Expected<PackClaim> check_signature_and_claim(const std::string& signature_text,
                                               const TrustedKeys& trusted,
                                               const SourceFiles& source,
                                               const Candidate& candidate,
-                                              const std::optional<InstalledPack>& current,
-                                              bool force);
+                                              const Installed& installed, bool force);
 
 // Step c (pack_installer_copy.cpp): copies the open pack to `staged_path`, hashing what it
 // writes, then fsyncs. Returns the BLAKE2b-512 of the private copy.

@@ -1,6 +1,7 @@
 #include "pavilion/content/pack_store.hpp"
 
 #include "file_system_io.hpp"
+#include "pack_store_io.hpp"
 #include "pack_store_names.hpp"
 
 #include <fcntl.h>
@@ -10,6 +11,10 @@
 #include <utility>
 
 namespace pavilion::content {
+
+using store_io::io_error;
+using store_io::read_pointers;
+
 namespace {
 
 using fsio::ScopedFd;
@@ -22,10 +27,6 @@ constexpr const char* kSignatureSuffix = ".minisig";
 bool ends_with(const std::string& text, const std::string& suffix) {
     return text.size() >= suffix.size() &&
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-Error io_error(const std::string& what, long negative_errno) {
-    return make_error(ErrorCode::io, what + ": " + error_text(negative_errno));
 }
 
 // Creates a directory of the store, or checks that the existing one is a real directory.
@@ -59,7 +60,17 @@ Status ensure_subdirectory(FileSystem& fs, const std::string& path) {
     return ok();
 }
 
-// nullopt: no pointer file yet (nothing installed).
+} // namespace
+
+namespace store_io {
+
+using fsio::ScopedFd;
+using store_names::Pointers;
+
+Error io_error(const std::string& what, long negative_errno) {
+    return make_error(ErrorCode::io, what + ": " + error_text(negative_errno));
+}
+
 Expected<std::optional<Pointers>> read_pointers(FileSystem& fs, const std::string& path) {
     ScopedFd file(fs, fs.open(FileSystem::kWorkingDirectory, path, O_RDONLY | O_NOFOLLOW));
     if (file.get() == -ENOENT) return std::optional<Pointers>{};
@@ -76,7 +87,7 @@ Expected<std::optional<Pointers>> read_pointers(FileSystem& fs, const std::strin
     return std::optional<Pointers>(std::move(*pointers));
 }
 
-} // namespace
+} // namespace store_io
 
 PackStore::Lock::Lock(Lock&& other) noexcept : fs_(other.fs_), fd_(other.fd_) { other.fd_ = -1; }
 
@@ -109,18 +120,18 @@ Expected<PackStore> PackStore::open(const std::string& state_dir, std::shared_pt
     for (const auto& dir : {store.packs_dir(), store.staging_dir(), store.keys_dir()}) {
         if (auto status = ensure_subdirectory(*store.fs_, dir); !status) return status.error();
     }
-    store.clean_staging();
+    // Only with the lock: a file in staging/ may belong to an install running right now in
+    // another process (the console tool while the kiosk starts).
+    if (auto held = store.lock()) {
+        store.clean_staging();
+        store.prepare_floor();
+    } else {
+        store.open_messages_.push_back("staging was not cleaned: " + held.error().message);
+    }
     return store;
 }
 
 void PackStore::clean_staging() {
-    // Only with the lock: a file in staging/ may belong to an install running right now in
-    // another process (the console tool while the kiosk starts).
-    auto held = lock();
-    if (!held) {
-        open_messages_.push_back("staging was not cleaned: " + held.error().message);
-        return;
-    }
     std::vector<std::string> names;
     if (const int rc = fs_->list(staging_dir(), names); rc < 0) {
         open_messages_.push_back("cannot list " + staging_dir() + ": " + error_text(rc));
@@ -207,6 +218,15 @@ Expected<InstalledPack> PackStore::rollback() {
     const Pointers& now = **pointers;
     auto target = installed(now.previous);
     if (!target) return target.error();
+    // The floor first: the version left behind must not come back from a stick. A floor already
+    // lost stays lost (installs wait for the operator); the rollback itself may still help.
+    auto floor = this->floor();
+    if (!floor && floor.error().code != ErrorCode::floor_unknown) return floor.error();
+    const auto left = store_names::parse_pack_file_name(now.current);
+    if (floor && left &&
+        floor->record_rollback({left->pack_id, left->version}, {target->pack_id, target->version})) {
+        if (auto status = write_floor(*floor); !status) return status.error();
+    }
     if (auto status = write_pointers(now.previous, now.current); !status) return status.error();
     return target;
 }
@@ -219,6 +239,7 @@ TrustedKeys PackStore::trusted_keys() const {
         return trusted;
     }
     std::sort(names.begin(), names.end());
+    std::vector<std::string> key_files; // beside trusted.keys, for naming a clash
     for (const auto& name : names) {
         if (!ends_with(name, ".pub")) continue;
         const std::string path = keys_dir() + "/" + name;
@@ -242,8 +263,17 @@ TrustedKeys PackStore::trusted_keys() const {
             trusted.problems.push_back(path + ": skipped, " + key.error().message);
             continue;
         }
+        for (std::size_t i = 0; i < trusted.keys.size(); ++i) {
+            if (trusted.keys[i].key_id != key->key_id) continue;
+            // Which of the two verifies would depend on file order: trust neither.
+            trusted.clash = key_files[i] + " and " + path + " have the same key id " +
+                            minisign::key_id_hex(key->key_id) +
+                            ": no key is trusted until one of them is removed";
+        }
         trusted.keys.push_back(*key);
+        key_files.push_back(path);
     }
+    if (!trusted.clash.empty()) trusted.keys.clear();
     return trusted;
 }
 
@@ -327,7 +357,14 @@ Expected<InstalledPack> PackStore::adopt(const Lock& held, const StagedPack& sta
     }
     static_cast<void>(fsio::sync_directory(*fs_, staging_dir()));
 
-    if (before.current != name) {
+    // The floor rises before the pointer names the new pack: after a power cut between the two,
+    // the floor is ahead (the same version may install again to finish), never behind.
+    auto floor = this->floor();
+    if (!floor) return floor.error();
+    if (floor->record_install({staged.pack_id, staged.version})) {
+        if (auto status = write_floor(*floor); !status) return status.error();
+    }
+    if (before.current != name || !before.floor_recorded) {
         if (auto status = write_pointers(name, before.current); !status) return status.error();
     }
     return InstalledPack{name, target, staged.pack_id, staged.version};

@@ -8,6 +8,7 @@ namespace {
 constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kHashDigits = 8;
 constexpr std::string_view kPackSuffix = ".pack";
+constexpr std::string_view kFloorRecorded = "floor recorded";
 
 bool is_id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -70,11 +71,13 @@ std::optional<PackFileName> parse_pack_file_name(std::string_view name) {
 std::string format_pointers(const Pointers& pointers) {
     std::string text = "current " + pointers.current + "\n";
     if (!pointers.previous.empty()) text += "previous " + pointers.previous + "\n";
+    if (pointers.floor_recorded) text += std::string(kFloorRecorded) + "\n";
     return text;
 }
 
 std::optional<Pointers> parse_pointers(std::string_view text) {
     Pointers pointers;
+    pointers.floor_recorded = false;
     bool seen_current = false;
     bool seen_previous = false;
     while (!text.empty()) {
@@ -82,6 +85,10 @@ std::optional<Pointers> parse_pointers(std::string_view text) {
         if (end == std::string_view::npos) return std::nullopt; // every line ends with '\n'
         const std::string_view line = text.substr(0, end);
         text.remove_prefix(end + 1);
+        if (line == kFloorRecorded && seen_current && text.empty()) {
+            pointers.floor_recorded = true;
+            break;
+        }
         const auto space = line.find(' ');
         if (space == std::string_view::npos) return std::nullopt;
         const std::string_view key = line.substr(0, space);

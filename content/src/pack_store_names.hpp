@@ -32,9 +32,14 @@ std::optional<PackFileName> parse_pack_file_name(std::string_view name);
 struct Pointers {
     std::string current;  // a pack file name, "" when none
     std::string previous; // "" when none
+    // Written by every store that keeps a version floor (STATE/floor). A pointer file without it
+    // was written before floors existed: the one case where a missing floor is made from the
+    // installed packs instead of stopping installs (see PackStore::open).
+    bool floor_recorded = true;
 };
 
-// "current <name>\nprevious <name>\n" (the previous line only when there is one).
+// "current <name>\nprevious <name>\nfloor recorded\n" (the previous line only when there is
+// one; the last line when floor_recorded).
 std::string format_pointers(const Pointers& pointers);
 // nullopt when the text is not exactly what format_pointers writes, with valid pack names.
 std::optional<Pointers> parse_pointers(std::string_view text);

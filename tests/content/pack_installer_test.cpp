@@ -116,7 +116,7 @@ TEST_F(Installer, GarbageCollectionKeepsOnlyCurrentAndPrevious) {
 TEST_F(Installer, AnOlderVersionIsRefusedUnlessForced) {
     install_ok(4);
     expect_refused(install(stick_.put_version(3, key_.secret)), ErrorCode::not_newer,
-                   "PAVILION/expo.pack: version 3 is older than the installed version 4", 4);
+                   "PAVILION/expo.pack: version 3 is older than version 4 of pack 'mini-pack'", 4);
 
     auto options = quiet_options();
     options.force = true;

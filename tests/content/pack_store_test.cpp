@@ -145,8 +145,14 @@ TEST_F(Store, APointerToAMissingPackIsReportedAndAnInstallRepairsIt) {
     ASSERT_FALSE(active);
     EXPECT_EQ(active.error().code, ErrorCode::corrupt);
     EXPECT_NE(active.error().message.find("which is missing"), std::string::npos);
-    install(2); // what is installed is unknown, so any signed version is welcome
-    EXPECT_EQ(active_version(open_store(state_)), 2);
+    // What is installed is unknown, but the floor is not: an older version stays out, a newer
+    // one repairs the store.
+    auto store = open_store(state_);
+    auto older = PackInstaller(store).install(stick_.put_version(2, key_.secret), quiet_options());
+    ASSERT_FALSE(older);
+    EXPECT_EQ(older.error().code, ErrorCode::not_newer) << older.error().message;
+    install(4);
+    EXPECT_EQ(active_version(open_store(state_)), 4);
 }
 
 TEST_F(Store, TheStoreNeverFollowsALinkForItsFolders) {
@@ -209,7 +215,7 @@ TEST_F(Store, PackFileNamesAreIdVersionAndHash) {
     ASSERT_EQ(name.size(), std::string("mini-pack-v3-12345678.pack").size()) << name;
     EXPECT_EQ(name.rfind("mini-pack-v3-", 0), 0u) << name;
     EXPECT_TRUE(fs::exists(state_ + "/packs/" + name + ".minisig"));
-    EXPECT_EQ(read_text(state_ + "/pointers"), "current " + name + "\n");
+    EXPECT_EQ(read_text(state_ + "/pointers"), "current " + name + "\nfloor recorded\n");
 }
 
 } // namespace

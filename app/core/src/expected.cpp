@@ -22,6 +22,7 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::cancelled: return "cancelled";
     case ErrorCode::busy: return "busy";
     case ErrorCode::unavailable: return "unavailable";
+    case ErrorCode::floor_unknown: return "floor_unknown";
     }
     return "unknown";
 }

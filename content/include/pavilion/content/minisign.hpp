@@ -92,4 +92,11 @@ struct Verified {
 Expected<Verified> verify(const std::vector<PublicKey>& trusted,
                           std::string_view signature_file_text, const FileHash& file_hash);
 
+// Checks only the global signature, which covers the file's signature and the trusted comment
+// but not the file: a trusted key vouched for this comment. What an installer needs to refuse a
+// forged claim ("version 999") before it copies a byte of the file; verify() must still follow.
+// Same errors as verify(), tampered meaning the trusted comment was altered.
+Expected<Verified> verify_trusted_comment(const std::vector<PublicKey>& trusted,
+                                          std::string_view signature_file_text);
+
 } // namespace pavilion::content::minisign

@@ -11,6 +11,9 @@
 //                         It is replaced by writing staging/pointers.new, fsync, rename over
 //                         STATE/pointers, fsync of STATE. No file: the kiosk shows its built-in
 //                         default pack.
+//   STATE/floor           the version floor (version_floor.hpp): the newest version of each pack
+//                         id ever installed here, never lowered. Written atomically and fsynced
+//                         BEFORE the pointer file changes, so the floor is never behind it.
 //   STATE/packs/          installed packs, each a verified private copy, never modified:
 //     <id>-v<version>-<hash8>.pack           (hash8: first 8 hex digits of its BLAKE2b-512)
 //     <id>-v<version>-<hash8>.pack.minisig   its signature, kept for audits
@@ -29,6 +32,7 @@
 #include "pavilion/content/expected.hpp"
 #include "pavilion/content/file_system.hpp"
 #include "pavilion/content/minisign.hpp"
+#include "pavilion/content/version_floor.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -48,6 +52,9 @@ struct InstalledPack {
 struct TrustedKeys {
     std::vector<minisign::PublicKey> keys;
     std::vector<std::string> problems; // one line per key file that was skipped, and why
+    // Two key files with the same key id: which one verifies would depend on file order, so no
+    // key is trusted at all until one is removed; says which files clash. "" when none.
+    std::string clash;
 };
 
 // A verified copy in staging/, ready to become the current pack (see PackStore::adopt).
@@ -73,6 +80,7 @@ public:
     std::string staging_dir() const { return root_ + "/staging"; }
     std::string keys_dir() const { return root_ + "/keys"; }
     std::string pointers_path() const { return root_ + "/pointers"; }
+    std::string floor_path() const { return root_ + "/floor"; }
     FileSystem& file_system() const { return *fs_; }
 
     // What open() noticed and dealt with (leftovers deleted, cleanup skipped), one line each.
@@ -85,8 +93,25 @@ public:
     // The pack that was current before the active one (the rollback target), if any.
     Expected<std::optional<InstalledPack>> previous() const;
 
-    // Swaps current and previous in one atomic step and returns the new active pack.
+    // Swaps current and previous in one atomic step and returns the new active pack. The floor
+    // is not lowered: the version left is withdrawn (it does not come back from a stick).
     Expected<InstalledPack> rollback();
+
+    // The pack built into the kiosk: its version counts as installed for the floor, so a stick
+    // cannot bring an older copy of it in even on an empty device.
+    void cover_built_in(PackIdentity built_in) { built_in_ = std::move(built_in); }
+    const std::optional<PackIdentity>& built_in() const { return built_in_; }
+
+    // The version floor. ErrorCode::floor_unknown when STATE/floor is damaged, or missing while
+    // packs are installed: every install is then refused until accept_rebuilt_floor().
+    Expected<VersionFloor> floor() const;
+    // The operator's confirmation after floor_unknown: a floor made from the packs in packs/
+    // (each id's newest version, withdrawn unless it is current) and the built-in pack, written
+    // in place of the damaged one. Also fixes the device's pack id (provisioning) when given.
+    Expected<VersionFloor> accept_rebuilt_floor();
+    // Provisioning: fixes the pack id this device takes without the operator's confirmation.
+    // Refused (other_pack) when another id is fixed already; the same id is a no-op.
+    Status fix_device_pack_id(const std::string& pack_id);
 
     // The keys in keys/*.pub, sorted by file name. A key file that cannot be used is skipped
     // and named in `problems`; it never stops the others from being trusted.
@@ -123,11 +148,16 @@ private:
     PackStore(std::string root, std::shared_ptr<FileSystem> fs);
     Expected<InstalledPack> installed(const std::string& file_name) const;
     Status write_pointers(const std::string& current, const std::string& previous);
+    Status write_floor(const VersionFloor& floor);
+    Expected<bool> has_installed_packs() const;
     void clean_staging();
+    void prepare_floor();
+    Expected<VersionFloor> floor_from_packs() const;
 
     std::string root_;
     std::shared_ptr<FileSystem> fs_;
     std::vector<std::string> open_messages_;
+    std::optional<PackIdentity> built_in_;
 };
 
 } // namespace pavilion::content

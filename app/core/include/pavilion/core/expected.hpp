@@ -30,6 +30,8 @@ enum class ErrorCode {
     cancelled,        // stopped on request (the kiosk closing); a stick pulled mid-copy is io
     busy,             // someone else holds what is needed (another install of the store)
     unavailable,      // something the kiosk needs is missing (a display, GL ES 3.0, a font)
+    floor_unknown,    // the record of the newest versions installed is damaged or gone: installs
+                      // wait until the operator confirms (never guess a lower floor)
 };
 
 const char* to_string(ErrorCode code);
