@@ -460,6 +460,48 @@ int run_install(const Arguments& args) {
 
 namespace {
 
+void print_floor(const content::VersionFloor& floor) {
+    std::printf("device pack id: %s\n", floor.device_pack_id.empty() ? "(not fixed yet: the first install fixes it)"
+                                                                      : floor.device_pack_id.c_str());
+    for (const auto& [id, mark] : floor.marks)
+        std::printf("floor: pack %s version %lld%s\n", id.c_str(), static_cast<long long>(mark.version),
+                    mark.withdrawn ? " (withdrawn by a rollback: only a newer version installs)" : "");
+}
+
+} // namespace
+
+int run_floor(const Arguments& args) {
+    const char* usage =
+        "usage: pavilion-pack floor --state DIR [--pack-id ID] [--accept-rebuilt]\n"
+        "\n"
+        "Shows a kiosk's version floor: the newest version of each pack id ever installed there\n"
+        "(no older one installs again) and the pack id the device takes without confirmation.\n"
+        "\n"
+        "--pack-id ID       fix the device's pack id before its first install (provisioning)\n"
+        "--accept-rebuilt   after 'the version floor is damaged': accept a floor rebuilt from the\n"
+        "                   packs on disk, as the operator panel does with the PIN\n";
+    const auto parsed = parse(args, {"--state", "--pack-id"}, {"--accept-rebuilt"});
+    if (int code = usage_check(parsed, usage, 0); code >= 0) return code;
+    const CommandLine& line = *parsed;
+    const auto state = line.value("--state");
+    if (state.empty()) return usage_error("--state DIR is required", usage);
+    auto store = content::PackStore::open(state);
+    if (!store) return fail(store.error().message);
+    for (const auto& message : store->open_messages()) std::fprintf(stderr, "pavilion-pack: %s\n", message.c_str());
+    if (line.flags.count("--accept-rebuilt") > 0) {
+        if (auto rebuilt = store->accept_rebuilt_floor(); !rebuilt) return fail(rebuilt.error().message);
+    }
+    if (const auto id = line.value("--pack-id"); !id.empty()) {
+        if (auto fixed = store->fix_device_pack_id(id); !fixed) return fail(fixed.error().message);
+    }
+    auto floor = store->floor();
+    if (!floor) return fail(floor.error().message);
+    print_floor(*floor);
+    return 0;
+}
+
+namespace {
+
 // A whole number in [low, high] from a command-line value, or nullopt.
 std::optional<std::uint64_t> parse_count(const std::string& text, std::uint64_t low, std::uint64_t high) {
     if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos)

@@ -16,6 +16,7 @@ int run_verify(const Arguments& args);
 int run_keygen(const Arguments& args);
 int run_sign(const Arguments& args);
 int run_install(const Arguments& args);
+int run_floor(const Arguments& args);
 int run_synth(const Arguments& args);
 
 } // namespace pavilion::tools

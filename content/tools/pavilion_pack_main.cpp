@@ -20,6 +20,7 @@ const char* kUsage =
     "  keygen -p PUB -s SECRET      create a signing key pair (minisign format)\n"
     "  sign PACK -s SECRET          write PACK.minisig\n"
     "  install PACK --state DIR     install a signed pack into a kiosk's state directory\n"
+    "  floor --state DIR            show (or fix, or rebuild) a kiosk's version floor\n"
     "  synth --stories N OUT_DIR    write a synthetic pack source of N stories (scale tests)\n"
     "\n"
     "Run 'pavilion-pack COMMAND --help' for the options of a command.\n";
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
     if (command == "keygen") return pavilion::tools::run_keygen(args);
     if (command == "sign") return pavilion::tools::run_sign(args);
     if (command == "install") return pavilion::tools::run_install(args);
+    if (command == "floor") return pavilion::tools::run_floor(args);
     if (command == "synth") return pavilion::tools::run_synth(args);
     std::fprintf(stderr, "pavilion-pack: unknown command '%s' (see pavilion-pack --help)\n",
                  command.c_str());

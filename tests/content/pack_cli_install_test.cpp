@@ -100,3 +100,32 @@ TEST_F(PackCliInstall, APackSignedWithDebiansMinisignInstalls) {
 
 } // namespace
 } // namespace pavilion::content::test
+
+namespace pavilion::content::test {
+namespace {
+
+TEST_F(PackCliInstall, FloorShowsFixesAndRebuildsTheVersionFloor) {
+    const auto fresh = pack_tool({"floor", "--state", state_, "--pack-id", "mini-pack"});
+    ASSERT_EQ(fresh.exit_code, 0) << describe(fresh);
+    EXPECT_TRUE(contains(fresh.output, "device pack id: mini-pack")) << fresh.output;
+    const auto other = pack_tool({"floor", "--state", state_, "--pack-id", "expo"});
+    EXPECT_EQ(other.exit_code, 1) << describe(other);
+    EXPECT_TRUE(contains(other.output, "takes pack 'mini-pack' already")) << other.output;
+
+    put_pack();
+    ASSERT_EQ(pack_tool({"sign", pack_, "-s", secret_}).exit_code, 0);
+    ASSERT_EQ(pack_tool({"install", pack_, "--state", state_}).exit_code, 0);
+    const auto shown = pack_tool({"floor", "--state", state_});
+    EXPECT_TRUE(contains(shown.output, "floor: pack mini-pack version 3\n")) << shown.output;
+
+    pavilion::testing::write_text(state_ + "/floor", "damaged");
+    const auto lost = pack_tool({"install", pack_, "--state", state_, "--force"});
+    EXPECT_EQ(lost.exit_code, 1) << describe(lost);
+    EXPECT_TRUE(contains(lost.output, "floor is damaged")) << lost.output;
+    const auto rebuilt = pack_tool({"floor", "--state", state_, "--accept-rebuilt"});
+    ASSERT_EQ(rebuilt.exit_code, 0) << describe(rebuilt);
+    EXPECT_TRUE(contains(rebuilt.output, "floor: pack mini-pack version 3\n")) << rebuilt.output;
+}
+
+} // namespace
+} // namespace pavilion::content::test
