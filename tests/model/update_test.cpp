@@ -85,7 +85,6 @@ TEST(KioskUpdates, ARefusedPackSaysWhyAndTheContentStays) {
     ASSERT_TRUE(frame.banner);
     EXPECT_EQ(frame.banner->state, State::failed);
     EXPECT_EQ(frame.banner->problem, core::ErrorCode::tampered);
-    EXPECT_EQ(frame.banner->detail, "PAVILION/expo.pack: signature does not match");
     EXPECT_EQ(frame.pack_generation, before.pack_generation);
     EXPECT_TRUE(h.logged("updates: refused: PAVILION/expo.pack: signature does not match"));
 }
@@ -261,6 +260,83 @@ TEST(KioskUpdates, RollBackTwiceInARowRollsBackOnce) {
     const auto frame = h.settled(6100);
     EXPECT_EQ(frame.catalog->meta.id, "belt-and-road") << "a second rollback would have swapped back";
     EXPECT_EQ(frame.panel.notice.kind, Kind::rolled_back);
+}
+
+} // namespace
+} // namespace pavilion::model
+
+namespace pavilion::model {
+namespace {
+
+// A hostile stick (issue 19): many packs, all refused, with names made to deceive.
+std::vector<content::MediaEvent> stick_with(const std::string& mount, int packs) {
+    std::vector<content::MediaEvent> events = {stick(mount)};
+    for (int i = 0; i < packs; ++i) events.push_back(found(mount, "forged-" + std::to_string(i) + ".pack"));
+    return events;
+}
+
+std::size_t installs_tried(KioskHarness& h) {
+    std::lock_guard<std::mutex> lock(h.library().mutex);
+    return h.library().installs.size();
+}
+
+TEST(KioskUpdates, AStickOfRefusedPacksIsGivenUpOnUntilItIsPluggedInAgain) {
+    KioskHarness h;
+    h.step(0, {}, stick_with("/media/usb", 10000)); // every install refused (io: no outcome scripted)
+    h.settled(100);
+    EXPECT_EQ(installs_tried(h), static_cast<std::size_t>(UpdateService::kMaxRefusalsPerStick));
+    EXPECT_TRUE(h.logged("updates: 3 packs on /media/usb were refused; its other packs are ignored until it is "
+                         "plugged in again"));
+    // The panel lists a bounded number of them.
+    h.open_keypad(200);
+    h.type_pin(KioskHarness::kPin, 5300);
+    EXPECT_EQ(h.step(5400).panel.candidates.size(), UpdateService::kMaxCandidates);
+    // Out and in again: a fresh chance, and again only a few.
+    h.step(5500, {}, {removed("/media/usb")});
+    h.step(5600, {}, stick_with("/media/usb", 5));
+    h.settled(5700);
+    EXPECT_EQ(installs_tried(h), static_cast<std::size_t>(2 * UpdateService::kMaxRefusalsPerStick));
+}
+
+TEST(KioskUpdates, OnlyAFewInstallsWaitAtOnce) {
+    KioskHarness h;
+    std::mutex mutex;
+    std::condition_variable released;
+    bool go = false;
+    h.library().during_install = [&](const content::InstallOptions&) {
+        std::unique_lock<std::mutex> lock(mutex);
+        released.wait(lock, [&] { return go; });
+    };
+    // Two inboxes' worth of packs arrive while the first install is held (an inbox has no
+    // stick to give up on).
+    std::vector<content::MediaEvent> many;
+    for (int i = 0; i < 50; ++i) {
+        auto event = found("", "inbox-" + std::to_string(i) + ".pack");
+        event.candidate.kind = content::PackCandidate::Source::inbox;
+        many.push_back(event);
+    }
+    h.step(0, {}, many);
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        go = true;
+    }
+    released.notify_all();
+    h.settled(100);
+    EXPECT_EQ(installs_tried(h), 1 + UpdateService::kMaxQueued);
+    EXPECT_TRUE(h.logged("installs are waiting (the operator may pick it)"));
+}
+
+TEST(KioskUpdates, TheBannerShowsAStickFileNameOnlyAsAShortSafeLabel) {
+    KioskHarness h;
+    const std::string name = "Update\xE2\x80\xAE" "kcap.\nOFFICIAL NOTICE: call 555-0100 " + std::string(200, 'x') + ".pack";
+    h.step(0, {}, {found("/media/usb", name)});
+    const auto frame = h.settled(100);
+    ASSERT_TRUE(frame.banner);
+    EXPECT_EQ(frame.banner->state, State::failed); // such a name is refused before any file is read
+    EXPECT_EQ(frame.banner->file_name.find('\n'), std::string::npos);
+    EXPECT_EQ(frame.banner->file_name.find("\xE2\x80\xAE"), std::string::npos);
+    EXPECT_LT(frame.banner->file_name.size(), 60u);
+    EXPECT_EQ(frame.banner->file_name.rfind("Update\xEF\xBF\xBDkcap.\xEF\xBF\xBDOFFICIAL", 0), 0u) << frame.banner->file_name;
 }
 
 } // namespace

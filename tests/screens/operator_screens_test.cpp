@@ -459,15 +459,13 @@ TEST_F(OperatorScreensTest, TheBannerDrawsEveryStateWithoutTargets) {
         for (State state : {State::copying, State::verifying, State::installed, State::failed}) {
             model::UpdateBanner banner;
             banner.state = state;
-            banner.file_name = "expo-2027-v4.pack";
             banner.copied_bytes = 120'500'000;
             banner.total_bytes = 480'000'000;
             banner.seconds_left = 42;
             banner.pack_id = "expo-2027";
             banner.version = 4;
             banner.problem = core::ErrorCode::untrusted;
-            banner.detail = "The signature does not match any trusted key, so the pack was not installed and the "
-                            "kiosk keeps showing version 3 of the current content";
+            banner.file_name = "expo-2027-v4-with-a-very-long-name-for-the-banner.pack";
             const auto targets = draw_frame(size, [&](Frame& f) { draw_update_banner(f, banner, UpdateBannerWords{}); });
             EXPECT_GT(drawn_vertices_, 0);
             EXPECT_TRUE(targets.all().empty());
@@ -506,13 +504,16 @@ TEST(UpdateBannerText, TheOutcomeLine) {
     model::UpdateBanner banner;
     banner.pack_id = "expo-2027";
     banner.version = 4;
-    banner.detail = "expo-2027-v4.pack: signed by an untrusted key";
+    banner.problem = core::ErrorCode::untrusted;
     banner.state = model::UpdateBanner::State::copying;
     EXPECT_EQ(update_banner_outcome(banner), "");
     banner.state = model::UpdateBanner::State::installed;
     EXPECT_EQ(update_banner_outcome(banner), "Now showing expo-2027, version 4");
     banner.state = model::UpdateBanner::State::failed;
-    EXPECT_EQ(update_banner_outcome(banner), "expo-2027-v4.pack: signed by an untrusted key");
+    EXPECT_EQ(update_banner_outcome(banner), "It is not signed by a key this kiosk trusts.");
+    // Every refusal has words of our own, none of them the stick's.
+    for (int code = 0; code <= static_cast<int>(core::ErrorCode::floor_unknown); ++code)
+        EXPECT_FALSE(update_banner_refusal(static_cast<core::ErrorCode>(code)).empty());
 }
 
 } // namespace

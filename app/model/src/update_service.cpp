@@ -1,6 +1,7 @@
 #include "pavilion/model/update_service.hpp"
 
 #include "pavilion/core/kiosk_session.hpp"
+#include "pavilion/core/safe_label.hpp"
 
 #include <algorithm>
 
@@ -23,26 +24,48 @@ void UpdateService::receive(const std::vector<content::MediaEvent>& events) {
         switch (event.type) {
         case Type::stick_inserted:
             sticks_.push_back(event.mount_point);
+            refusals_.erase(event.mount_point); // plugged in again: a fresh chance
             log_.add("updates: stick at " + event.mount_point);
             break;
-        case Type::stick_removed:
-            sticks_.erase(std::remove(sticks_.begin(), sticks_.end(), event.mount_point), sticks_.end());
-            candidates_.erase(std::remove_if(candidates_.begin(), candidates_.end(),
-                                             [&](const auto& c) { return c.mount_point == event.mount_point; }),
-                              candidates_.end());
-            log_.add("updates: stick removed from " + event.mount_point);
-            break;
-        case Type::candidate:
-            candidates_.erase(std::remove_if(candidates_.begin(), candidates_.end(),
-                                             [&](const auto& c) { return c.pack_path == event.candidate.pack_path; }),
-                              candidates_.end());
-            candidates_.push_back(event.candidate);
-            log_.add("updates: found " + event.candidate.pack_path);
-            install(event.candidate, false);
-            break;
+        case Type::stick_removed: forget_stick(event.mount_point); break;
+        case Type::candidate: offer(event.candidate); break;
         case Type::problem: log_.add("updates: " + event.message); break;
         }
     }
+}
+
+void UpdateService::forget_stick(const std::string& mount_point) {
+    sticks_.erase(std::remove(sticks_.begin(), sticks_.end(), mount_point), sticks_.end());
+    const auto on_stick = [&](const content::PackCandidate& c) { return c.mount_point == mount_point; };
+    candidates_.erase(std::remove_if(candidates_.begin(), candidates_.end(), on_stick), candidates_.end());
+    queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [&](const Queued& q) { return on_stick(q.candidate); }),
+                 queue_.end());
+    log_.add("updates: stick removed from " + mount_point);
+}
+
+bool UpdateService::given_up(const std::string& mount_point) const {
+    const auto it = refusals_.find(mount_point);
+    return !mount_point.empty() && it != refusals_.end() && it->second >= kMaxRefusalsPerStick;
+}
+
+void UpdateService::offer(const content::PackCandidate& found) {
+    const auto same = [&](const content::PackCandidate& c) { return c.pack_path == found.pack_path; };
+    candidates_.erase(std::remove_if(candidates_.begin(), candidates_.end(), same), candidates_.end());
+    if (candidates_.size() >= kMaxCandidates) {
+        log_.add("updates: ignored " + core::safe_label(found.pack_path, 2 * kLabelCodePoints) + ": " +
+                 std::to_string(kMaxCandidates) + " packs are on offer already");
+        return;
+    }
+    candidates_.push_back(found);
+    log_.add("updates: found " + core::safe_label(found.pack_path, 2 * kLabelCodePoints));
+    if (given_up(found.mount_point)) return; // said once, when it gave up
+    if (queue_.size() >= kMaxQueued) {
+        log_.add("updates: not installing " + core::safe_label(found.pack_path, 2 * kLabelCodePoints) +
+                 " by itself: " + std::to_string(kMaxQueued) + " installs are waiting (the operator may pick it)");
+        return;
+    }
+    queue_.push_back({found, false});
+    start_next();
 }
 
 std::string UpdateService::stick_folder() const {
@@ -52,7 +75,25 @@ std::string UpdateService::stick_folder() const {
 }
 
 void UpdateService::install(const content::PackCandidate& found, bool force) {
-    workers_.installs.post([this, found, force, progress = progress_, cancel = cancel_] {
+    // The operator's choice goes first and is never given up on.
+    queue_.push_front({found, force});
+    start_next();
+}
+
+void UpdateService::start_next() {
+    if (running_) return;
+    while (!queue_.empty()) {
+        Queued next = std::move(queue_.front());
+        queue_.pop_front();
+        if (!next.force && given_up(next.candidate.mount_point)) continue;
+        running_ = next;
+        run(next);
+        return;
+    }
+}
+
+void UpdateService::run(const Queued& job) {
+    workers_.installs.post([this, found = job.candidate, force = job.force, progress = progress_, cancel = cancel_] {
         // Reset before "started" is posted: the first frame of this copy must not show the
         // last one's bytes.
         progress->copied = 0;
@@ -83,11 +124,18 @@ void UpdateService::install(const content::PackCandidate& found, bool force) {
 
 void UpdateService::started(const std::string& file_name) {
     phase_ = Phase::copying;
-    file_name_ = file_name;
+    file_name_ = core::safe_label(file_name, kLabelCodePoints);
     phase_since_ = workers_.now;
 }
 
 void UpdateService::finished(bool force, core::Expected<content::InstallResult> result) {
+    const std::string mount_point = running_ ? running_->candidate.mount_point : std::string();
+    running_.reset();
+    record(force, std::move(result), mount_point);
+    start_next();
+}
+
+void UpdateService::record(bool force, core::Expected<content::InstallResult> result, const std::string& mount_point) {
     if (!result && !force && result.error().code == core::ErrorCode::not_newer) {
         // What is on the stick is in already (the report beside it says so): nothing to tell,
         // and another install's outcome, if one is showing, stays.
@@ -110,8 +158,13 @@ void UpdateService::finished(bool force, core::Expected<content::InstallResult> 
     phase_ = Phase::failed;
     outcome_.state = UpdateBanner::State::failed;
     outcome_.problem = result.error().code;
-    outcome_.detail = result.error().message;
+    // The installer's line names files and claims from the stick: the journal and the operator's
+    // log have it in full, the visitor's banner says what kind of refusal it was (the screens'
+    // words), with the short label above it.
     log_.add("updates: refused: " + result.error().message);
+    if (!mount_point.empty() && ++refusals_[mount_point] == kMaxRefusalsPerStick)
+        log_.add("updates: " + std::to_string(kMaxRefusalsPerStick) + " packs on " + mount_point +
+                 " were refused; its other packs are ignored until it is plugged in again");
 }
 
 std::optional<UpdateBanner> UpdateService::banner(core::Millis now) const {

@@ -159,10 +159,36 @@ const std::string& update_banner_heading(const model::UpdateBanner& banner, cons
     return words.failed; // not reached: every state is handled above
 }
 
+std::string update_banner_refusal(core::ErrorCode problem) {
+    using core::ErrorCode;
+    switch (problem) {
+    case ErrorCode::tampered: return "The pack or its signature was changed after signing.";
+    case ErrorCode::untrusted: return "It is not signed by a key this kiosk trusts.";
+    case ErrorCode::bad_signature: return "Its signature file is missing or damaged.";
+    case ErrorCode::other_pack: return "It is another pack than the one shown here; an operator can install it.";
+    case ErrorCode::not_newer: return "It is not newer than the pack shown here.";
+    case ErrorCode::unsupported: return "It needs a newer version of Pavilion.";
+    case ErrorCode::too_large: return "It is larger than this kiosk accepts.";
+    case ErrorCode::no_space: return "There is not enough room on this kiosk.";
+    case ErrorCode::io: return "The stick could not be read to the end. Was it pulled out?";
+    case ErrorCode::floor_unknown: return "Installs wait for an operator: the record of installed versions is damaged.";
+    case ErrorCode::cancelled: return "The install was stopped.";
+    case ErrorCode::busy: return "Another install is running.";
+    case ErrorCode::corrupt:
+    case ErrorCode::not_a_pack:
+    case ErrorCode::unsafe: return "The file is damaged or is not a Pavilion pack.";
+    case ErrorCode::authoring:
+    case ErrorCode::bad_key:
+    case ErrorCode::invalid_argument:
+    case ErrorCode::unavailable: break;
+    }
+    return "It could not be installed; the operator panel's log says why.";
+}
+
 std::string update_banner_outcome(const model::UpdateBanner& banner) {
     if (banner.state == State::installed)
         return "Now showing " + banner.pack_id + ", version " + std::to_string(banner.version);
-    if (banner.state == State::failed) return banner.detail;
+    if (banner.state == State::failed) return update_banner_refusal(banner.problem);
     return {};
 }
 

@@ -13,7 +13,9 @@ namespace pavilion::model {
 struct UpdateBanner {
     enum class State { copying, verifying, installed, failed };
     State state = State::copying;
-    std::string file_name; // the pack's file name on the stick or in the inbox
+    // The pack's file name on the stick or in the inbox, as a short sanitized label: a stick's
+    // names are not ours, so nothing longer or stranger reaches the visitor's screen.
+    std::string file_name;
     // copying, verifying:
     std::uint64_t copied_bytes = 0;
     std::uint64_t total_bytes = 0; // 0 while unknown
@@ -21,9 +23,9 @@ struct UpdateBanner {
     // installed:
     std::string pack_id;
     std::int64_t version = 0;
-    // failed: what kind of refusal, and the installer's own line saying what is wrong and where.
+    // failed: what kind of refusal. The installer's own line (which quotes the stick's names and
+    // claims) goes to the operator's log, not here: the screens say it in their own words.
     core::ErrorCode problem = core::ErrorCode::io;
-    std::string detail;
 
     // True while the banner moves by itself (a check of unknown length, a copy of unknown size).
     bool animating() const {

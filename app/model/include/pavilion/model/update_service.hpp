@@ -4,6 +4,12 @@
 // screen. Only newer signed packs get in (the installer decides); a stick still holding the pack
 // that is already installed is skipped quietly, so a kiosk that boots with it does not flash
 // "Update failed". The banner over the visitor's screen shows the copy, then the outcome.
+//
+// A hostile stick must cost little: installs wait in a short queue (one runs at a time; more
+// than kMaxQueued waiting are not started, the operator may still pick them), a stick whose
+// packs were refused kMaxRefusalsPerStick times is given up on until it is plugged in again, the
+// panel lists at most kMaxCandidates, and what a stick names (its file names) reaches the
+// visitor's banner only as a short, sanitized label (core::safe_label).
 
 #include "pavilion/content/media_event.hpp"
 #include "pavilion/core/pointer_event.hpp"
@@ -15,6 +21,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +32,10 @@ namespace pavilion::model {
 class UpdateService {
 public:
     static constexpr core::Millis kOutcomeShownMs = 12000;
+    static constexpr std::size_t kMaxQueued = 8;
+    static constexpr int kMaxRefusalsPerStick = 3;
+    static constexpr std::size_t kMaxCandidates = 32;
+    static constexpr std::size_t kLabelCodePoints = 48;
 
     UpdateService(PackLibrary& library, Workers& workers, EventLog& log);
 
@@ -54,8 +65,18 @@ private:
     };
     enum class Phase { idle, copying, installed, failed };
 
+    struct Queued {
+        content::PackCandidate candidate;
+        bool force = false;
+    };
+    void offer(const content::PackCandidate& candidate);
+    void forget_stick(const std::string& mount_point);
+    bool given_up(const std::string& mount_point) const;
+    void start_next();
+    void run(const Queued& job);
     void started(const std::string& file_name);
     void finished(bool force, core::Expected<content::InstallResult> result);
+    void record(bool force, core::Expected<content::InstallResult> result, const std::string& mount_point);
 
     PackLibrary& library_;
     Workers& workers_;
@@ -64,6 +85,9 @@ private:
     std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
     std::vector<content::PackCandidate> candidates_;
     std::vector<std::string> sticks_; // mount points
+    std::deque<Queued> queue_;        // waiting for the installs worker
+    std::optional<Queued> running_;   // on the installs worker now
+    std::map<std::string, int> refusals_; // by stick mount point, since it was plugged in
     // Main thread: what the banner says, and since when (the time its results were applied).
     Phase phase_ = Phase::idle;
     UpdateBanner outcome_;

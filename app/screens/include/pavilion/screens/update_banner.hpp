@@ -27,8 +27,10 @@ UpdateBannerWords update_banner_words(const ViewBuilder& words);
 // The heading for the banner's state.
 const std::string& update_banner_heading(const model::UpdateBanner& banner, const UpdateBannerWords& words);
 // The line under the heading once the update is over: "Now showing expo-2027, version 4", or
-// the installer's own line saying what is wrong; "" while copying or checking.
+// why it was refused (update_banner_refusal); "" while copying or checking.
 std::string update_banner_outcome(const model::UpdateBanner& banner);
+// Why an install was refused, in the kiosk's own words (never the stick's text).
+std::string update_banner_refusal(core::ErrorCode problem);
 
 void draw_update_banner(Frame& frame, const model::UpdateBanner& banner, const UpdateBannerWords& words);
 
