@@ -44,7 +44,7 @@ std::string cache_directory(const core::KioskOptions& options) {
 core::Expected<LoadedContent> load_content(const ContentRequest& request) {
     LoadedContent loaded;
     // The device's files and databases open beside the pack: both are on start-up's path.
-    auto device = std::async(std::launch::async, [&] { return model::open_device(request.state_dir); });
+    auto device = std::async(std::launch::async, [&] { return model::open_device(request.state_dir, request.built_in); });
     auto start = Clock::now();
     // Not the pictures' pages: they are most of the file, and start-up must not grow with them
     // (the installer checked the whole file; a damaged picture shows as a missing one).

@@ -47,6 +47,8 @@ struct ContentRequest {
     int max_texture_side = 4096; // the atlas's limit (the Raspberry Pi's, until the GL context says)
     std::string cache_dir;       // built atlases and catalogs kept here ("" = none)
     std::string state_dir;       // the device's state ("" = none)
+    // The pack this build carries (its id and version), which the device's version floor counts.
+    std::optional<content::PackIdentity> built_in;
     // The screen the kiosk opens on, whose first pictures are decoded here too (at most
     // max_pictures: the rest decode on the texture cache's threads as usual).
     std::optional<core::Route> first_route;

@@ -9,6 +9,7 @@
 
 #include "offscreen_run.hpp"
 #include "reports.hpp"
+#include "startup.hpp"
 
 #include "pavilion/core/quantile.hpp"
 
@@ -98,7 +99,7 @@ core::PointerEvent OperatorSession::touch(core::PointerEvent::Type type, float x
 // render thread when the panel opened and after every action.
 double facts_on_this_thread_ms(const std::string& state_dir, const content::PackReader& shown) {
     const double start = wall_ms();
-    auto device = model::open_device(state_dir);
+    auto device = model::open_device(state_dir, built_in_pack());
     const auto& locale = shown.catalog().meta.default_locale;
     if (device.packs) {
         if (auto active = device.packs->active(); active && *active) device.packs->describe(**active, locale);

@@ -1,4 +1,5 @@
 #include "shell.hpp"
+#include "startup.hpp"
 
 #include "pavilion/core/ui_scale.hpp"
 #include "pavilion/platform/offscreen_target.hpp"
@@ -62,6 +63,7 @@ void Shell::start_model(LoadedContent& content) {
     if (options_.interactive) config.wake = platform::Window::post_wake;
     // A new pack's fonts are built on the model's worker before the model shows it.
     config.prepare_pack = [this](const content::PackReader& pack) { return fonts_->prepare(pack); };
+    config.built_in_pack_path = default_pack_path();
     kiosk_ = std::make_unique<model::Kiosk>(content.pack, std::move(content.device), std::move(config));
     kiosk_->set_display({theme_.pixels_per_mm, theme_.touch()});
     for (const auto& line : content.notices) kiosk_->report("pavilion: " + line);

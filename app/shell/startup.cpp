@@ -25,12 +25,18 @@
 namespace pavilion::shell {
 namespace {
 
+} // namespace
+
+content::PackIdentity built_in_pack() { return {PAVILION_BUILT_IN_PACK_ID, PAVILION_BUILT_IN_PACK_VERSION}; }
+
 std::string default_pack_path() {
     const auto beside = platform::executable_dir() + "/packs/default.pack";
     std::error_code ec;
     if (std::filesystem::is_regular_file(beside, ec)) return beside;
     return std::string(PAVILION_DATA_DIR) + "/packs/default.pack";
 }
+
+namespace {
 
 bool off_screen(const core::KioskOptions& options) {
     return !options.screenshot_path.empty() || !options.script_path.empty() || options.bench ||
@@ -127,6 +133,7 @@ int run_kiosk(const core::KioskOptions& options) {
     request.font_scale = core::ui_scale_for(size->width, size->height);
     request.cache_dir = cache_directory(options);
     request.state_dir = options.state_dir;
+    request.built_in = built_in_pack();
     request.first_route = first_route(options);
     request.locale = options.language;
     auto loading = std::async(std::launch::async, [&] {

@@ -84,7 +84,28 @@ model::OperatorPackInfo FakePackLibrary::describe(const content::InstalledPack& 
     return info;
 }
 
+core::Status FakePackLibrary::verify(const content::InstalledPack& pack) {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    if (state_->failing_check.count(pack.path))
+        return core::make_error(core::ErrorCode::tampered, pack.path + ": the file does not match its signature");
+    return core::ok();
+}
+
+core::Expected<content::VersionFloor> FakePackLibrary::floor() {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    if (state_->floor_error) return *state_->floor_error;
+    return content::VersionFloor{};
+}
+
+core::Expected<content::VersionFloor> FakePackLibrary::accept_rebuilt_floor() {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    ++state_->rebuilt_floors;
+    state_->floor_error.reset();
+    return content::VersionFloor{};
+}
+
 KioskHarness::KioskHarness(KioskOptions options) {
+    if (options.library) library_ = options.library;
     model::Device device;
     if (options.with_device) {
         state_dir_ = dir_ / "state";
@@ -107,6 +128,7 @@ KioskHarness::KioskHarness(KioskOptions options) {
         lines->emplace_back(line);
     };
     config.prepare_pack = options.prepare_pack;
+    config.built_in_pack_path = options.built_in_pack_path;
     auto pack = open_shared(options.pack_path.empty() ? mini_pack_path() : options.pack_path);
     kiosk_ = std::make_unique<model::Kiosk>(std::move(pack), std::move(device), std::move(config));
     kiosk_->set_display({96.0f / 25.4f, kCorner});

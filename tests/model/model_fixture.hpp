@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ public:
         std::optional<content::InstalledPack> active, previous;
         std::optional<core::Error> rollback_error;
         int describes = 0;
+        std::set<std::string> failing_check;   // installed pack paths whose signature no longer matches
+        std::optional<core::Error> floor_error; // floor(): floor_unknown until accepted
+        int rebuilt_floors = 0;
         // Runs inside install() on the installs worker (progress reports, a wait).
         std::function<void(const content::InstallOptions&)> during_install;
     };
@@ -48,6 +52,9 @@ public:
     core::Expected<std::optional<content::InstalledPack>> previous() override;
     core::Expected<content::InstalledPack> rollback() override;
     model::OperatorPackInfo describe(const content::InstalledPack& pack, const std::string& locale) override;
+    core::Status verify(const content::InstalledPack& pack) override;
+    core::Expected<content::VersionFloor> floor() override;
+    core::Expected<content::VersionFloor> accept_rebuilt_floor() override;
 
 private:
     std::shared_ptr<State> state_;
@@ -64,6 +71,9 @@ struct KioskOptions {
     std::string pack_path;         // "" = the mini pack
     std::function<core::Status(const content::PackReader&)> prepare_pack;
     model::DeviceSettings settings;
+    // The installed packs as the kiosk finds them at start (default: none installed).
+    std::shared_ptr<FakePackLibrary::State> library;
+    std::string built_in_pack_path; // KioskConfig::built_in_pack_path
 };
 
 class KioskHarness {

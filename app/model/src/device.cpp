@@ -9,14 +9,24 @@
 namespace pavilion::model {
 namespace {
 
-// The signature beside an installed pack, checked against the trusted keys and the pack's bytes.
+// The installed pack's bytes against the signature beside it, by the store's trusted keys.
+core::Expected<content::minisign::Verified> check_signature(const content::InstalledPack& installed,
+                                                           const content::PackStore& store) {
+    std::ifstream in(installed.path + ".minisig");
+    if (!in) return core::make_error(core::ErrorCode::bad_signature, installed.path + ".minisig cannot be read");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto keys = store.trusted_keys();
+    if (!keys.clash.empty()) return core::make_error(core::ErrorCode::untrusted, keys.clash);
+    auto hash = content::minisign::hash_file(installed.path);
+    if (!hash) return hash.error();
+    auto verified = content::minisign::verify(keys.keys, text, *hash);
+    if (!verified) return core::make_error(verified.error().code, installed.path + ": " + verified.error().message);
+    return verified;
+}
+
 PackSignature verify_signature(const content::InstalledPack& installed, const content::PackStore& store) {
     PackSignature signature;
-    std::ifstream in(installed.path + ".minisig");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto hash = content::minisign::hash_file(installed.path);
-    auto verified = hash ? content::minisign::verify(store.trusted_keys().keys, text, *hash)
-                         : core::Expected<content::minisign::Verified>(hash.error());
+    auto verified = check_signature(installed, store);
     if (verified) {
         signature.state = PackSignature::State::verified;
         signature.key_id = content::minisign::key_id_hex(verified->key_id);
@@ -57,6 +67,13 @@ public:
         info.signature = verify_signature(installed, store_);
         return info;
     }
+    core::Status verify(const content::InstalledPack& installed) override {
+        auto verified = check_signature(installed, store_);
+        if (!verified) return verified.error();
+        return core::ok();
+    }
+    core::Expected<content::VersionFloor> floor() override { return store_.floor(); }
+    core::Expected<content::VersionFloor> accept_rebuilt_floor() override { return store_.accept_rebuilt_floor(); }
 
 private:
     content::PackStore store_;
@@ -78,13 +95,17 @@ private:
 
 std::unique_ptr<PinGate> pin_gate(content::PinLock lock) { return std::make_unique<PinLockGate>(std::move(lock)); }
 
-Device open_device(const std::string& state_dir) {
+Device open_device(const std::string& state_dir, const std::optional<content::PackIdentity>& built_in) {
     Device device;
     device.state_dir = state_dir;
     if (state_dir.empty()) return device;
     device.settings = load_settings(state_dir);
     if (auto store = content::PackStore::open(state_dir)) {
         for (const auto& line : store->open_messages()) device.notices.push_back("updates: " + line);
+        if (built_in) store->cover_built_in(*built_in);
+        if (const auto keys = store->trusted_keys(); !keys.clash.empty())
+            device.notices.push_back("updates: no pack installs: " + keys.clash);
+        if (auto floor = store->floor(); !floor) device.notices.push_back("updates: " + floor.error().message);
         device.packs = std::make_unique<StorePackLibrary>(std::move(store).value());
     } else {
         device.notices.push_back("updates: unavailable: " + store.error().message);

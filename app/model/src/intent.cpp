@@ -23,6 +23,7 @@ struct Describe {
     }
     std::string operator()(const SetDefaultLanguage& i) const { return "default language " + i.locale; }
     std::string operator()(const ExportStatistics&) const { return "export statistics"; }
+    std::string operator()(const AcceptRebuiltFloor&) const { return "accept rebuilt floor"; }
 };
 
 } // namespace

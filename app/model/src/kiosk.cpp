@@ -43,10 +43,17 @@ Kiosk::Kiosk(std::shared_ptr<const content::PackReader> pack, Device device, Kio
       updates_(device_.packs ? std::make_unique<UpdateService>(*device_.packs, workers_, log_) : nullptr),
       desk_(device_, updates_.get(), workers_, log_, config_.wall_clock_s,
             [this](const std::string& path, std::function<void(core::Status)> done) { show_pack(path, std::move(done)); },
-            [this] { return desk_context(); }) {
+            [this] { return desk_context(); }),
+      guard_(device_.packs.get(), workers_, log_,
+             [this](const std::string& path, std::function<void(core::Status)> done) { show_pack(path, std::move(done)); },
+             [this](const std::string& event) { count_event(event); }) {
     for (auto& line : device_.notices) log_.add(std::move(line));
     device_.notices.clear();
     bodies_.use(pack_);
+    if (updates_) updates_->on_refused([this](core::ErrorCode code) {
+        if (code == core::ErrorCode::floor_unknown) guard_.refresh_floor();
+    });
+    guard_.check_at_start(pack_->path(), config_.built_in_pack_path);
     session_ = core::KioskSession(session_settings());
     if (has_locale(pack_->catalog(), config_.start_locale)) session_.set_locale(config_.start_locale);
 }
@@ -148,11 +155,15 @@ struct Kiosk::VisitorIntent {
     void operator()(const AdjustIdleTimeout&) {}
     void operator()(const SetDefaultLanguage&) {}
     void operator()(const ExportStatistics&) {}
+    void operator()(const AcceptRebuiltFloor&) {}
 };
 
 void Kiosk::apply(const Intent& intent, core::Millis now) {
     changed_ = true; // whatever changed is drawn by the next frame, not at the next event
     if (desk_.active()) {
+        // Only from the open panel: the PIN was given.
+        if (std::holds_alternative<AcceptRebuiltFloor>(intent) && desk_.stage() == core::OperatorMode::Stage::panel)
+            guard_.accept_rebuilt_floor();
         if (desk_.apply(intent, now)) new_visit();
     } else {
         std::visit(VisitorIntent{*this}, intent);
@@ -188,6 +199,15 @@ core::Status Kiosk::start_at(const core::Route& route, core::Millis now) {
     }
     observe(now);
     return core::ok();
+}
+
+// Events of the kiosk itself go into the day's counters beside the screens, under "event:",
+// so the operator's statistics export shows them (a pack that failed its check at start).
+void Kiosk::count_event(const std::string& event) {
+    if (!device_.stats) return;
+    device_.stats->record_screen(content::local_day(static_cast<std::time_t>(config_.wall_clock_s())),
+                                 "event:" + event, "", 0);
+    static_cast<void>(device_.stats->flush());
 }
 
 void Kiosk::end_visit(core::Millis now) {
@@ -295,6 +315,7 @@ FrameModel Kiosk::frame(core::Millis now) {
     } else if (desk_.stage() == core::OperatorMode::Stage::panel) {
         frame.layer = FrameModel::Layer::panel;
         frame.panel = desk_.panel_view(now, log_.recent());
+        frame.panel.store_warnings = guard_.warnings();
     }
     if (updates_) frame.banner = updates_->banner(now);
     frame.gestures = touch_.take_gestures();

@@ -84,6 +84,7 @@ struct OperatorDesk::Apply {
     void operator()(const ExportStatistics&) {
         if (desk.panel_open()) desk.export_statistics();
     }
+    void operator()(const AcceptRebuiltFloor&) {} // the kiosk's StoreGuard answers it
     void operator()(const OpenRoute&) {}
     void operator()(const SwipeTo&) {}
     void operator()(const GoBack&) {}

@@ -162,6 +162,7 @@ void UpdateService::record(bool force, core::Expected<content::InstallResult> re
     // log have it in full, the visitor's banner says what kind of refusal it was (the screens'
     // words), with the short label above it.
     log_.add("updates: refused: " + result.error().message);
+    if (on_refused_) on_refused_(result.error().code);
     if (!mount_point.empty() && ++refusals_[mount_point] == kMaxRefusalsPerStick)
         log_.add("updates: " + std::to_string(kMaxRefusalsPerStick) + " packs on " + mount_point +
                  " were refused; its other packs are ignored until it is plugged in again");

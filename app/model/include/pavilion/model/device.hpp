@@ -40,6 +40,13 @@ public:
     // Title, date and signer of an installed pack, its signature checked again against the
     // trusted keys (the whole file hashed: seconds for a large pack on a Pi).
     virtual OperatorPackInfo describe(const content::InstalledPack& pack, const std::string& locale) = 0;
+    // The installed pack's bytes against its signature, again (the whole file hashed): at start,
+    // trust nothing on the disk. tampered / untrusted / io with one line saying what and where.
+    virtual core::Status verify(const content::InstalledPack& pack) = 0;
+    // The version floor (content::VersionFloor); floor_unknown when it is damaged or lost.
+    virtual core::Expected<content::VersionFloor> floor() = 0;
+    // The operator's confirmation after floor_unknown: a floor rebuilt from the packs on disk.
+    virtual core::Expected<content::VersionFloor> accept_rebuilt_floor() = 0;
 };
 
 // The operator PIN (content::PinLock): an Argon2id check that takes a deliberate fraction of a
@@ -63,7 +70,8 @@ struct Device {
 
 // Opens the real services in state_dir (files and SQLite: call it off the render thread). A part
 // that cannot be opened is left out, with a line in notices saying why; "" gives an empty Device.
-Device open_device(const std::string& state_dir);
+// built_in: the pack built into the kiosk, which the version floor counts as installed.
+Device open_device(const std::string& state_dir, const std::optional<content::PackIdentity>& built_in = std::nullopt);
 
 // The PIN lock as a PinGate.
 std::unique_ptr<PinGate> pin_gate(content::PinLock lock);

@@ -54,10 +54,13 @@ struct SetDefaultLanguage {
 };
 // The visitor statistics as CSV onto the stick that is in.
 struct ExportStatistics {};
+// After the panel warned that the version floor is lost: accept one rebuilt from the installed
+// packs, so that installs may go on (StoreGuard).
+struct AcceptRebuiltFloor {};
 
 using Intent = std::variant<OpenRoute, SwipeTo, GoBack, GoHome, ChooseLanguage, ToggleLargerText, ToggleHighContrast,
                             PinDigit, PinBackspace, PinSubmit, LeaveOperatorMode, InstallCandidate, RollBack,
-                            AdjustIdleTimeout, SetDefaultLanguage, ExportStatistics>;
+                            AdjustIdleTimeout, SetDefaultLanguage, ExportStatistics, AcceptRebuiltFloor>;
 
 // Equality, so tests can say which intent a tap target carries.
 inline bool operator==(const OpenRoute& a, const OpenRoute& b) { return a.route == b.route; }
@@ -76,6 +79,7 @@ inline bool operator==(const RollBack&, const RollBack&) { return true; }
 inline bool operator==(const AdjustIdleTimeout& a, const AdjustIdleTimeout& b) { return a.delta_s == b.delta_s; }
 inline bool operator==(const SetDefaultLanguage& a, const SetDefaultLanguage& b) { return a.locale == b.locale; }
 inline bool operator==(const ExportStatistics&, const ExportStatistics&) { return true; }
+inline bool operator==(const AcceptRebuiltFloor&, const AcceptRebuiltFloor&) { return true; }
 
 // One short English phrase for logs and test messages ("open story/china-laos-railway",
 // "pin digit", "install candidate 0"). PIN digits are never named.

@@ -23,6 +23,7 @@
 #include "pavilion/model/intent.hpp"
 #include "pavilion/model/item_bodies.hpp"
 #include "pavilion/model/operator_desk.hpp"
+#include "pavilion/model/store_guard.hpp"
 #include "pavilion/model/touch_input.hpp"
 #include "pavilion/model/update_service.hpp"
 #include "pavilion/model/visit_recorder.hpp"
@@ -48,6 +49,8 @@ struct KioskConfig {
     // Runs on a worker once a pack to be shown is open and checked, before it is shown: the shell
     // prepares what it draws with (its fonts). An error keeps the old pack on screen.
     std::function<core::Status(const content::PackReader&)> prepare_pack;
+    // The pack the kiosk carries, shown when no installed pack passes its check at start.
+    std::string built_in_pack_path;
 };
 
 // Facts of the display the model's rules depend on.
@@ -113,6 +116,7 @@ private:
     bool show_installed_packs(); // true when one was started
     void observe(core::Millis now);
     void want_bodies_around(const core::Route& route);
+    void count_event(const std::string& event); // on the device worker
 
     KioskConfig config_;
     Workers workers_;
@@ -129,6 +133,7 @@ private:
     VisitRecorder recorder_;
     std::unique_ptr<UpdateService> updates_;
     OperatorDesk desk_;
+    StoreGuard guard_;
     // What was observed last, to log each change of screen once and time its entrance.
     std::uint64_t shown_revision_ = ~std::uint64_t{0};
     std::string shown_locale_;

@@ -119,6 +119,20 @@ struct VisitorNumbers {
     std::vector<std::pair<std::string, int>> languages; // locale code, sessions in 7 days
 };
 
+// Something wrong with the kiosk's own state that stays on the panel until it is dealt with
+// (model/store_guard.hpp).
+struct StoreWarning {
+    enum class Kind {
+        floor_unknown,       // installs are refused until the operator accepts a rebuilt floor
+        pack_failed_check,   // the installed pack did not match its signature at start: detail
+        rolled_back_at_start, // ...and the previous pack was shown instead (subject: its path)
+        built_in_at_start,    // ...and with no good pack left, the built-in one
+    };
+    Kind kind = Kind::floor_unknown;
+    std::string detail; // one line: what and where
+    bool operator==(const StoreWarning& other) const { return kind == other.kind && detail == other.detail; }
+};
+
 struct OperatorView {
     OperatorPackInfo current, previous;
     bool packs_ready = false; // false while the installed packs are being opened and re-verified
@@ -133,6 +147,7 @@ struct OperatorView {
     OperatorNotice notice;              // the last action's result
     bool stick_present = false;         // export needs a stick
     float seconds_until_auto_leave = 0; // the panel closes itself when this reaches 0
+    std::vector<StoreWarning> store_warnings; // AcceptRebuiltFloor answers floor_unknown
 };
 
 } // namespace pavilion::model

@@ -21,6 +21,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,6 +44,8 @@ public:
     void receive(const std::vector<content::MediaEvent>& events);
     // Queues an install; force: the operator's choice to install even a pack that is not newer.
     void install(const content::PackCandidate& candidate, bool force);
+    // Told of every refusal (not the quiet not_newer), e.g. to re-read the version floor.
+    void on_refused(std::function<void(core::ErrorCode)> listener) { on_refused_ = std::move(listener); }
     // Asks a running copy to stop (the kiosk is closing); it ends as a cancelled install.
     void cancel() { cancel_->store(true); }
 
@@ -94,6 +97,7 @@ private:
     std::string file_name_;
     core::Millis phase_since_ = 0;
     std::deque<std::string> installed_;
+    std::function<void(core::ErrorCode)> on_refused_;
 };
 
 } // namespace pavilion::model
