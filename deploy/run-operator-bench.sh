@@ -3,8 +3,9 @@
 # installed (by default the 2,000-story synthetic pack of deploy/run-scale.sh, about 500 MB) and
 # an operator PIN, then `pavilion --bench-operator` off-screen under xvfb-run: the longest
 # main-thread frame while the operator opens the panel (the installed packs are opened and
-# hashed again, statistics read), changes the idle time five times, browses the statistics and
-# leaves; and, in the same run, what gathering those facts costs on the render thread. One JSON
+# hashed again, statistics read), changes the idle time five times, browses the statistics,
+# installs the same pack again from an inbox (copied, hashed, checked: the 10 s watchdog must not
+# fire) and leaves; and, in the same run, what gathering those facts costs on the render thread. One JSON
 # object on stdout; progress on stderr.
 #
 #   deploy/run-operator-bench.sh [--build-dir DIR] [--work-dir DIR] [--stories N] [--pack PACK]
@@ -72,18 +73,27 @@ cp "$pack" "$work/signed/bench.pack"
 say "installing $(du -h "$pack" | cut -f1) into $state"
 "$build/pavilion-pack" install "$work/signed/bench.pack" --state "$state" --force >&2
 echo 2468 | "$build/pavilion" --state "$state" --set-pin
+# The same signed pack offered again in an inbox: the operator installs it from the panel during
+# the session (forced: copied, hashed and checked in full), while the frames are measured.
+rm -rf "$work/inbox"
+mkdir -p "$work/inbox"
+ln "$work/signed/bench.pack" "$work/inbox/bench.pack" 2>/dev/null || cp "$work/signed/bench.pack" "$work/inbox/"
+cp "$work/signed/bench.pack.minisig" "$work/inbox/"
 
 reports=()
 for ((run = 1; run <= runs; ++run)); do
   say "session $run of $runs"
   report=$(echo 2468 | xvfb-run -a -s "-screen 0 1920x1080x24" \
-    "$build/pavilion" --state "$state" --cache none --bench-operator --size "$size" 2>"$work/run-$run.log")
+    "$build/pavilion" --state "$state" --cache none --inbox "$work/inbox" --bench-operator --size "$size" \
+    2>"$work/run-$run.log")
   echo "$report" > "$work/run-$run.json"
   reports+=("$report")
 done
 printf '%s\n' "${reports[@]}" | jq -s '{
   pack: .[0].pack,
   runs: [.[] | {longest_frame_ms, frame_p50_ms, frame_p99_ms, frames, pin_check_ms, panel_facts_ready_ms,
+                install_ms: .install.ms, install_outcome: .install.outcome,
+                install_longest_frame_ms: .install.longest_frame_ms,
                 facts_on_the_render_thread_ms: .baseline.facts_on_the_render_thread_ms}],
   longest_frame_ms: ([.[].longest_frame_ms] | max),
   target_ms: .[0].target_ms,

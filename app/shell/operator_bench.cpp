@@ -128,6 +128,43 @@ Json slowest_frames(std::vector<OperatorSession::Frame> frames) {
     return slowest;
 }
 
+// With --inbox DIR: the operator installs the first pack there from the panel (forced, so the
+// pack already installed is copied, hashed and checked all the same) while frames keep coming:
+// the proof that no install work reaches the render thread, so the watchdog never fires.
+Json install_from_inbox(OperatorSession& session, Shell& shell, const core::KioskOptions& options) {
+    if (options.inboxes.empty()) return nullptr;
+    content::MediaEvent found;
+    found.type = content::MediaEvent::Type::candidate;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(options.inboxes.front(), ec)) {
+        if (entry.path().extension() != ".pack") continue;
+        found.candidate.pack_path = entry.path().string();
+        found.candidate.signature_path = found.candidate.pack_path + ".minisig";
+        found.candidate.source_dir = options.inboxes.front();
+        found.candidate.kind = content::PackCandidate::Source::inbox;
+        break;
+    }
+    if (found.candidate.pack_path.empty()) return {{"error", "no .pack in " + options.inboxes.front()}};
+    session.frames_until([] { return true; }, 100, {{}, {found}, {}});
+    const std::size_t first_frame = session.frame_ms().size();
+    const double began = wall_ms();
+    shell.kiosk().apply(model::InstallCandidate{shell.last_frame().panel.candidates.size() - 1}, session.now());
+    using State = model::UpdateBanner::State;
+    const auto over = [&] {
+        const auto& banner = shell.last_frame().banner;
+        return banner && (banner->state == State::installed || banner->state == State::failed);
+    };
+    const bool finished = session.frames_until(over, 600000);
+    const std::vector<double> frames(session.frame_ms().begin() + static_cast<std::ptrdiff_t>(first_frame),
+                                     session.frame_ms().end());
+    const auto& banner = shell.last_frame().banner;
+    return {{"pack", found.candidate.pack_path},
+            {"ms", rounded(wall_ms() - began)},
+            {"outcome", !finished ? "unfinished" : banner->state == State::installed ? "installed" : "refused"},
+            {"frames", frames.size()},
+            {"longest_frame_ms", frames.empty() ? 0.0 : rounded(core::quantile(frames, 1.0), 2)}};
+}
+
 std::string read_pin() {
     std::string pin;
     std::getline(std::cin, pin);
@@ -188,6 +225,7 @@ int run_operator_bench(Shell& shell, const core::KioskOptions& options) {
         return panel.packs_ready && (panel.stats.ready || !kiosk.operating());
     }, 120000);
     const double facts_ready = wall_ms();
+    const Json install = install_from_inbox(session, shell, options);
     kiosk.apply(model::LeaveOperatorMode{}, session.now());
     session.frames_for(250);
 
@@ -208,6 +246,7 @@ int run_operator_bench(Shell& shell, const core::KioskOptions& options) {
     report["within_target"] = longest <= 16;
     report["slowest_frames"] = slowest_frames(session.frames());
     report["pin_check_ms"] = rounded(panel_opened - submitted);
+    report["install"] = install;
     report["panel_facts_ready_ms"] = ready ? Json(rounded(facts_ready - panel_opened)) : Json(nullptr);
     // The same facts gathered on the render thread, once; the old kiosk did so when the panel
     // opened and after each of the five changes.
