@@ -518,3 +518,31 @@ TEST(UpdateBannerText, TheOutcomeLine) {
 
 } // namespace
 } // namespace pavilion::screens
+
+namespace pavilion::screens {
+namespace {
+
+// A lost version floor puts an Attention card first, with the one way out; other warnings are
+// words only. Without warnings there is no card at all (the other cards keep their places).
+TEST_F(OperatorScreensTest, StoreWarningsShowAnAttentionCardWithAcceptForALostFloor) {
+    OperatorPanel panel;
+    auto view = full_view();
+    const auto calm = scan(draw_frame(kPortrait, [&](Frame& f) { panel.draw(f, view, kDiagnostics); }), kPortrait);
+    EXPECT_EQ(calm.count("accept rebuilt floor"), 0u);
+    view.store_warnings = {{model::StoreWarning::Kind::pack_failed_check, "packs/x.pack: tampered"}};
+    const auto checked = scan(draw_frame(kPortrait, [&](Frame& f) { panel.draw(f, view, kDiagnostics); }), kPortrait);
+    EXPECT_EQ(checked.count("accept rebuilt floor"), 0u);
+    EXPECT_GT(checked.at("roll back").min_y, calm.at("roll back").min_y); // the card came first (one column)
+    view.store_warnings.push_back({model::StoreWarning::Kind::floor_unknown, "STATE/floor is damaged"});
+    for (ImVec2 size : {kLandscape, kPortrait}) {
+        const auto draw = [&](Frame& f) { return panel.draw(f, view, kDiagnostics); };
+        const auto regions = scan(draw_frame(size, [&](Frame& f) { draw(f); }), size);
+        ASSERT_EQ(regions.count("accept rebuilt floor"), 1u);
+        EXPECT_EQ(tap(size, regions.at("accept rebuilt floor").centre(), draw),
+                  std::vector<model::Intent>{model::AcceptRebuiltFloor{}});
+        expect_apart(regions, "warnings");
+    }
+}
+
+} // namespace
+} // namespace pavilion::screens

@@ -272,6 +272,43 @@ float session_tiles(const Canvas& c, const Type& t, const model::VisitorNumbers&
 
 float value_size(const Frame& frame) { return body_size(frame) * 0.92f; }
 
+namespace {
+
+std::string warning_text(const model::StoreWarning& warning) {
+    using Kind = model::StoreWarning::Kind;
+    switch (warning.kind) {
+    case Kind::floor_unknown:
+        return "No pack installs: the record of installed versions is damaged (" + warning.detail +
+               "). Accept a record rebuilt from the packs on this kiosk to go on.";
+    case Kind::pack_failed_check:
+        return "The installed pack did not match its signature at start: " + warning.detail;
+    case Kind::rolled_back_at_start: return "Showing the previous pack instead: " + warning.detail;
+    case Kind::built_in_at_start: return "No installed pack passed its check: showing the built-in pack.";
+    }
+    return warning.detail;
+}
+
+} // namespace
+
+float attention_card(const Canvas& c, const PanelInput& in, ImVec2 pos, float width) {
+    const auto& warnings = in.view.store_warnings;
+    if (warnings.empty()) return 0; // no card at all
+    const Type t = type_of(c.frame);
+    const float x = pos.x + t.pad, inner = width - 2 * t.pad;
+    const bool floor_lost = std::any_of(warnings.begin(), warnings.end(), [](const model::StoreWarning& w) {
+        return w.kind == model::StoreWarning::Kind::floor_unknown;
+    });
+    const std::string accept = "Accept rebuilt record";
+    const float accept_w = floor_lost ? button_width(c.frame, accept, t.row) : 0;
+    if (floor_lost)
+        button(c, rect_at(x + inner - accept_w, pos.y + t.pad, accept_w, t.row), accept, ButtonLook::primary, true,
+               model::AcceptRebuiltFloor{});
+    float y = card_title(c, t, ImVec2(x, pos.y + t.pad), inner - accept_w, "Attention", floor_lost);
+    for (const auto& warning : warnings)
+        y += c.wrapped(c.frame.fonts.body, t.small, ImVec2(x, y), inner, kErrorColor, warning_text(warning), 4) + c.dp(8);
+    return y + t.pad - pos.y;
+}
+
 float content_card(const Canvas& c, const PanelInput& in, ImVec2 pos, float width) {
     const Type t = type_of(c.frame);
     const float x = pos.x + t.pad, inner = width - 2 * t.pad;

@@ -20,6 +20,9 @@ float value_size(const Frame& frame);
 
 using Card = float (*)(const operator_drawing::Canvas&, const PanelInput&, ImVec2 pos, float width);
 
+// What is wrong with the kiosk's own state (model::StoreWarning), with Accept for a lost version
+// floor; height 0 (no card) when nothing is.
+float attention_card(const operator_drawing::Canvas& c, const PanelInput& in, ImVec2 pos, float width);
 // The packs installed (Roll back) and found (Install).
 float content_card(const operator_drawing::Canvas& c, const PanelInput& in, ImVec2 pos, float width);
 // The idle timeout (- and +) and the default language.

@@ -14,7 +14,8 @@ namespace {
 using namespace operator_drawing;
 using operator_cards::PanelInput;
 
-constexpr std::array<operator_cards::Card, 5> kCards{operator_cards::content_card, operator_cards::settings_card,
+constexpr std::array<operator_cards::Card, 6> kCards{operator_cards::attention_card, operator_cards::content_card,
+                                                     operator_cards::settings_card,
                                                      operator_cards::visitors_card, operator_cards::diagnostics_card,
                                                      operator_cards::log_card};
 
@@ -65,6 +66,7 @@ CardLayout lay_out_cards(Frame& frame, const PanelInput& in, float margin) {
     std::array<float, 2> column_y{frame.dp(16), frame.dp(16)};
     for (std::size_t i = 0; i < kCards.size(); ++i) {
         layout.heights[i] = kCards[i](measuring, in, ImVec2(0, 0), layout.width);
+        if (layout.heights[i] <= 0) continue; // a card with nothing to say takes no place
         const int column = columns == 2 && column_y[1] < column_y[0] ? 1 : 0;
         layout.places[i] = ImVec2(margin + column * (layout.width + gutter), column_y[column]);
         column_y[column] += layout.heights[i] + gutter;
@@ -102,6 +104,7 @@ std::vector<model::Intent> OperatorPanel::draw(Frame& frame, const model::Operat
     for (std::size_t i = 0; i < kCards.size(); ++i) {
         const ImVec2 min(layout.places[i].x, top + layout.places[i].y - offset);
         const ImVec2 max(min.x + layout.width, min.y + layout.heights[i]);
+        if (layout.heights[i] <= 0) continue;
         if (max.y < top || min.y > frame.size.y) continue; // off screen
         frame.draw->AddRectFilled(min, max, frame.theme.palette.surface, radius);
         kCards[i](canvas, in, min, layout.width);
