@@ -42,7 +42,10 @@ void StoreGuard::accept_rebuilt_floor() {
 
 void StoreGuard::check_at_start(const std::string& shown_path, const std::string& built_in_path) {
     if (!packs_) return;
-    workers_.device.post([this, shown_path, built_in_path] {
+    // On the installs worker, not the device worker: hashing a large pack takes seconds, and the
+    // operator's PIN and panel (device worker) must not wait behind it. An install offered
+    // meanwhile waits instead, which is right: the store is being checked.
+    workers_.installs.post([this, shown_path, built_in_path] {
         auto floor = packs_->floor();
         auto active = packs_->active();
         core::Status checked = core::ok();
@@ -59,8 +62,8 @@ void StoreGuard::failed_check(const core::Error& problem, const std::string& bui
     log_.add("updates: the installed pack failed its check at start: " + problem.message);
     // Back to the previous pack if it passes the same check; else the built-in one. The store's
     // rollback keeps the floor: the failed version does not come back from a stick either.
-    workers_.device.post([this, built_in_path] {
-        count_("pack-failed-check-at-start");
+    workers_.installs.post([this, built_in_path] {
+        workers_.device.post([this] { count_("pack-failed-check-at-start"); }); // statistics live there
         std::string target = built_in_path;
         auto kind = StoreWarning::Kind::built_in_at_start;
         if (auto previous = packs_->previous(); previous && *previous && packs_->verify(**previous)) {

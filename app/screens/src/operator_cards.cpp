@@ -278,8 +278,9 @@ std::string warning_text(const model::StoreWarning& warning) {
     using Kind = model::StoreWarning::Kind;
     switch (warning.kind) {
     case Kind::floor_unknown:
-        return "No pack installs: the record of installed versions is damaged (" + warning.detail +
-               "). Accept a record rebuilt from the packs on this kiosk to go on.";
+        // The cause, with its path, is in the log below; here, what it means and the way out.
+        return "Pack installs are stopped: the record of the versions installed here is damaged or "
+               "missing. Accept a record rebuilt from the packs on this kiosk to go on.";
     case Kind::pack_failed_check:
         return "The installed pack did not match its signature at start: " + warning.detail;
     case Kind::rolled_back_at_start: return "Showing the previous pack instead: " + warning.detail;

@@ -5,8 +5,9 @@
 // floor is read. What is wrong stays on the operator panel as a warning until it is dealt with;
 // a lost floor is dealt with by the operator accepting a rebuilt one.
 //
-// All of it runs on the device worker (hashing a large pack takes seconds on a Pi); the answers
-// come back through the results queue.
+// The check at start runs on the installs worker (hashing a large pack takes seconds on a Pi, and
+// the operator's PIN on the device worker must not wait for it), the floor's reads on the device
+// worker; the answers come back through the results queue.
 
 #include "pavilion/model/device.hpp"
 #include "pavilion/model/event_log.hpp"
