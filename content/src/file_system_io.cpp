@@ -49,6 +49,15 @@ int read_capped(FileSystem& fs, int fd, std::size_t max_bytes, std::string& out)
     }
 }
 
+int read_regular_file(FileSystem& fs, const std::string& path, std::size_t max_bytes, std::string& out) {
+    ScopedFd file(fs, fs.open(FileSystem::kWorkingDirectory, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK));
+    if (!file.valid()) return file.get();
+    FileInfo info;
+    if (const int rc = fs.stat(file.get(), info); rc < 0) return rc;
+    if (info.type != FileInfo::Type::regular) return -EINVAL;
+    return read_capped(fs, file.get(), max_bytes, out);
+}
+
 int sync_directory(FileSystem& fs, const std::string& path) {
     ScopedFd dir(fs, fs.open(FileSystem::kWorkingDirectory, path, O_RDONLY | O_DIRECTORY));
     if (!dir.valid()) return dir.get();

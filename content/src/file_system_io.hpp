@@ -38,6 +38,11 @@ long write_all(FileSystem& fs, int fd, const void* data, std::size_t size);
 // Reads a whole small file (at most max_bytes; -EFBIG when larger) into `out`. 0 or -errno.
 int read_capped(FileSystem& fs, int fd, std::size_t max_bytes, std::string& out);
 
+// A whole small regular file that may come from a stick: opened without following a link or
+// blocking on a FIFO, refused (-EINVAL) when it is not a regular file, at most max_bytes
+// (-EFBIG). 0 or -errno (-ENOENT: no such file).
+int read_regular_file(FileSystem& fs, const std::string& path, std::size_t max_bytes, std::string& out);
+
 // fsync of a directory makes the renames and unlinks inside it durable. 0 or -errno.
 int sync_directory(FileSystem& fs, const std::string& path);
 

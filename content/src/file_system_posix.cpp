@@ -29,6 +29,7 @@ FileInfo::Type type_of(mode_t mode) {
 void fill(const struct stat& st, FileInfo& info) {
     info.type = type_of(st.st_mode);
     info.size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    info.device = static_cast<std::uint64_t>(st.st_dev);
 }
 
 struct DirCloser {

@@ -101,6 +101,11 @@ Expected<InstallResult> run_steps(PackStore& store, const Candidate& candidate,
     auto claim = install_steps::check_signature_and_claim(*signature, trusted, source, candidate,
                                                           context, options.force);
     if (!claim) return claim.error();
+    if (const auto& confirmed = options.confirmed;
+        confirmed && (claim->pack_id != confirmed->pack_id || claim->version != confirmed->version))
+        return make_error(ErrorCode::tampered, source.signature_label +
+                                                   ": names another pack than the one the operator confirmed "
+                                                   "(the stick changed meanwhile)");
 
     // c. the private copy
     StagedFiles staged(fs, store.staging_dir() + "/incoming.pack",

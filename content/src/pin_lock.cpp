@@ -1,6 +1,7 @@
 #include "pavilion/content/pin_lock.hpp"
 
 #include "file_system_io.hpp"
+#include "pavilion/content/unlock_token.hpp"
 
 #include <sodium.h>
 
@@ -17,7 +18,10 @@ namespace {
 
 const char* const kPinFile = "operator-pin";
 const char* const kCounterFile = "operator-pin-attempts";
-const char* const kCounterMagic = "pavilion-pin-attempts 1";
+// Format 2 added the recovery line; a file of format 1 (written before) still reads.
+const char* const kCounterMagic = "pavilion-pin-attempts 2";
+const char* const kCounterMagicV1 = "pavilion-pin-attempts 1";
+const char* const kNoRecoveryCode = "-";
 
 // Far more failures than anyone types; keeps the doubling and the file's numbers small.
 constexpr int kMaxCountedFailures = 1000;
@@ -47,18 +51,32 @@ std::string counter_checksum(const std::string& body) {
     return hex;
 }
 
-std::string counter_body(int failures, std::int64_t locked_until, std::int64_t last_seen) {
-    std::ostringstream body;
-    body << kCounterMagic << "\nfailures " << failures << "\nlocked-until " << locked_until
-         << "\nlast-seen " << last_seen << "\n";
-    return body.str();
-}
-
 struct Counter {
     int failures = 0;
     std::int64_t locked_until = 0;
     std::int64_t last_seen = 0;
+    std::string recovery_code; // "" = none
 };
+
+std::string counter_body(const Counter& counter) {
+    std::ostringstream body;
+    body << kCounterMagic << "\nfailures " << counter.failures << "\nlocked-until " << counter.locked_until
+         << "\nlast-seen " << counter.last_seen << "\nrecovery "
+         << (counter.recovery_code.empty() ? kNoRecoveryCode : counter.recovery_code) << "\n";
+    return body.str();
+}
+
+// The recovery line of format 2: a code as new_recovery_code() makes it, or "-".
+bool parse_recovery(std::istream& in, Counter& counter) {
+    std::string key, code;
+    in >> key >> code;
+    if (!in || key != "recovery") return false;
+    if (code == kNoRecoveryCode) return true;
+    const auto normal = normalize_recovery_code(code);
+    if (!normal || *normal != code) return false;
+    counter.recovery_code = code;
+    return true;
+}
 
 // Parses the exact format counter_body() writes plus its check line; anything else is damage.
 bool parse_counter(const std::string& text, Counter& counter) {
@@ -69,11 +87,14 @@ bool parse_counter(const std::string& text, Counter& counter) {
     std::istringstream in(body);
     std::string magic_line, key_failures, key_locked, key_seen;
     std::getline(in, magic_line);
-    if (magic_line != kCounterMagic) return false;
+    if (magic_line != kCounterMagic && magic_line != kCounterMagicV1) return false;
     in >> key_failures >> counter.failures >> key_locked >> counter.locked_until >> key_seen >>
         counter.last_seen;
     if (!in || key_failures != "failures" || key_locked != "locked-until" || key_seen != "last-seen")
         return false;
+    if (magic_line == kCounterMagic && !parse_recovery(in, counter)) return false;
+    std::string rest;
+    if (in >> rest) return false; // nothing may follow what counter_body() writes
     if (counter.failures < 0 || counter.failures > kMaxCountedFailures) return false;
     // Never more lock-out than the schedule allows, whatever the file says.
     counter.locked_until = std::min(counter.locked_until, counter.last_seen + PinLock::max_lockout_seconds);
@@ -108,6 +129,10 @@ std::string PinLock::counter_path() const {
 bool PinLock::is_valid_pin(std::string_view pin) {
     return pin.size() >= 4 && pin.size() <= 8 &&
            std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool PinLock::offers_recovery(int failures) {
+    return failures >= free_attempts + lockouts_before_recovery - 1;
 }
 
 std::int64_t PinLock::lockout_after(int failures) {
@@ -162,6 +187,7 @@ void PinLock::load_counter() {
         failures_ = counter.failures;
         locked_until_ = counter.locked_until;
         last_seen_ = counter.last_seen;
+        recovery_code_ = counter.recovery_code;
         return;
     }
     if (!has_pin()) return; // nothing to guard; set_pin() writes a fresh counter
@@ -201,7 +227,7 @@ Status PinLock::write_private_file(const std::string& path, const std::string& t
 }
 
 Status PinLock::save_counter() const {
-    const std::string body = counter_body(failures_, locked_until_, last_seen_);
+    const std::string body = counter_body({failures_, locked_until_, last_seen_, recovery_code_});
     return write_private_file(counter_path(), body + "check " + counter_checksum(body) + "\n");
 }
 
@@ -216,9 +242,7 @@ Status PinLock::set_pin(std::string_view pin) {
     if (Status saved = write_private_file(pin_path(), std::string(hash) + "\n"); !saved)
         return saved.error();
     hash_ = hash;
-    failures_ = 0;
-    locked_until_ = 0;
-    fail_safe_pending_ = false;
+    forget_failures();
     notice_.clear();
     return save_counter();
 }
@@ -236,19 +260,48 @@ std::int64_t PinLock::locked_for(std::int64_t now) const {
     return std::max<std::int64_t>(locked_until_ - now, 0);
 }
 
+// A damaged or missing counter file was found at open(): the first lock-out starts now.
+void PinLock::settle_precaution(std::int64_t now) {
+    if (!fail_safe_pending_) return;
+    locked_until_ = now + first_lockout_seconds;
+    fail_safe_pending_ = false;
+}
+
+// One more failure, its lock-out, and from the third lock-out on a recovery code (kept until
+// the lock-out ends, so the token made for it stays good while the operator fetches it).
+void PinLock::count_failure(std::int64_t now) {
+    failures_ = std::min(failures_ + 1, kMaxCountedFailures);
+    const std::int64_t lockout = lockout_after(failures_);
+    locked_until_ = lockout > 0 ? now + lockout : 0;
+    if (offers_recovery(failures_) && recovery_code_.empty()) {
+        if (auto code = new_recovery_code()) recovery_code_ = std::move(code).value();
+    }
+}
+
+void PinLock::forget_failures() {
+    failures_ = 0;
+    locked_until_ = 0;
+    fail_safe_pending_ = false;
+    recovery_code_.clear(); // a token made for it opens nothing any more
+}
+
+PinLockState PinLock::status(std::int64_t now) {
+    rebase_if_clock_went_back(now);
+    settle_precaution(now);
+    last_seen_ = std::max(last_seen_, now);
+    return {locked_for(now), recovery_code_};
+}
+
 Expected<PinCheck> PinLock::check(std::string_view pin, std::int64_t now) {
     PinCheck result;
     if (!has_pin()) return result; // not_configured
     rebase_if_clock_went_back(now);
     last_seen_ = now;
-
-    if (fail_safe_pending_) {
-        locked_until_ = now + first_lockout_seconds;
-        fail_safe_pending_ = false;
-    }
+    settle_precaution(now);
     if (locked_until_ > now) {
         result.outcome = PinCheck::Outcome::locked;
         result.seconds_remaining = locked_until_ - now;
+        result.recovery_code = recovery_code_;
         // Saved so that a clock going back later is measured from this check. A failure here
         // changes nothing: the lock holds in memory, and on disk it is at least as strict.
         (void)save_counter();
@@ -256,9 +309,7 @@ Expected<PinCheck> PinLock::check(std::string_view pin, std::int64_t now) {
     }
 
     // Counted as wrong, and saved, before the comparison: only a proven-right PIN undoes it.
-    failures_ = std::min(failures_ + 1, kMaxCountedFailures);
-    const std::int64_t lockout = lockout_after(failures_);
-    locked_until_ = lockout > 0 ? now + lockout : 0;
+    count_failure(now);
     if (Status saved = save_counter(); !saved)
         return make_error(ErrorCode::io, "operator mode refused: the PIN attempt counter cannot be saved (" +
                                              saved.error().message + ")");
@@ -266,8 +317,7 @@ Expected<PinCheck> PinLock::check(std::string_view pin, std::int64_t now) {
     const bool right = is_valid_pin(pin) &&
                        crypto_pwhash_str_verify(hash_.c_str(), pin.data(), pin.size()) == 0;
     if (right) {
-        failures_ = 0;
-        locked_until_ = 0;
+        forget_failures();
         // If this save fails the file still holds one failure more than the truth: stricter, so
         // the right PIN is still accepted.
         (void)save_counter();
@@ -276,8 +326,29 @@ Expected<PinCheck> PinLock::check(std::string_view pin, std::int64_t now) {
     }
     result.outcome = PinCheck::Outcome::wrong;
     result.attempts_left = std::max(free_attempts - failures_, 0);
-    result.seconds_remaining = lockout;
+    result.seconds_remaining = std::max<std::int64_t>(locked_until_ - now, 0);
+    result.recovery_code = recovery_code_;
     return result;
+}
+
+Expected<minisign::KeyId> PinLock::unlock_with_token(std::string_view token_text,
+                                                     const std::vector<minisign::PublicKey>& trusted,
+                                                     std::int64_t now) {
+    if (recovery_code_.empty())
+        return make_error(ErrorCode::invalid_argument,
+                          "no unlock token is asked for: the keypad has not been locked out often enough");
+    auto key = verify_unlock_token(trusted, token_text, recovery_code_);
+    if (!key) return key.error();
+    const PinLock before = *this;
+    rebase_if_clock_went_back(now);
+    last_seen_ = std::max(last_seen_, now);
+    forget_failures();
+    if (Status saved = save_counter(); !saved) {
+        *this = before; // nothing cleared that the disk does not know of
+        return make_error(ErrorCode::io, "the lock-out could not be cleared: the PIN attempt counter cannot be saved (" +
+                                             saved.error().message + ")");
+    }
+    return key;
 }
 
 } // namespace pavilion::content

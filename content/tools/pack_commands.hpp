@@ -18,5 +18,6 @@ int run_sign(const Arguments& args);
 int run_install(const Arguments& args);
 int run_floor(const Arguments& args);
 int run_synth(const Arguments& args);
+int run_unlock_token(const Arguments& args); // unlock_token_command.cpp
 
 } // namespace pavilion::tools

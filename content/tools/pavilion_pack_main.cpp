@@ -1,4 +1,5 @@
-// pavilion-pack: builds, inspects, signs, verifies and installs Pavilion content packs.
+// pavilion-pack: builds, inspects, signs, verifies and installs Pavilion content packs, and
+// makes the tokens that end an operator PIN lock-out.
 
 #include "pack_commands.hpp"
 
@@ -22,6 +23,7 @@ const char* kUsage =
     "  install PACK --state DIR     install a signed pack into a kiosk's state directory\n"
     "  floor --state DIR            show (or fix, or rebuild) a kiosk's version floor\n"
     "  synth --stories N OUT_DIR    write a synthetic pack source of N stories (scale tests)\n"
+    "  unlock-token CODE -s SECRET  write the token that ends a kiosk's PIN lock-out\n"
     "\n"
     "Run 'pavilion-pack COMMAND --help' for the options of a command.\n";
 
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
     if (command == "install") return pavilion::tools::run_install(args);
     if (command == "floor") return pavilion::tools::run_floor(args);
     if (command == "synth") return pavilion::tools::run_synth(args);
+    if (command == "unlock-token") return pavilion::tools::run_unlock_token(args);
     std::fprintf(stderr, "pavilion-pack: unknown command '%s' (see pavilion-pack --help)\n",
                  command.c_str());
     return 2;

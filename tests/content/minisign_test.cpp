@@ -445,6 +445,39 @@ TEST(MinisignSignatures, TamperedTrustedCommentIsDetected) {
     }
 }
 
+// The trusted comment alone: who wrote it, checked without the file (for what a pack on a stick
+// claims before it is copied), and every change to it or to the signature under it detected.
+TEST(MinisignSignatures, TheTrustedCommentIsCheckedWithoutTheFile) {
+    const TestKey key = make_key();
+    const std::string text = sign_text(key.secret, "some pack bytes", "pack:expo\tversion:3");
+    auto verified = verify_trusted_comment({key.pub}, text);
+    ASSERT_TRUE(verified.has_value()) << verified.error().message;
+    EXPECT_EQ(verified->trusted_comment, "pack:expo\tversion:3");
+    EXPECT_EQ(verified->key_id, key.pub.key_id);
+
+    auto lines = lines_of(text);
+    lines[2] = "trusted comment: pack:expo\tversion:4";
+    auto edited = verify_trusted_comment({key.pub}, join_lines(lines, 4));
+    ASSERT_FALSE(edited.has_value());
+    EXPECT_EQ(edited.error().code, ErrorCode::tampered);
+
+    // The global signature covers the file signature too: one swapped in from another file
+    // (same key, same comment) does not pass.
+    const auto other = lines_of(sign_text(key.secret, "other bytes", "pack:expo\tversion:3"));
+    lines = lines_of(text);
+    lines[1] = other[1];
+    auto swapped = verify_trusted_comment({key.pub}, join_lines(lines, 4));
+    ASSERT_FALSE(swapped.has_value());
+    EXPECT_EQ(swapped.error().code, ErrorCode::tampered);
+
+    auto stranger = verify_trusted_comment({make_key().pub}, text);
+    ASSERT_FALSE(stranger.has_value());
+    EXPECT_EQ(stranger.error().code, ErrorCode::untrusted);
+    auto garbage = verify_trusted_comment({key.pub}, "untrusted comment: x\nnot base64\n");
+    ASSERT_FALSE(garbage.has_value());
+    EXPECT_EQ(garbage.error().code, ErrorCode::bad_signature);
+}
+
 TEST(MinisignSignatures, TamperedSignatureBytesAreDetected) {
     const TestKey key = make_key();
     const auto lines = lines_of(sign_text(key.secret, "data", "c"));

@@ -151,6 +151,25 @@ TEST_F(Installer, AnotherPackIdIsRefusedUnlessForced) {
     EXPECT_EQ(forced->installed.pack_id, "other-expo");
 }
 
+// The panel asked the operator about the claim it read; if the stick's files change before the
+// install reads them again, the installer installs nothing else than what was confirmed.
+TEST_F(Installer, AForcedInstallInstallsOnlyWhatTheOperatorConfirmed) {
+    install_ok(3);
+    const auto candidate = stick_.put(mini_pack_as("other-expo", 9), "other.pack", key_.secret,
+                                      claim_for("other-expo", 9, "other.pack"));
+    auto options = quiet_options();
+    options.force = true;
+    for (const PackClaim& confirmed : {claim_for("other-expo", 8, "other.pack"), claim_for("third-expo", 9, "other.pack")}) {
+        options.confirmed = confirmed;
+        expect_refused(install(candidate, options), ErrorCode::tampered,
+                       "PAVILION/other.pack.minisig: names another pack than the one the operator confirmed", 3);
+    }
+    options.confirmed = claim_for("other-expo", 9, "other.pack");
+    auto installed = install(candidate, options);
+    ASSERT_TRUE(installed) << installed.error().message;
+    EXPECT_EQ(installed->installed.pack_id, "other-expo");
+}
+
 TEST_F(Installer, AnUnsignedPackIsRefused) {
     install_ok(3);
     stick_.put_version(4, key_.secret);

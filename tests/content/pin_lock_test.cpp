@@ -1,11 +1,14 @@
 // The operator PIN: hashing, the failure counter, lock-outs that grow and survive restarts, a
-// counter saved before the comparison, fail-safe on a damaged counter, and clock jumps.
+// counter saved before the comparison, fail-safe on a damaged counter, clock jumps, checks
+// during a lock-out that change nothing, and recovery with an unlock token after three lock-outs.
 
 #include "pavilion/content/pin_lock.hpp"
+#include "pavilion/content/unlock_token.hpp"
 
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -59,6 +62,16 @@ private:
 };
 
 constexpr std::int64_t kNow = 1'700'000'000; // some wall-clock second
+
+// The counter file's check line, as PinLock writes it.
+std::string blake2b_128_hex(const std::string& body) {
+    unsigned char digest[16];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
+                       nullptr, 0);
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
 
 PinLock open_lock(const std::string& dir) {
     Expected<PinLock> lock = PinLock::open(dir, PinHashCost::minimum());
@@ -320,6 +333,189 @@ TEST(PinLockTest, AClockGoingBackAcrossARestartKeepsTheLock) {
     const PinCheck result = check(lock, "2468", stale);
     EXPECT_EQ(result.outcome, Outcome::locked);
     EXPECT_EQ(result.seconds_remaining, 30);
+}
+
+// Checks while locked are not guesses: they neither count, nor restart the pause, nor make the
+// next one longer, however many come.
+TEST(PinLockTest, ChecksDuringALockOutChangeNothing) {
+    TempDir dir;
+    PinLock lock = lock_with_pin(dir.path().string());
+    fail_three_times(lock, kNow); // locked until kNow + 30
+    for (std::int64_t t = kNow; t < kNow + 30; ++t) {
+        for (int i = 0; i < 10; ++i) {
+            const PinCheck result = check(lock, "0000", t);
+            ASSERT_EQ(result.outcome, Outcome::locked);
+            ASSERT_EQ(result.seconds_remaining, kNow + 30 - t);
+        }
+    }
+    EXPECT_EQ(lock.failures(), 3);
+    EXPECT_EQ(check(lock, "0000", kNow + 30).seconds_remaining, 60) << "the next pause is the schedule's, no longer";
+}
+
+TEST(PinLockTest, LockOutsNeverExceedAnHour) {
+    TempDir dir;
+    PinLock lock = lock_with_pin(dir.path().string());
+    std::int64_t now = kNow;
+    for (int failure = 1; failure <= 20; ++failure) {
+        now += lock.locked_for(now);
+        const PinCheck result = check(lock, "9999", now);
+        ASSERT_EQ(result.outcome, Outcome::wrong);
+        EXPECT_LE(result.seconds_remaining, PinLock::max_lockout_seconds) << failure;
+        EXPECT_EQ(result.seconds_remaining, PinLock::lockout_after(failure)) << failure;
+    }
+}
+
+// After the first two lock-outs no code; the failure that starts the third brings one, and it
+// stays the same through later lock-outs and restarts.
+TEST(PinLockTest, TheThirdLockOutOffersARecoveryCode) {
+    EXPECT_FALSE(PinLock::offers_recovery(4));
+    EXPECT_TRUE(PinLock::offers_recovery(5));
+    TempDir dir;
+    std::string code;
+    {
+        PinLock lock = lock_with_pin(dir.path().string());
+        std::int64_t now = kNow;
+        for (int failure = 1; failure <= 4; ++failure) {
+            now += lock.locked_for(now);
+            EXPECT_EQ(check(lock, "9999", now).recovery_code, "") << failure;
+        }
+        EXPECT_EQ(lock.recovery_code(), "");
+        now += lock.locked_for(now);
+        const PinCheck third = check(lock, "9999", now);
+        EXPECT_EQ(third.seconds_remaining, 120);
+        code = third.recovery_code;
+        ASSERT_EQ(normalize_recovery_code(code), code);
+        EXPECT_EQ(check(lock, "2468", now + 1).recovery_code, code) << "a locked check names it too";
+        now += lock.locked_for(now);
+        EXPECT_EQ(check(lock, "9999", now).recovery_code, code) << "the fourth lock-out keeps the code";
+    }
+    PinLock reopened = open_lock(dir.path().string());
+    EXPECT_TRUE(reopened.notice().empty()) << reopened.notice();
+    EXPECT_EQ(reopened.recovery_code(), code) << "kept in the counter file";
+    EXPECT_EQ(reopened.status(kNow).recovery_code, code);
+}
+
+TEST(PinLockTest, TheRightPinEndsTheRecoveryToo) {
+    TempDir dir;
+    PinLock lock = lock_with_pin(dir.path().string());
+    std::int64_t now = kNow;
+    for (int failure = 1; failure <= 5; ++failure) check(lock, "9999", now += lock.locked_for(now));
+    ASSERT_FALSE(lock.recovery_code().empty());
+    EXPECT_EQ(check(lock, "2468", now += lock.locked_for(now)).outcome, Outcome::accepted);
+    EXPECT_EQ(lock.recovery_code(), "");
+    EXPECT_EQ(open_lock(dir.path().string()).recovery_code(), "");
+}
+
+class PinRecovery : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto files = minisign::generate_key_pair();
+        ASSERT_TRUE(files);
+        key_ = *minisign::parse_secret_key(files->secret_key_file);
+        trusted_ = {minisign::public_key_of(key_)};
+        for (int failure = 1; failure <= 5; ++failure) check(lock_, "9999", now_ += lock_.locked_for(now_));
+        ASSERT_EQ(lock_.locked_for(now_), 120);
+        code_ = lock_.recovery_code();
+        ASSERT_FALSE(code_.empty());
+    }
+    std::string token_for(const std::string& code) const { return *make_unlock_token(key_, code); }
+
+    TempDir dir_;
+    PinLock lock_ = lock_with_pin(dir_.path().string());
+    std::int64_t now_ = kNow;
+    minisign::SecretKey key_;
+    std::vector<minisign::PublicKey> trusted_;
+    std::string code_;
+};
+
+TEST_F(PinRecovery, ATokenForTheCodeEndsTheLockOutOnce) {
+    const auto key = lock_.unlock_with_token(token_for(code_), trusted_, now_ + 1);
+    ASSERT_TRUE(key) << key.error().message;
+    EXPECT_EQ(*key, key_.key_id);
+    EXPECT_EQ(lock_.locked_for(now_ + 1), 0);
+    EXPECT_EQ(lock_.failures(), 0);
+    EXPECT_EQ(lock_.recovery_code(), "");
+    EXPECT_EQ(check(lock_, "2468", now_ + 2).outcome, Outcome::accepted) << "the old PIN still works";
+    // The same token again: there is no code to name any more.
+    const auto again = lock_.unlock_with_token(token_for(code_), trusted_, now_ + 3);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::invalid_argument);
+}
+
+TEST_F(PinRecovery, TheUnlockSurvivesARestart) {
+    ASSERT_TRUE(lock_.unlock_with_token(token_for(code_), trusted_, now_ + 1));
+    PinLock reopened = open_lock(dir_.path().string());
+    EXPECT_EQ(reopened.failures(), 0);
+    EXPECT_EQ(reopened.locked_for(now_ + 2), 0);
+    EXPECT_EQ(reopened.recovery_code(), "");
+}
+
+TEST_F(PinRecovery, ATokenForAnotherCodeOrKeyLeavesTheLockAsItWas) {
+    const std::string other = code_ == "0000000000" ? "0000000001" : "0000000000";
+    const auto wrong_code = lock_.unlock_with_token(token_for(other), trusted_, now_ + 1);
+    ASSERT_FALSE(wrong_code);
+    EXPECT_EQ(wrong_code.error().code, ErrorCode::tampered);
+    const auto no_keys = lock_.unlock_with_token(token_for(code_), {}, now_ + 1);
+    ASSERT_FALSE(no_keys);
+    EXPECT_EQ(no_keys.error().code, ErrorCode::untrusted);
+    EXPECT_EQ(lock_.locked_for(now_ + 1), 119);
+    EXPECT_EQ(lock_.failures(), 5);
+    EXPECT_EQ(lock_.recovery_code(), code_);
+}
+
+TEST_F(PinRecovery, AnUnlockThatCannotBeSavedClearsNothing) {
+    auto fs = std::make_shared<TestFileSystem>();
+    Expected<PinLock> opened = PinLock::open(dir_.path().string(), PinHashCost::minimum(), fs);
+    ASSERT_TRUE(opened);
+    fs->fsync_error = EIO;
+    const auto unlocked = opened->unlock_with_token(token_for(code_), trusted_, now_ + 1);
+    ASSERT_FALSE(unlocked);
+    EXPECT_EQ(unlocked.error().code, ErrorCode::io);
+    EXPECT_EQ(opened->locked_for(now_ + 1), 119);
+    EXPECT_EQ(opened->recovery_code(), code_) << "the token can be tried again";
+}
+
+TEST_F(PinRecovery, ANewPinEndsTheRecovery) {
+    ASSERT_TRUE(lock_.set_pin("1357"));
+    EXPECT_EQ(lock_.recovery_code(), "");
+    EXPECT_FALSE(lock_.unlock_with_token(token_for(code_), trusted_, now_ + 1));
+}
+
+// A counter file written before recovery codes existed (format 1) is read as it was; one whose
+// recovery line is not a code is damaged.
+TEST(PinLockTest, CounterFilesOfFormatOneStillReadAndBadCodesAreDamage) {
+    TempDir dir;
+    lock_with_pin(dir.path().string());
+    const std::string v1 = "pavilion-pin-attempts 1\nfailures 3\nlocked-until 1700000030\nlast-seen 1700000000\n";
+    write_text(dir / "operator-pin-attempts", v1 + "check " + blake2b_128_hex(v1) + "\n");
+    PinLock old = open_lock(dir.path().string());
+    EXPECT_TRUE(old.notice().empty()) << old.notice();
+    EXPECT_EQ(old.failures(), 3);
+    EXPECT_EQ(old.locked_for(kNow + 10), 20);
+
+    const std::string bad = "pavilion-pin-attempts 2\nfailures 5\nlocked-until 1700000030\nlast-seen "
+                            "1700000000\nrecovery ../../x\n";
+    write_text(dir / "operator-pin-attempts", bad + "check " + blake2b_128_hex(bad) + "\n");
+    EXPECT_NE(open_lock(dir.path().string()).notice().find("damaged"), std::string::npos);
+}
+
+// A keypad that counts a lock-out down from status() finds the PIN compared when it ends, also
+// after the clock went back and after a damaged counter file: it never waits twice.
+TEST(PinLockTest, TheStatusAKeypadCountsDownIsTheWholeWait) {
+    TempDir dir;
+    {
+        PinLock lock = lock_with_pin(dir.path().string());
+        fail_three_times(lock, kNow); // locked until kNow + 30
+    }
+    PinLock lock = open_lock(dir.path().string());
+    const std::int64_t back = kNow - 86400;
+    EXPECT_EQ(lock.status(back).locked_seconds, 30);
+    EXPECT_EQ(check(lock, "2468", back + 30).outcome, Outcome::accepted);
+
+    std::filesystem::remove(dir / "operator-pin-attempts");
+    PinLock precaution = open_lock(dir.path().string());
+    EXPECT_EQ(precaution.status(kNow).locked_seconds, 30);
+    EXPECT_EQ(check(precaution, "2468", kNow + 30).outcome, Outcome::accepted);
 }
 
 } // namespace

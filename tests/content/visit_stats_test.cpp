@@ -1,5 +1,6 @@
 // Visitor statistics: days, buffered counters, summaries, the CSV export read back with a strict
-// RFC 4180 parser, and damaged or foreign databases moved aside.
+// RFC 4180 parser (after its byte-order mark, with no field that a spreadsheet would run as a
+// formula), and damaged or foreign databases moved aside.
 
 #include "pavilion/content/visit_stats.hpp"
 
@@ -21,6 +22,8 @@ using pavilion::testing::TempDir;
 using pavilion::testing::write_text;
 
 using Table = std::vector<std::vector<std::string>>;
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // A strict RFC 4180 reader: CRLF after every record, quotes only around whole fields, doubled
 // inside. Anything else fails the test with the offset where it went wrong.
@@ -253,11 +256,11 @@ TEST(VisitStatsTest, TheCsvExportIsValidAndKeepsEveryCharacter) {
         {comma, "Ports, roads and \"corridors\""},
         {quote, "Line one\nline two"},
     };
-    const std::string csv_path = dir / "export.csv";
-    ASSERT_TRUE(stats.export_csv(csv_path, titles));
-    EXPECT_FALSE(std::filesystem::exists(csv_path + ".tmp"));
+    const Expected<std::string> csv = stats.export_csv(titles);
+    ASSERT_TRUE(csv) << csv.error().message;
+    ASSERT_EQ(csv->rfind(kByteOrderMark, 0), 0u) << "UTF-8 with a BOM, so Excel reads the Chinese right";
 
-    const Table table = parse_csv(read_text(csv_path));
+    const Table table = parse_csv(csv->substr(kByteOrderMark.size()));
     ASSERT_EQ(table.size(), 1u + 2 + 1 + 4); // header, sessions, screen, items
     EXPECT_EQ(table[0], (std::vector<std::string>{"date", "kind", "key", "title", "count", "dwell_seconds"}));
     for (const auto& row : table) ASSERT_EQ(row.size(), 6u);
@@ -277,13 +280,42 @@ TEST(VisitStatsTest, TheCsvExportIsValidAndKeepsEveryCharacter) {
     EXPECT_EQ(table.back(), (std::vector<std::string>{"2024-05-10", "sessions", "zh", "", "1", ""}));
 }
 
-TEST(VisitStatsTest, AnExportToAFolderThatIsNotThereSaysWhere) {
+// OWASP's CSV injection: keys and titles come from packs and from what visitors opened; one
+// that starts with = + - @ (or a tab or CR) would run as a formula in a spreadsheet, so it gets
+// a ' in front; the rest of the text is kept as it was.
+TEST(VisitStatsTest, NoFieldOfTheExportStartsAFormula) {
     TempDir dir;
     VisitStats stats = open_stats(dir / "stats.sqlite");
-    const Status exported = stats.export_csv(dir / "no-such-stick/stats.csv");
-    ASSERT_FALSE(exported);
-    EXPECT_EQ(exported.error().code, ErrorCode::io);
-    EXPECT_NE(exported.error().message.find("no-such-stick/stats.csv"), std::string::npos);
+    const std::map<std::string, std::string> attacks = {
+        {"story/=1+1", "=HYPERLINK(\"http://evil.example\",\"Click\")"},
+        {"story/+a", "+cmd|' /C calc'!A0"},
+        {"story/-a", "-2+3"},
+        {"story/@a", "@SUM(1,2)"},
+        {"story/tab", "\t=1+1"},
+        {"story/cr", "\r=1+1"},
+        {"story/plain", "Railway = progress"},
+    };
+    for (const auto& [key, title] : attacks) stats.record_screen(kToday, "story", key, 1'000);
+    stats.record_session(kToday, "=cmd");
+    const Expected<std::string> csv = stats.export_csv(attacks);
+    ASSERT_TRUE(csv) << csv.error().message;
+    const Table table = parse_csv(csv->substr(kByteOrderMark.size()));
+    std::map<std::string, std::string> titles;
+    for (const auto& row : table) {
+        for (const auto& field : row) {
+            ASSERT_TRUE(field.empty() || std::string_view("=+-@\t\r").find(field[0]) == std::string_view::npos)
+                << "a field starts a formula: " << field;
+        }
+        if (row[1] == "item") titles[row[2]] = row[3];
+    }
+    EXPECT_EQ(titles["story/=1+1"], "'=HYPERLINK(\"http://evil.example\",\"Click\")");
+    EXPECT_EQ(titles["story/+a"], "'+cmd|' /C calc'!A0");
+    EXPECT_EQ(titles["story/-a"], "'-2+3");
+    EXPECT_EQ(titles["story/@a"], "'@SUM(1,2)");
+    EXPECT_EQ(titles["story/tab"], "'\t=1+1");
+    EXPECT_EQ(titles["story/cr"], "'\r=1+1");
+    EXPECT_EQ(titles["story/plain"], "Railway = progress") << "an = later in the text is no formula";
+    EXPECT_NE(csv->find("\r\n2024-05-10,sessions,'=cmd,,1,\r\n"), std::string::npos) << *csv;
 }
 
 TEST(VisitStatsTest, AFileThatIsNotADatabaseIsMovedAside) {

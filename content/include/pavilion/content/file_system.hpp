@@ -20,6 +20,7 @@ struct FileInfo {
     enum class Type { regular, directory, symlink, other };
     Type type = Type::other;
     std::uint64_t size = 0;
+    std::uint64_t device = 0; // st_dev: a mount point lies on another device than its parent
 };
 
 class FileSystem {

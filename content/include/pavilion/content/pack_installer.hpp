@@ -29,6 +29,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,10 @@ Expected<Candidate> candidate_from_path(const std::string& pack_path);
 
 struct InstallOptions {
     bool force = false; // install even if not newer, or another pack id (never unsigned)
+    // The claim the operator confirmed on the panel (offered_pack.hpp): when set, a signature
+    // that names another pack id or version is refused (tampered), force or not, so that what
+    // is installed is what the operator was asked about, even if the stick changed since.
+    std::optional<PackClaim> confirmed;
     std::uint64_t max_pack_bytes = std::uint64_t{2} << 30;      // 2 GiB
     std::uint64_t max_signature_bytes = 16 * 1024;              // minisign's own are < 9 KiB
     std::uint64_t free_space_margin_bytes = std::uint64_t{64} << 20; // left free after the copy

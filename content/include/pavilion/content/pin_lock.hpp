@@ -4,7 +4,8 @@
 //
 // Two files in the kiosk's state directory (both mode 0600, written atomically):
 //   operator-pin           the crypto_pwhash_str() string and a newline
-//   operator-pin-attempts  the failure counter and lock-out end, with a BLAKE2b check line
+//   operator-pin-attempts  the failure counter, lock-out end and recovery code, with a BLAKE2b
+//                          check line
 //
 // The counter is written BEFORE the PIN is compared: a check counts as a failure until it has
 // been proven right, so killing the kiosk in the middle of a check (or pulling the power) never
@@ -16,18 +17,26 @@
 // cannot use a monotonic clock, which restarts at zero. See check() for what happens when the
 // wall clock jumps.
 //
+// Lock-outs grow (30 s, 1, 2, 4 ... minutes, at most an hour), and nobody can shorten one by
+// tapping: while locked no PIN is compared and nothing is counted. But whoever stands at the
+// keypad can start the next one, an hour long, whenever a pause ends; so from the third lock-out
+// on the lock also offers a way round it that needs no PIN: a recovery code, and a token for
+// that code signed by a trusted key (unlock_token.hpp), which clears the lock-out.
+//
 // Not thread-safe. check() and set_pin() hash the PIN, which takes a few hundred milliseconds on
 // a Raspberry Pi 4 with the default cost: call them off the render thread, or accept one slow
 // frame after the keypad's OK.
 
 #include "pavilion/content/expected.hpp"
 #include "pavilion/content/file_system.hpp"
+#include "pavilion/content/minisign.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pavilion::content {
 
@@ -51,6 +60,13 @@ struct PinCheck {
     Outcome outcome = Outcome::not_configured;
     int attempts_left = 0;
     std::int64_t seconds_remaining = 0;
+    std::string recovery_code; // wrong or locked: the code an unlock token must name, "" if none yet
+};
+
+// What the keypad shows when it opens.
+struct PinLockState {
+    std::int64_t locked_seconds = 0; // until a PIN is compared again
+    std::string recovery_code;       // "" until recovery is offered
 };
 
 class PinLock {
@@ -60,6 +76,8 @@ public:
     static constexpr int free_attempts = 3;
     static constexpr std::int64_t first_lockout_seconds = 30;
     static constexpr std::int64_t max_lockout_seconds = 3600;
+    // Lock-outs before the lock offers recovery with an unlock token (see offers_recovery).
+    static constexpr int lockouts_before_recovery = 3;
 
     // Reads the PIN and counter files from state_dir (created, mode 0700, if missing; its parent
     // must exist). Fails only when the folder cannot be made or opened; damaged files are
@@ -95,6 +113,24 @@ public:
     // Reads nothing and writes nothing.
     std::int64_t locked_for(std::int64_t now) const;
 
+    // The lock-out and the recovery code, for a keypad that opens at `now`. It settles in memory
+    // what check() would settle at `now` (a clock that went back, the precaution after a damaged
+    // counter), so a keypad that counts this lock-out down finds the PIN compared when it ends,
+    // not a second lock-out. The file is left as it is: stricter, until the next check saves.
+    PinLockState status(std::int64_t now);
+
+    // "" until recovery is offered; then the code an unlock token must name, until the lock-out
+    // ends (the right PIN, set_pin, or a token).
+    const std::string& recovery_code() const { return recovery_code_; }
+
+    // Clears the lock-out with an unlock token for the current recovery code, signed by one of
+    // `trusted` (see verify_unlock_token for its refusals; invalid_argument when no recovery is
+    // offered, io when the cleared counter cannot be saved, and then nothing is cleared). The
+    // code is forgotten: the token never works again. Returns the key that signed it.
+    Expected<minisign::KeyId> unlock_with_token(std::string_view token_text,
+                                                const std::vector<minisign::PublicKey>& trusted,
+                                                std::int64_t now);
+
     // Consecutive wrong PINs since the last right one.
     int failures() const { return failures_; }
 
@@ -106,6 +142,8 @@ public:
 
     // The lock-out that follows the given number of consecutive failures (0 before the third).
     static std::int64_t lockout_after(int failures);
+    // Whether that many consecutive failures have brought lockouts_before_recovery lock-outs.
+    static bool offers_recovery(int failures);
 
 private:
     PinLock(std::string state_dir, PinHashCost cost, std::shared_ptr<FileSystem> fs);
@@ -115,6 +153,9 @@ private:
     void load_pin();
     void load_counter();
     void rebase_if_clock_went_back(std::int64_t now);
+    void settle_precaution(std::int64_t now);
+    void count_failure(std::int64_t now);
+    void forget_failures();
     Status save_counter() const;
     Status write_private_file(const std::string& path, const std::string& text) const;
 
@@ -126,6 +167,7 @@ private:
     std::int64_t locked_until_ = 0; // wall-clock seconds; 0 = not locked
     std::int64_t last_seen_ = 0;    // the `now` of the last check (saved with the counter)
     bool fail_safe_pending_ = false; // the counter was missing or damaged: lock at the next check
+    std::string recovery_code_;      // "" = no recovery offered
     std::string notice_;
 };
 

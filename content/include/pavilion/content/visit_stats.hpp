@@ -100,13 +100,17 @@ public:
     // The days [today - days + 1, today], after a flush; top_items caps the item list.
     Expected<StatsSummary> summary(Day today, int days, std::size_t top_items = 5);
 
-    // Writes every stored row as CSV (RFC 4180: CRLF lines, fields with a comma, quote, CR or LF
-    // quoted, quotes doubled; UTF-8, no byte-order mark), atomically. Header:
+    // Every stored row as the bytes of a CSV file for a spreadsheet; the caller writes them (the
+    // kiosk only onto a USB stick: usb_stick.hpp). Header:
     //   date,kind,key,title,count,dwell_seconds
     // kind is sessions (key = locale), screen (key = screen kind) or item (key = item ref, title
     // from titles when known, dwell_seconds filled). Rows by date, kind, key.
-    Status export_csv(const std::string& path,
-                      const std::map<std::string, std::string>& titles = {});
+    // The format: UTF-8 with a byte-order mark (so Excel reads Chinese titles as UTF-8, not in
+    // the PC's code page); RFC 4180 (CRLF lines, fields with a comma, quote, CR or LF quoted,
+    // quotes doubled); and a field that starts with = + - @, a tab or a CR gets a ' in front
+    // (OWASP's defence against CSV injection: a spreadsheet would run it as a formula). Keys
+    // and titles come from packs and visitors' screens, so none is trusted to be plain text.
+    Expected<std::string> export_csv(const std::map<std::string, std::string>& titles = {});
 
     // Lines for the kiosk's log since the last call (a database moved aside, ...).
     std::vector<std::string> take_notices();
