@@ -1,6 +1,11 @@
 #include "model_fixture.hpp"
 
+#include "pavilion/content/model.hpp"
+#include "pavilion/content/pack_claim.hpp"
+#include "pavilion/content/unlock_token.hpp"
+
 #include <filesystem>
+#include <fstream>
 
 namespace pavilion::testing {
 
@@ -39,6 +44,7 @@ core::Expected<content::InstallResult> FakePackLibrary::install(const content::C
     {
         std::lock_guard<std::mutex> lock(state_->mutex);
         state_->installs.emplace_back(candidate.pack_name, options.force);
+    state_->confirmed = options.confirmed;
         during = state_->during_install;
     }
     if (during) during(options);
@@ -104,8 +110,65 @@ core::Expected<content::VersionFloor> FakePackLibrary::accept_rebuilt_floor() {
     return content::VersionFloor{};
 }
 
-KioskHarness::KioskHarness(KioskOptions options) {
+content::TrustedKeys FakePackLibrary::trusted_keys() {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->keys;
+}
+
+std::string KioskHarness::make_stick(const std::string& name) {
+    const std::string mount_point = dir_ / name;
+    std::filesystem::create_directories(mount_point + "/PAVILION");
+    sticks_->mount(mount_point);
+    return mount_point;
+}
+
+namespace {
+
+content::minisign::SecretKey new_key() {
+    auto files = content::minisign::generate_key_pair();
+    if (!files) throw std::runtime_error(files.error().message);
+    auto key = content::minisign::parse_secret_key(files->secret_key_file);
+    if (!key) throw std::runtime_error(key.error().message);
+    return *key;
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) throw std::runtime_error("cannot write " + path);
+}
+
+} // namespace
+
+void KioskHarness::offer_signed(const std::string& folder, const std::string& pack_name, const std::string& id,
+                                std::int64_t version, bool trusted) const {
+    const content::PackClaim claim{id, version, content::kPackFormatVersion, pack_name};
+    // Any bytes: the panel checks only the signature's trusted comment; the (fake) installer
+    // never reads the pack.
+    const auto hash = content::minisign::hash_bytes(pack_name.data(), pack_name.size());
+    auto signature = content::minisign::sign(trusted ? trusted_key_ : stranger_key_, hash, content::format_pack_claim(claim));
+    if (!signature) throw std::runtime_error(signature.error().message);
+    write_file(folder + "/" + pack_name + ".minisig", *signature);
+}
+
+void KioskHarness::put_unlock_token(const std::string& mount_point, const std::string& shown_code, bool trusted) const {
+    const auto code = content::normalize_recovery_code(shown_code);
+    if (!code) throw std::runtime_error("not a recovery code: " + shown_code);
+    auto token = content::make_unlock_token(trusted ? trusted_key_ : stranger_key_, *code);
+    if (!token) throw std::runtime_error(token.error().message);
+    write_file(mount_point + "/PAVILION/unlock.token", *token);
+}
+
+content::MediaEvent KioskHarness::stick_inserted(const std::string& mount_point) {
+    content::MediaEvent event;
+    event.type = content::MediaEvent::Type::stick_inserted;
+    event.mount_point = mount_point;
+    return event;
+}
+
+KioskHarness::KioskHarness(KioskOptions options) : trusted_key_(new_key()), stranger_key_(new_key()) {
     if (options.library) library_ = options.library;
+    library_->keys.keys.push_back(content::minisign::public_key_of(trusted_key_));
     model::Device device;
     if (options.with_device) {
         state_dir_ = dir_ / "state";
@@ -120,6 +183,7 @@ KioskHarness::KioskHarness(KioskOptions options) {
         auto stats = content::VisitStats::open(state_dir_ + "/stats.sqlite");
         if (!stats) throw std::runtime_error(stats.error().message);
         device.stats = std::make_unique<content::VisitStats>(std::move(stats).value());
+        device.sticks = sticks_;
     }
     model::KioskConfig config;
     config.wall_clock_s = [clock = wall_clock_] { return clock->load(); };

@@ -4,7 +4,9 @@
 // hash cost, statistics in a temporary SQLite file, a wall clock the test sets, and the log
 // captured. Time is the test's: every step names its own `now`.
 
+#include "pavilion/content/minisign.hpp"
 #include "pavilion/content/pack_reader.hpp"
+#include "mounted_folders.hpp"
 #include "pavilion/model/kiosk.hpp"
 #include "test_support.hpp"
 
@@ -40,6 +42,8 @@ public:
         std::set<std::string> failing_check;   // installed pack paths whose signature no longer matches
         std::optional<core::Error> floor_error; // floor(): floor_unknown until accepted
         int rebuilt_floors = 0;
+        content::TrustedKeys keys; // what trusted_keys() answers
+        std::optional<content::PackClaim> confirmed; // what the last install was told to expect
         // Runs inside install() on the installs worker (progress reports, a wait).
         std::function<void(const content::InstallOptions&)> during_install;
     };
@@ -55,6 +59,7 @@ public:
     core::Status verify(const content::InstalledPack& pack) override;
     core::Expected<content::VersionFloor> floor() override;
     core::Expected<content::VersionFloor> accept_rebuilt_floor() override;
+    content::TrustedKeys trusted_keys() override;
 
 private:
     std::shared_ptr<State> state_;
@@ -85,6 +90,17 @@ public:
 
     model::Kiosk& kiosk() { return *kiosk_; }
     FakePackLibrary::State& library() { return *library_; }
+    // A folder that the kiosk takes for a mounted USB stick (with an empty PAVILION folder), and
+    // the media event that says it was plugged in.
+    std::string make_stick(const std::string& name);
+    static content::MediaEvent stick_inserted(const std::string& mount_point);
+    // The signature of a pack offered in folder: pack_name.minisig, claiming id and version,
+    // signed by the library's trusted key (or by a key the kiosk does not trust).
+    void offer_signed(const std::string& folder, const std::string& pack_name, const std::string& id,
+                      std::int64_t version, bool trusted = true) const;
+    // An unlock token for the code the keypad shows ("7K2QD-M9XAT"), signed by the trusted key
+    // (or not), written into the stick's PAVILION folder.
+    void put_unlock_token(const std::string& mount_point, const std::string& shown_code, bool trusted = true) const;
     const std::string& state_dir() const { return state_dir_; }
     TempDir& dir() { return dir_; }
 
@@ -117,6 +133,8 @@ private:
     TempDir dir_;
     std::string state_dir_;
     std::shared_ptr<FakePackLibrary::State> library_ = std::make_shared<FakePackLibrary::State>();
+    std::shared_ptr<MountedFolders> sticks_ = std::make_shared<MountedFolders>();
+    content::minisign::SecretKey trusted_key_, stranger_key_; // the first's public half is trusted
     std::shared_ptr<std::atomic<std::int64_t>> wall_clock_ = std::make_shared<std::atomic<std::int64_t>>(1767225600);
     std::shared_ptr<std::mutex> log_mutex_ = std::make_shared<std::mutex>();
     std::shared_ptr<std::vector<std::string>> log_ = std::make_shared<std::vector<std::string>>();

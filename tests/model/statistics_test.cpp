@@ -62,12 +62,9 @@ TEST(KioskStatistics, OperatorModeIsNotAVisit) {
 TEST(KioskStatistics, ExportWritesACsvOntoTheStick) {
     KioskHarness h;
     two_visits(h);
-    const auto mount = h.dir() / "usb";
-    std::filesystem::create_directories(mount + "/PAVILION");
-    content::MediaEvent stick;
-    stick.type = content::MediaEvent::Type::stick_inserted;
-    stick.mount_point = mount;
-    h.step(61000, {}, {stick});
+    const auto mount = h.make_stick("usb");
+    std::filesystem::remove(mount + "/PAVILION"); // a stick without the folder gets one
+    h.step(61000, {}, {KioskHarness::stick_inserted(mount)});
     h.open_keypad(70000);
     h.type_pin(KioskHarness::kPin, 76000);
     h.apply(ExportStatistics{}, 77000);
@@ -76,8 +73,26 @@ TEST(KioskStatistics, ExportWritesACsvOntoTheStick) {
     const auto& path = frame.panel.notice.subject;
     EXPECT_EQ(path.rfind(mount + "/PAVILION/pavilion-visitors-", 0), 0u) << path;
     const auto csv = testing::read_text(path);
-    EXPECT_EQ(csv.rfind("date,kind,key,title,count,dwell_seconds", 0), 0u) << csv;
+    EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "date,kind,key,title,count,dwell_seconds", 0), 0u) << csv;
     EXPECT_NE(csv.find("story/china-laos-railway"), std::string::npos) << csv;
+}
+
+// A stick the watcher reported, whose mount point is a plain folder now (the stick pulled and
+// its folder left behind): nothing is written there, and the operator hears there is no stick.
+TEST(KioskStatistics, ExportToAStickThatIsNoLongerMountedWritesNothing) {
+    KioskHarness h;
+    two_visits(h);
+    const auto left_behind = h.dir() / "usb";
+    std::filesystem::create_directories(left_behind + "/PAVILION");
+    h.step(61000, {}, {KioskHarness::stick_inserted(left_behind)});
+    h.open_keypad(70000);
+    h.type_pin(KioskHarness::kPin, 76000);
+    EXPECT_TRUE(h.step(76100).panel.stick_present) << "the watcher said a stick is in";
+    h.apply(ExportStatistics{}, 77000);
+    const auto frame = h.settled(77100);
+    EXPECT_EQ(frame.panel.notice.kind, Kind::no_stick);
+    EXPECT_TRUE(std::filesystem::is_empty(left_behind + "/PAVILION"));
+    EXPECT_TRUE(h.logged("operator: No USB stick at " + left_behind + ": it is not mounted"));
 }
 
 TEST(KioskStatistics, ExportWithoutAStickSaysSo) {

@@ -145,22 +145,26 @@ TEST(KioskUpdates, AStickTakenOutTakesItsPacksWithIt) {
 
 TEST(KioskUpdates, TheOperatorForcesAnInstallOfAPackThatIsNotNewer) {
     KioskHarness h;
+    const auto mount = h.make_stick("usb");
+    h.offer_signed(mount + "/PAVILION", "again.pack", "mini-pack", 3); // the version shown
     h.library().outcomes.push_back(core::make_error(core::ErrorCode::not_newer, "not newer"));
     h.library().outcomes.push_back(testing::install_of(testing::default_pack_path(), "belt-and-road", 1));
-    h.step(0, {}, {stick("/media/usb"), found("/media/usb", "older.pack")});
+    h.step(0, {}, {stick(mount), found(mount, "again.pack")});
     h.settled(10);
     h.open_keypad(100);
     h.type_pin(KioskHarness::kPin, 5200);
     h.apply(InstallCandidate{0}, 5300);
-    auto frame = h.step(5300);
-    EXPECT_EQ(frame.panel.notice.kind, Kind::installing);
-    EXPECT_EQ(frame.panel.notice.subject, "older.pack");
     h.apply(InstallCandidate{7}, 5301); // no such candidate: nothing
-    frame = h.settled(5400);
+    auto frame = h.settled(5400);
+    EXPECT_FALSE(frame.panel.confirmation) << "the same version again asks nothing";
     ASSERT_EQ(h.library().installs.size(), 2u);
-    EXPECT_EQ(h.library().installs[1], std::make_pair(std::string("older.pack"), true));
+    EXPECT_EQ(h.library().installs[1], std::make_pair(std::string("again.pack"), true));
+    ASSERT_TRUE(h.library().confirmed);
+    EXPECT_EQ(h.library().confirmed->pack_id, "mini-pack") << "the installer expects what the panel read";
+    EXPECT_EQ(h.library().confirmed->version, 3);
     EXPECT_EQ(frame.catalog->meta.id, "belt-and-road");
     EXPECT_EQ(frame.layer, FrameModel::Layer::panel) << "the operator stays in the panel";
+    EXPECT_TRUE(h.logged("operator: installing " + mount + "/PAVILION/again.pack"));
 }
 
 TEST(KioskUpdates, RollBackShowsThePreviousPackAndSaysSo) {
@@ -174,7 +178,16 @@ TEST(KioskUpdates, RollBackShowsThePreviousPackAndSaysSo) {
     EXPECT_EQ(frame.panel.current.title, "Installed mini-pack") << "the shown pack is the store's active one";
     EXPECT_EQ(frame.panel.previous.id, "belt-and-road");
     h.apply(RollBack{}, 6000);
+    frame = h.settled(6050);
+    ASSERT_TRUE(frame.panel.confirmation) << "a rollback asks first";
+    EXPECT_EQ(frame.panel.confirmation->kind, PendingConfirmation::Kind::roll_back);
+    EXPECT_EQ(frame.panel.confirmation->incoming.id, "belt-and-road");
+    EXPECT_EQ(frame.panel.confirmation->incoming.version, 1);
+    EXPECT_EQ(frame.panel.confirmation->shown.id, "mini-pack");
+    EXPECT_EQ(frame.catalog->meta.id, "mini-pack") << "nothing happens before Confirm";
+    h.apply(Confirm{}, 6060);
     frame = h.settled(6100);
+    EXPECT_FALSE(frame.panel.confirmation);
     EXPECT_EQ(frame.catalog->meta.id, "belt-and-road");
     EXPECT_EQ(frame.panel.notice.kind, Kind::rolled_back);
     EXPECT_EQ(frame.panel.notice.subject, "belt-and-road");
@@ -188,6 +201,7 @@ TEST(KioskUpdates, ARollbackThatCannotBeDoneOrShownSaysWhy) {
     h.open_keypad(0);
     h.type_pin(KioskHarness::kPin, 5200);
     h.apply(RollBack{}, 6000);
+    h.apply(Confirm{}, 6000);
     auto frame = h.settled(6100);
     EXPECT_EQ(frame.panel.notice.kind, Kind::rollback_failed);
     EXPECT_EQ(frame.panel.notice.detail, "STATE/pointers: cannot be read");
@@ -196,6 +210,7 @@ TEST(KioskUpdates, ARollbackThatCannotBeDoneOrShownSaysWhy) {
     h.library().active = testing::installed(testing::mini_pack_path(), "mini-pack", 3);
     h.library().previous = testing::installed(h.dir() / "gone.pack", "gone", 2);
     h.apply(RollBack{}, 7000);
+    h.apply(Confirm{}, 7000);
     frame = h.settled(7100);
     EXPECT_EQ(frame.panel.notice.kind, Kind::rolled_back_unshown);
     EXPECT_NE(frame.panel.notice.detail.find("gone.pack"), std::string::npos) << frame.panel.notice.detail;
@@ -255,8 +270,10 @@ TEST(KioskUpdates, RollBackTwiceInARowRollsBackOnce) {
     h.open_keypad(0);
     h.type_pin(KioskHarness::kPin, 5200);
     h.apply(RollBack{}, 6000);
+    h.apply(Confirm{}, 6000);
     EXPECT_EQ(h.step(6000).panel.notice.kind, Kind::rolling_back);
     h.apply(RollBack{}, 6001); // the second tap, before the first has switched
+    h.apply(Confirm{}, 6001);
     const auto frame = h.settled(6100);
     EXPECT_EQ(frame.catalog->meta.id, "belt-and-road") << "a second rollback would have swapped back";
     EXPECT_EQ(frame.panel.notice.kind, Kind::rolled_back);

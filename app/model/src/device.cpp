@@ -48,6 +48,7 @@ public:
     core::Expected<std::optional<content::InstalledPack>> active() override { return store_.active(); }
     core::Expected<std::optional<content::InstalledPack>> previous() override { return store_.previous(); }
     core::Expected<content::InstalledPack> rollback() override { return store_.rollback(); }
+    content::TrustedKeys trusted_keys() override { return store_.trusted_keys(); }
 
     OperatorPackInfo describe(const content::InstalledPack& installed, const std::string& locale) override {
         OperatorPackInfo info;
@@ -85,7 +86,13 @@ public:
     core::Expected<content::PinCheck> check(std::string_view pin, std::int64_t now_s) override {
         return lock_.check(pin, now_s);
     }
-    std::int64_t locked_for(std::int64_t now_s) const override { return lock_.locked_for(now_s); }
+    content::PinLockState status(std::int64_t now_s) override { return lock_.status(now_s); }
+    core::Expected<content::minisign::KeyId> unlock_with_token(std::string_view token_text,
+                                                               const std::vector<content::minisign::PublicKey>& trusted,
+                                                               std::int64_t now_s) override {
+        return lock_.unlock_with_token(token_text, trusted, now_s);
+    }
+    core::Status set_pin(std::string_view pin) override { return lock_.set_pin(pin); }
 
 private:
     content::PinLock lock_;

@@ -15,6 +15,7 @@ struct Describe {
     std::string operator()(const PinDigit&) const { return "pin digit"; }
     std::string operator()(const PinBackspace&) const { return "pin backspace"; }
     std::string operator()(const PinSubmit&) const { return "pin submit"; }
+    std::string operator()(const UnlockWithStick&) const { return "unlock with stick"; }
     std::string operator()(const LeaveOperatorMode&) const { return "leave operator mode"; }
     std::string operator()(const InstallCandidate& i) const { return "install candidate " + std::to_string(i.index); }
     std::string operator()(const RollBack&) const { return "roll back"; }
@@ -24,6 +25,8 @@ struct Describe {
     std::string operator()(const SetDefaultLanguage& i) const { return "default language " + i.locale; }
     std::string operator()(const ExportStatistics&) const { return "export statistics"; }
     std::string operator()(const AcceptRebuiltFloor&) const { return "accept rebuilt floor"; }
+    std::string operator()(const Confirm&) const { return "confirm"; }
+    std::string operator()(const CancelConfirmation&) const { return "cancel confirmation"; }
 };
 
 } // namespace

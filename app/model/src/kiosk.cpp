@@ -149,6 +149,7 @@ struct Kiosk::VisitorIntent {
     void operator()(const PinDigit&) {}
     void operator()(const PinBackspace&) {}
     void operator()(const PinSubmit&) {}
+    void operator()(const UnlockWithStick&) {}
     void operator()(const LeaveOperatorMode&) {}
     void operator()(const InstallCandidate&) {}
     void operator()(const RollBack&) {}
@@ -156,6 +157,8 @@ struct Kiosk::VisitorIntent {
     void operator()(const SetDefaultLanguage&) {}
     void operator()(const ExportStatistics&) {}
     void operator()(const AcceptRebuiltFloor&) {}
+    void operator()(const Confirm&) {}
+    void operator()(const CancelConfirmation&) {}
 };
 
 void Kiosk::apply(const Intent& intent, core::Millis now) {

@@ -1,6 +1,10 @@
-// Operator mode's way in and its PIN pad. The panel's facts and actions: operator_panel.cpp.
+// Operator mode's way in and its PIN pad. The keypad's recovery: operator_recovery.cpp; the
+// panel's facts and actions: operator_panel.cpp; its questions: operator_questions.cpp.
 
 #include "pavilion/model/operator_desk.hpp"
+
+#include "pavilion/content/unlock_token.hpp"
+#include "operator_secrets.hpp"
 
 #include <algorithm>
 
@@ -26,6 +30,7 @@ OperatorDesk::Change OperatorDesk::tick(core::Millis now) {
     if (!was_active || active()) return Change::none;
     ++visit_generation_;
     notice_ = {};
+    pending_.reset();
     log_.add("operator: closed by itself, left untouched");
     return Change::closed_by_itself;
 }
@@ -34,14 +39,20 @@ OperatorDesk::Change OperatorDesk::tick(core::Millis now) {
 OperatorDesk::Change OperatorDesk::keypad_opened() {
     notice_ = {};
     checking_pin_ = false;
+    unlocking_ = false;
+    purpose_ = OperatorPinView::Purpose::enter_pin;
+    recovery_code_.clear();
     const auto generation = ++visit_generation_;
     log_.add("operator: keypad opened");
-    // Whether an earlier lock-out still holds: the keypad shows its countdown at once.
+    // Whether an earlier lock-out still holds (the keypad shows its countdown at once), and
+    // whether it offers recovery.
     if (device_.pins) {
         workers_.device.post([this, generation] {
-            const auto seconds = device_.pins->locked_for(wall_clock_s_());
-            workers_.results.post([this, generation, seconds] {
-                if (generation == visit_generation_ && seconds > 0) locked_until_s_ = wall_clock_s_() + seconds;
+            auto status = device_.pins->status(wall_clock_s_());
+            workers_.results.post([this, generation, status = std::move(status)] {
+                if (generation != visit_generation_) return;
+                if (status.locked_seconds > 0) locked_until_s_ = wall_clock_s_() + status.locked_seconds;
+                recovery_code_ = status.recovery_code;
             });
         });
     }
@@ -51,8 +62,10 @@ OperatorDesk::Change OperatorDesk::keypad_opened() {
 std::int64_t OperatorDesk::locked_seconds() const { return std::max<std::int64_t>(0, locked_until_s_ - wall_clock_s_()); }
 
 bool OperatorDesk::keypad_takes_input() const {
-    return mode_.stage() == core::OperatorMode::Stage::pin && !checking_pin_ && locked_seconds() == 0;
+    return mode_.stage() == core::OperatorMode::Stage::pin && !checking_pin_ && !unlocking_ && locked_seconds() == 0;
 }
+
+std::string OperatorDesk::stick_mount_point() const { return updates_ ? updates_->stick_mount_point() : std::string(); }
 
 // Every intent named, so a new one does not compile until it is decided here; visitors' mean
 // nothing in operator mode (the visitor's screen is hidden under it).
@@ -65,24 +78,34 @@ struct OperatorDesk::Apply {
     void operator()(const PinSubmit&) {
         if (desk.keypad_takes_input()) desk.submit_pin();
     }
+    void operator()(const UnlockWithStick&) {
+        if (desk.offers_unlock()) desk.unlock_with_stick();
+    }
     void operator()(const LeaveOperatorMode&) {
         desk.leave();
         left = true;
     }
+    // While a question waits, the panel under it takes nothing but its answer (and Leave).
     void operator()(const InstallCandidate& i) {
-        if (desk.panel_open()) desk.install(i.index);
+        if (desk.panel_free()) desk.install(i.index);
     }
     void operator()(const RollBack&) {
-        if (desk.panel_open()) desk.roll_back();
+        if (desk.panel_free()) desk.roll_back();
     }
     void operator()(const AdjustIdleTimeout& i) {
-        if (desk.panel_open()) desk.adjust_idle_timeout(i.delta_s);
+        if (desk.panel_free()) desk.adjust_idle_timeout(i.delta_s);
     }
     void operator()(const SetDefaultLanguage& i) {
-        if (desk.panel_open()) desk.set_default_locale(i.locale);
+        if (desk.panel_free()) desk.set_default_locale(i.locale);
     }
     void operator()(const ExportStatistics&) {
-        if (desk.panel_open()) desk.export_statistics();
+        if (desk.panel_free()) desk.export_statistics();
+    }
+    void operator()(const Confirm&) {
+        if (desk.panel_open()) desk.confirm();
+    }
+    void operator()(const CancelConfirmation&) {
+        if (desk.panel_open()) desk.cancel_confirmation();
     }
     void operator()(const AcceptRebuiltFloor&) {} // the kiosk's StoreGuard answers it
     void operator()(const OpenRoute&) {}
@@ -116,10 +139,15 @@ void OperatorDesk::leave() {
     mode_.leave();
     ++visit_generation_;
     notice_ = {};
+    pending_.reset();
+    checking_offer_ = false;
+    purpose_ = OperatorPinView::Purpose::enter_pin;
+    wipe(new_pin_);
     log_.add("operator: left");
 }
 
 void OperatorDesk::submit_pin() {
+    if (purpose_ != OperatorPinView::Purpose::enter_pin) return submit_new_pin();
     auto& pin = mode_.pin();
     if (!device_.pins) {
         pin.clear();
@@ -138,8 +166,7 @@ void OperatorDesk::submit_pin() {
             else pin_refused(check);
         });
     });
-    pin.assign(pin.size(), '\0'); // the PIN lives on only in the worker's copy
-    pin.clear();
+    wipe(pin); // the PIN lives on only in the worker's copy
 }
 
 void OperatorDesk::pin_refused(const core::Expected<content::PinCheck>& check) {
@@ -147,6 +174,7 @@ void OperatorDesk::pin_refused(const core::Expected<content::PinCheck>& check) {
     if (!check) return say(Notice::failure(Kind::pin_unavailable, check.error().message),
                            "operator: " + check.error().message);
     if (check->seconds_remaining > 0) locked_until_s_ = wall_clock_s_() + check->seconds_remaining;
+    if (check->outcome != Outcome::not_configured) recovery_code_ = check->recovery_code;
     switch (check->outcome) {
     case Outcome::wrong:
         if (check->seconds_remaining > 0)
@@ -170,12 +198,18 @@ void OperatorDesk::say(OperatorNotice notice, const std::string& log_line) {
 
 OperatorPinView OperatorDesk::pin_view() const {
     OperatorPinView view;
+    view.purpose = purpose_;
     view.digits_entered = static_cast<int>(mode_.pin().size());
     view.checking = checking_pin_;
-    view.locked_seconds = locked_seconds();
+    view.locked_seconds = purpose_ == OperatorPinView::Purpose::enter_pin ? locked_seconds() : 0;
     view.locked = view.locked_seconds > 0;
     view.notice = notice_;
-    if (view.locked) view.notice = Notice::counted(Kind::locked, view.locked_seconds);
+    // A refused token says why even while the countdown runs; otherwise the countdown is the news.
+    if (view.locked && notice_.kind != Kind::token_refused && notice_.kind != Kind::no_token_stick)
+        view.notice = Notice::counted(Kind::locked, view.locked_seconds);
+    if (offers_unlock() || unlocking_) view.recovery_code = content::display_recovery_code(recovery_code_);
+    view.stick_present = !stick_mount_point().empty();
+    view.unlocking = unlocking_;
     return view;
 }
 

@@ -4,6 +4,8 @@
 
 #include "pavilion/model/operator_desk.hpp"
 
+#include "pavilion/content/usb_stick.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -61,6 +63,7 @@ void OperatorDesk::open_panel(core::Millis now) {
 
 void OperatorDesk::packs_changed() {
     if (!panel_open()) return;
+    withdraw_question();
     const auto context = context_();
     const auto generation = ++packs_generation_;
     packs_ready_ = false;
@@ -102,42 +105,6 @@ void OperatorDesk::refresh_visitor_numbers() {
     });
 }
 
-void OperatorDesk::install(std::size_t index) {
-    if (!updates_ || index >= updates_->candidates().size()) return;
-    const auto candidate = updates_->candidates()[index];
-    updates_->install(candidate, true);
-    const auto slash = candidate.pack_path.rfind('/');
-    say(Notice::about(Kind::installing, candidate.pack_path.substr(slash + 1)),
-        "operator: installing " + candidate.pack_path);
-}
-
-void OperatorDesk::roll_back() {
-    // The switch takes seconds (the pack opened and checked, its fonts built): a second tap
-    // meanwhile would swap straight back.
-    if (!device_.packs || rolling_back_) return;
-    rolling_back_ = true;
-    say(Notice::plain(Kind::rolling_back), "operator: rolling back");
-    workers_.device.post([this] {
-        auto rolled = device_.packs->rollback();
-        workers_.results.post([this, rolled = std::move(rolled)] {
-            if (!rolled) {
-                rolling_back_ = false;
-                return say(Notice::failure(Kind::rollback_failed, rolled.error().message),
-                           "operator: cannot roll back: " + rolled.error().message);
-            }
-            const auto pack = *rolled;
-            show_pack_(pack.path, [this, pack](core::Status shown) {
-                rolling_back_ = false;
-                if (!shown)
-                    return say(Notice::failure(Kind::rolled_back_unshown, shown.error().message),
-                               "operator: rolled back, but cannot show it: " + shown.error().message);
-                say(Notice::about(Kind::rolled_back, pack.pack_id, pack.version),
-                    "operator: rolled back to " + pack.pack_id + " version " + std::to_string(pack.version));
-            });
-        });
-    });
-}
-
 void OperatorDesk::adjust_idle_timeout(int delta_s) {
     const int current = static_cast<int>(context_().session.idle_timeout_ms / 1000);
     device_.settings.idle_timeout_s = std::clamp(current + delta_s, kIdleMinS, kIdleMaxS);
@@ -163,24 +130,37 @@ void OperatorDesk::save_settings() {
 
 void OperatorDesk::export_statistics() {
     if (!device_.stats) return;
-    const auto context = context_();
-    const auto folder = updates_ ? updates_->stick_folder() : std::string();
-    if (folder.empty()) return say(Notice::plain(Kind::no_stick), "operator: no stick to export to");
+    const auto mount_point = stick_mount_point();
+    if (mount_point.empty()) return say(Notice::plain(Kind::no_stick), "operator: no USB stick to export to");
     const auto today = content::local_day(static_cast<std::time_t>(wall_clock_s_()));
-    const auto path = folder + "/pavilion-visitors-" + content::iso_date(today) + ".csv";
-    workers_.device.post([this, path, shown = context.pack] {
-        std::map<std::string, std::string> titles;
-        const auto& catalog = shown->catalog();
-        for (const auto* items : {&catalog.initiatives, &catalog.stories})
-            for (const auto& item : *items) titles[item.ref] = title_of(catalog, item.ref);
-        device_.stats->flush();
-        auto exported = device_.stats->export_csv(path, titles);
-        workers_.results.post([this, path, exported] {
-            if (exported) say(Notice::about(Kind::exported, path), "operator: exported to " + path);
-            else say(Notice::failure(Kind::export_failed, exported.error().message),
-                     "operator: " + exported.error().message);
+    const auto file_name = "pavilion-visitors-" + content::iso_date(today) + ".csv";
+    workers_.device.post([this, mount_point, file_name, shown = context_().pack] {
+        auto written = write_export(mount_point, file_name, *shown);
+        workers_.results.post([this, written = std::move(written)] {
+            if (written) return say(Notice::about(Kind::exported, *written), "operator: exported to " + *written);
+            // The stick went between the tap and the write (or was never a mounted stick).
+            if (written.error().code == core::ErrorCode::unavailable)
+                return say(Notice::failure(Kind::no_stick, written.error().message),
+                           "operator: " + written.error().message);
+            say(Notice::failure(Kind::export_failed, written.error().message), "operator: " + written.error().message);
         });
     });
+}
+
+// On the device worker: the CSV, written into the PAVILION folder of the stick at mount_point
+// and nowhere else. The path written, or why not.
+core::Expected<std::string> OperatorDesk::write_export(const std::string& mount_point, const std::string& file_name,
+                                                       const content::PackReader& shown) {
+    auto stick = content::UsbStick::at(mount_point, device_.sticks);
+    if (!stick) return stick.error();
+    std::map<std::string, std::string> titles;
+    const auto& catalog = shown.catalog();
+    for (const auto* items : {&catalog.initiatives, &catalog.stories})
+        for (const auto& item : *items) titles[item.ref] = title_of(catalog, item.ref);
+    auto csv = device_.stats->export_csv(titles);
+    if (!csv) return csv.error();
+    if (auto written = stick->write_file(file_name, *csv); !written) return written.error();
+    return stick->path_of(file_name);
 }
 
 OperatorView OperatorDesk::panel_view(core::Millis now, std::vector<std::string> log_lines) const {
@@ -197,7 +177,7 @@ OperatorView OperatorDesk::panel_view(core::Millis now, std::vector<std::string>
                                        stick ? OperatorCandidate::Source::stick : OperatorCandidate::Source::inbox,
                                        stick ? candidate.mount_point : candidate.source_dir});
         }
-        view.stick_present = !updates_->stick_folder().empty();
+        view.stick_present = !updates_->stick_mount_point().empty();
     }
     view.idle_timeout_s = static_cast<int>(context.session.idle_timeout_ms / 1000);
     view.idle_min_s = kIdleMinS;
@@ -207,6 +187,7 @@ OperatorView OperatorDesk::panel_view(core::Millis now, std::vector<std::string>
     view.stats = numbers_;
     view.log_lines = std::move(log_lines);
     view.notice = notice_;
+    if (pending_) view.confirmation = pending_->question;
     view.seconds_until_auto_leave = static_cast<float>(mode_.idle_ms_left(now)) / 1000.0f;
     return view;
 }

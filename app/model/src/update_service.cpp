@@ -64,19 +64,30 @@ void UpdateService::offer(const content::PackCandidate& found) {
                  " by itself: " + std::to_string(kMaxQueued) + " installs are waiting (the operator may pick it)");
         return;
     }
-    queue_.push_back({found, false});
+    queue_.push_back({found, false, std::nullopt});
     start_next();
 }
 
-std::string UpdateService::stick_folder() const {
+std::string UpdateService::stick_mount_point() const {
     for (const auto& candidate : candidates_)
-        if (candidate.kind == content::PackCandidate::Source::stick) return candidate.source_dir;
-    return sticks_.empty() ? "" : sticks_.back() + "/PAVILION";
+        if (candidate.kind == content::PackCandidate::Source::stick && !candidate.mount_point.empty())
+            return candidate.mount_point;
+    return sticks_.empty() ? "" : sticks_.back();
 }
 
-void UpdateService::install(const content::PackCandidate& found, bool force) {
+core::Expected<content::Candidate> UpdateService::to_candidate(const content::PackCandidate& found) {
+    auto candidate = content::candidate_from_path(found.pack_path);
+    if (!candidate) return candidate;
+    // A signature under another name than <pack>.minisig (the watcher pairs them).
+    if (const auto signature = file_name_of(found.signature_path); signature != candidate->pack_name + ".minisig")
+        candidate->signature_name = signature;
+    return candidate;
+}
+
+void UpdateService::install(const content::PackCandidate& found, bool force,
+                            std::optional<content::PackClaim> confirmed) {
     // The operator's choice goes first and is never given up on.
-    queue_.push_front({found, force});
+    queue_.push_front({found, force, std::move(confirmed)});
     start_next();
 }
 
@@ -93,22 +104,21 @@ void UpdateService::start_next() {
 }
 
 void UpdateService::run(const Queued& job) {
-    workers_.installs.post([this, found = job.candidate, force = job.force, progress = progress_, cancel = cancel_] {
+    workers_.installs.post([this, found = job.candidate, force = job.force, confirmed = job.confirmed,
+                            progress = progress_, cancel = cancel_] {
         // Reset before "started" is posted: the first frame of this copy must not show the
         // last one's bytes.
         progress->copied = 0;
         progress->total = 0;
         workers_.results.post([this, name = file_name_of(found.pack_path)] { started(name); });
-        auto candidate = content::candidate_from_path(found.pack_path);
+        auto candidate = to_candidate(found);
         if (!candidate) {
             workers_.results.post([this, force, error = candidate.error()] { finished(force, error); });
             return;
         }
-        // A signature under another name than <pack>.minisig (the watcher pairs them).
-        if (const auto signature = file_name_of(found.signature_path); signature != candidate->pack_name + ".minisig")
-            candidate->signature_name = signature;
         content::InstallOptions options;
         options.force = force;
+        options.confirmed = confirmed;
         options.cancel = cancel.get();
         options.on_progress = [progress](std::uint64_t copied, std::uint64_t total) {
             progress->copied = copied;

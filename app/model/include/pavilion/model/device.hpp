@@ -47,15 +47,25 @@ public:
     virtual core::Expected<content::VersionFloor> floor() = 0;
     // The operator's confirmation after floor_unknown: a floor rebuilt from the packs on disk.
     virtual core::Expected<content::VersionFloor> accept_rebuilt_floor() = 0;
+    // The keys packs must be signed with (keys/*.pub): they also sign unlock tokens, and what a
+    // pack on a stick claims to be is checked against them before the operator is asked.
+    virtual content::TrustedKeys trusted_keys() = 0;
 };
 
 // The operator PIN (content::PinLock): an Argon2id check that takes a deliberate fraction of a
-// second, and a lock-out that a restart cannot undo. now_s: wall-clock seconds.
+// second, a lock-out that a restart cannot undo, and the way out of it with an unlock token.
+// now_s: wall-clock seconds.
 class PinGate {
 public:
     virtual ~PinGate() = default;
     virtual core::Expected<content::PinCheck> check(std::string_view pin, std::int64_t now_s) = 0;
-    virtual std::int64_t locked_for(std::int64_t now_s) const = 0;
+    // The lock-out and recovery code as a keypad opening now shows them.
+    virtual content::PinLockState status(std::int64_t now_s) = 0;
+    // Ends the lock-out with a token for the current recovery code; the key that signed it.
+    virtual core::Expected<content::minisign::KeyId> unlock_with_token(
+        std::string_view token_text, const std::vector<content::minisign::PublicKey>& trusted, std::int64_t now_s) = 0;
+    // A new PIN (4 to 8 digits); clears the failure counter.
+    virtual core::Status set_pin(std::string_view pin) = 0;
 };
 
 // Everything a deployed kiosk keeps in its state directory; all absent without --state.
@@ -64,6 +74,9 @@ struct Device {
     std::unique_ptr<PackLibrary> packs;        // null: no updates, no rollback
     std::unique_ptr<PinGate> pins;             // null: no operator mode
     std::unique_ptr<content::VisitStats> stats; // null: no statistics
+    // How USB sticks (and inboxes) are read and written: unlock tokens, the signatures of packs
+    // offered, exports. Tests use one that calls a temporary folder a mount point.
+    std::shared_ptr<content::FileSystem> sticks = std::make_shared<content::PosixFileSystem>();
     DeviceSettings settings;                   // the operator's saved choices
     std::vector<std::string> notices;          // what opening them found (a damaged file...)
 };

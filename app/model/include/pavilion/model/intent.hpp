@@ -36,6 +36,10 @@ struct PinDigit {
 };
 struct PinBackspace {};
 struct PinSubmit {};
+// After a few lock-outs: the unlock token in the PAVILION folder of the stick that is in
+// (made by pavilion-pack unlock-token for the code the keypad shows). It clears the lock-out,
+// and the keypad then asks for a new PIN, twice.
+struct UnlockWithStick {};
 
 // ---- operators: the panel (and Leave, on the pad too) ----
 
@@ -58,9 +62,17 @@ struct ExportStatistics {};
 // packs, so that installs may go on (StoreGuard).
 struct AcceptRebuiltFloor {};
 
+// ---- operators: the question an action asks first (OperatorView::confirmation) ----
+
+// Does what the question asked about.
+struct Confirm {};
+// Does nothing, and closes the question.
+struct CancelConfirmation {};
+
 using Intent = std::variant<OpenRoute, SwipeTo, GoBack, GoHome, ChooseLanguage, ToggleLargerText, ToggleHighContrast,
-                            PinDigit, PinBackspace, PinSubmit, LeaveOperatorMode, InstallCandidate, RollBack,
-                            AdjustIdleTimeout, SetDefaultLanguage, ExportStatistics, AcceptRebuiltFloor>;
+                            PinDigit, PinBackspace, PinSubmit, UnlockWithStick, LeaveOperatorMode, InstallCandidate,
+                            RollBack, AdjustIdleTimeout, SetDefaultLanguage, ExportStatistics, AcceptRebuiltFloor,
+                            Confirm, CancelConfirmation>;
 
 // Equality, so tests can say which intent a tap target carries.
 inline bool operator==(const OpenRoute& a, const OpenRoute& b) { return a.route == b.route; }
@@ -73,6 +85,7 @@ inline bool operator==(const ToggleHighContrast&, const ToggleHighContrast&) { r
 inline bool operator==(const PinDigit& a, const PinDigit& b) { return a.digit == b.digit; }
 inline bool operator==(const PinBackspace&, const PinBackspace&) { return true; }
 inline bool operator==(const PinSubmit&, const PinSubmit&) { return true; }
+inline bool operator==(const UnlockWithStick&, const UnlockWithStick&) { return true; }
 inline bool operator==(const LeaveOperatorMode&, const LeaveOperatorMode&) { return true; }
 inline bool operator==(const InstallCandidate& a, const InstallCandidate& b) { return a.index == b.index; }
 inline bool operator==(const RollBack&, const RollBack&) { return true; }
@@ -80,6 +93,8 @@ inline bool operator==(const AdjustIdleTimeout& a, const AdjustIdleTimeout& b) {
 inline bool operator==(const SetDefaultLanguage& a, const SetDefaultLanguage& b) { return a.locale == b.locale; }
 inline bool operator==(const ExportStatistics&, const ExportStatistics&) { return true; }
 inline bool operator==(const AcceptRebuiltFloor&, const AcceptRebuiltFloor&) { return true; }
+inline bool operator==(const Confirm&, const Confirm&) { return true; }
+inline bool operator==(const CancelConfirmation&, const CancelConfirmation&) { return true; }
 
 // One short English phrase for logs and test messages ("open story/china-laos-railway",
 // "pin digit", "install candidate 0"). PIN digits are never named.

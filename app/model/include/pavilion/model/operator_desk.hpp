@@ -3,11 +3,20 @@
 // seconds), the PIN pad, and the panel's actions: install a pack from a stick even if it is not
 // newer, roll back, the idle timeout and default language, statistics onto the stick.
 //
+// After a few lock-outs the keypad offers recovery: an unlock token for the code it shows, on
+// a stick, ends the lock-out, and the keypad then asks for a new PIN, twice.
+//
+// Actions that change what visitors see in a way that is easy to regret (installing another
+// pack or an older version, rolling back) ask first: the desk holds one PendingConfirmation
+// with the action it stands for, and Confirm does it. A new kind of question is a new
+// PendingConfirmation::Kind, its words in the screens, and one call to ask().
+//
 // Everything slow runs on the device worker: the PIN's Argon2id check, re-verifying the
 // installed packs (their whole files hashed), statistics queries, saving settings, exports. The
 // panel is drawn at once with what is known and fills in as the answers arrive, so a frame never
 // waits for the disk (on a Pi, hashing a 500 MB pack takes seconds: longer than the watchdog).
 
+#include "pavilion/content/offered_pack.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/core/kiosk_session.hpp"
 #include "pavilion/core/operator_mode.hpp"
@@ -21,6 +30,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,6 +86,11 @@ public:
 
 private:
     struct Apply; // the visitor over model::Intent (operator_desk.cpp)
+    // A question and the action it stands for.
+    struct Pending {
+        PendingConfirmation question;
+        std::function<void()> act;
+    };
 
     Change keypad_opened();
     void leave();
@@ -85,6 +100,26 @@ private:
     void pin_refused(const core::Expected<content::PinCheck>& check);
     bool keypad_takes_input() const;
     bool panel_open() const { return mode_.stage() == core::OperatorMode::Stage::panel; }
+    // The panel takes an action: it is open and no question waits for an answer.
+    bool panel_free() const { return panel_open() && !pending_ && !checking_offer_; }
+    std::string stick_mount_point() const;
+    // Recovery (operator_recovery.cpp): the unlock token, then the new PIN typed twice.
+    bool offers_unlock() const;
+    void unlock_with_stick();
+    core::Expected<std::string> use_unlock_token(const std::string& mount_point);
+    void token_answered(const core::Expected<std::string>& key_id);
+    void submit_new_pin();
+    void new_pin_answered(const core::Status& saved);
+    // Questions (operator_questions.cpp).
+    void ask(PendingConfirmation question, std::function<void()> act);
+    void confirm();
+    void cancel_confirmation();
+    void withdraw_question();
+    PackRef shown_pack() const;
+    core::Expected<content::OfferedPack> read_offer(const content::PackCandidate& found);
+    void offer_answered(const content::PackCandidate& candidate, const core::Expected<content::OfferedPack>& offered);
+    void start_install(const content::PackCandidate& candidate, const content::PackClaim& claim);
+    void do_roll_back();
     void open_panel(core::Millis now);
     void refresh_visitor_numbers();
     void install(std::size_t index);
@@ -93,6 +128,8 @@ private:
     void set_default_locale(const std::string& locale);
     void save_settings();
     void export_statistics();
+    core::Expected<std::string> write_export(const std::string& mount_point, const std::string& file_name,
+                                             const content::PackReader& shown);
     void say(OperatorNotice notice, const std::string& log_line);
     std::int64_t locked_seconds() const;
 
@@ -108,6 +145,15 @@ private:
     bool checking_pin_ = false;
     bool rolling_back_ = false; // a rollback is under way: Roll back again would undo it
     std::int64_t locked_until_s_ = 0; // wall clock: the keypad takes no PIN before this
+    // The keypad's recovery: the code an unlock token must name ("" = none offered), a token
+    // being checked, what the keypad asks for, and a new PIN typed once (until it is repeated).
+    std::string recovery_code_;
+    bool unlocking_ = false;
+    OperatorPinView::Purpose purpose_ = OperatorPinView::Purpose::enter_pin;
+    std::string new_pin_;
+    // The panel's question, if one waits; an install's offer being read before it is asked.
+    std::optional<Pending> pending_;
+    bool checking_offer_ = false;
     OperatorNotice notice_;
     // Answers from the device worker carry the generation they were asked in: one that arrives
     // after the operator left (visit) or after the packs changed again (packs) is dropped.

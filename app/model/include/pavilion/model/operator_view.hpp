@@ -6,6 +6,7 @@
 #include "pavilion/core/expected.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,11 +18,19 @@ struct OperatorNotice {
     enum class Kind {
         none,
         wrong_pin,           // count: wrong PINs still allowed before a pause
-        locked,              // seconds: until the keypad takes a PIN again
+        locked,              // count: seconds until the keypad takes a PIN again
         no_pin_set,          // the device has no operator PIN (pavilion --state DIR --set-pin)
         no_pin_store,        // the kiosk runs without --state: no operator mode
         pin_unavailable,     // the PIN could not be checked (detail says why); refused
+        no_token_stick,      // Unlock with stick, but no stick is in
+        token_refused,       // the unlock token was not accepted; detail says why
+        token_accepted,      // the lock-out is over (subject: the signing key): choose a new PIN
+        pins_differ,         // the new PIN typed twice differently: choose it again
+        pin_changed,         // the new PIN is saved (the panel's notice)
+        pin_not_saved,       // the new PIN could not be saved; detail
+        confirmation_withdrawn, // the packs changed under a question: nothing done, ask again
         installing,          // subject: the pack's file name
+        install_refused,     // the pack's signature does not vouch for it (detail); nothing copied
         rolling_back,        // a rollback is under way (the switch takes seconds)
         rolled_back,         // subject: pack id, version
         rollback_failed,     // detail
@@ -30,7 +39,7 @@ struct OperatorNotice {
         settings_failed,     // detail
         exported,            // subject: the CSV file written
         export_failed,       // detail
-        no_stick,            // export asked for without a stick
+        no_stick,            // export asked for without a stick (detail: why, when one was expected)
     };
     Kind kind = Kind::none;
     std::int64_t count = 0;   // wrong_pin: attempts left; locked: seconds
@@ -67,6 +76,12 @@ struct OperatorNotice {
         case Kind::no_pin_set:
         case Kind::no_pin_store:
         case Kind::pin_unavailable:
+        case Kind::no_token_stick:
+        case Kind::token_refused:
+        case Kind::pins_differ:
+        case Kind::pin_not_saved:
+        case Kind::confirmation_withdrawn:
+        case Kind::install_refused:
         case Kind::rollback_failed:
         case Kind::rolled_back_unshown:
         case Kind::settings_failed:
@@ -78,12 +93,42 @@ struct OperatorNotice {
 };
 
 struct OperatorPinView {
+    // What the keypad asks for: the PIN, or after an unlock token a new one, typed twice.
+    enum class Purpose { enter_pin, choose_new_pin, repeat_new_pin };
+    Purpose purpose = Purpose::enter_pin;
     int digits_entered = 0; // shown as dots, never the digits
     int max_digits = 8;
+    int min_digits = 4;
     bool locked = false;    // the keypad takes no PIN until locked_seconds have passed
     std::int64_t locked_seconds = 0;
     bool checking = false;  // a PIN is being checked (it takes a deliberate fraction of a second)
     OperatorNotice notice;  // the last attempt's result
+    // After a few lock-outs: the code an unlock token must name (UnlockWithStick), as the
+    // operator reads it out ("7K2QD-M9XAT"); "" while none is offered.
+    std::string recovery_code;
+    bool stick_present = false; // UnlockWithStick needs a stick
+    bool unlocking = false;     // a token is being read and checked
+};
+
+// A pack named in a question: its id and version.
+struct PackRef {
+    std::string id;
+    std::int64_t version = 0;
+};
+
+// An action that waits for the operator's Confirm (or CancelConfirmation), because it changes
+// what visitors see in a way that is easy to regret. The kind says what would happen; the
+// screens word the question and its buttons per kind.
+struct PendingConfirmation {
+    enum class Kind {
+        install_other_pack, // incoming, from file_name, is another pack than the one shown
+        install_older,      // incoming, from file_name, is an older version of the pack shown
+        roll_back,          // incoming is the previous pack, shown goes back to being previous
+    };
+    Kind kind = Kind::install_other_pack;
+    PackRef incoming;      // what visitors would see after it
+    PackRef shown;         // what they see now
+    std::string file_name; // the installs: the pack's file on the stick or in the inbox
 };
 
 // Whether a pack's signature was checked again, and by which key.
@@ -145,6 +190,8 @@ struct OperatorView {
     VisitorNumbers stats;
     std::vector<std::string> log_lines; // recent, newest last
     OperatorNotice notice;              // the last action's result
+    std::optional<PendingConfirmation> confirmation; // a question over the panel: only Confirm,
+                                                     // CancelConfirmation and Leave act until it is answered
     bool stick_present = false;         // export needs a stick
     float seconds_until_auto_leave = 0; // the panel closes itself when this reaches 0
     std::vector<StoreWarning> store_warnings; // AcceptRebuiltFloor answers floor_unknown

@@ -43,7 +43,11 @@ public:
     // What the watcher found since the last frame: sticks in and out, packs to install.
     void receive(const std::vector<content::MediaEvent>& events);
     // Queues an install; force: the operator's choice to install even a pack that is not newer.
-    void install(const content::PackCandidate& candidate, bool force);
+    // confirmed: what the operator agreed to install (content::InstallOptions::confirmed).
+    void install(const content::PackCandidate& candidate, bool force,
+                 std::optional<content::PackClaim> confirmed = std::nullopt);
+    // What the installer takes: the pack and signature the watcher paired, by folder and names.
+    static core::Expected<content::Candidate> to_candidate(const content::PackCandidate& found);
     // Told of every refusal (not the quiet not_newer), e.g. to re-read the version floor.
     void on_refused(std::function<void(core::ErrorCode)> listener) { on_refused_ = std::move(listener); }
     // Asks a running copy to stop (the kiosk is closing); it ends as a cancelled install.
@@ -58,8 +62,9 @@ public:
     std::optional<std::string> take_installed();
     // Packs on sticks and in inboxes now, for the operator panel.
     const std::vector<content::PackCandidate>& candidates() const { return candidates_; }
-    // The PAVILION folder of a stick that is in, for exports; "" when none.
-    std::string stick_folder() const;
+    // The mount point of a stick that is in (for unlock tokens and exports: content::UsbStick);
+    // "" when none.
+    std::string stick_mount_point() const;
 
 private:
     struct Progress {
@@ -71,6 +76,7 @@ private:
     struct Queued {
         content::PackCandidate candidate;
         bool force = false;
+        std::optional<content::PackClaim> confirmed; // the operator's install: what was agreed to
     };
     void offer(const content::PackCandidate& candidate);
     void forget_stick(const std::string& mount_point);
