@@ -184,7 +184,49 @@ TEST(OperatorNoticeText, EveryKindInWords) {
               "Exported to /media/usb0/visitors.csv");
     EXPECT_EQ(operator_notice_text(notice(Kind::export_failed, 0, "", 0, "/media/usb0: read-only")),
               "/media/usb0: read-only");
-    EXPECT_EQ(operator_notice_text(notice(Kind::no_stick)), "Insert a USB stick to export");
+    EXPECT_EQ(operator_notice_text(notice(Kind::no_stick)), "No USB stick: insert one to export");
+    EXPECT_EQ(operator_notice_text(notice(Kind::no_stick, 0, "", 0, "No USB stick at /media/a: it is not mounted")),
+              "No USB stick: insert one to export") << "the detail is for the log";
+    EXPECT_EQ(operator_notice_text(notice(Kind::install_refused, 0, "", 0, "PAVILION/x.pack.minisig: untrusted")),
+              "Not installed: PAVILION/x.pack.minisig: untrusted");
+    EXPECT_EQ(operator_notice_text(notice(Kind::no_token_stick)), "Insert the USB stick with PAVILION/unlock.token first");
+    EXPECT_EQ(operator_notice_text(notice(Kind::token_refused, 0, "", 0, "the unlock token was altered after signing")),
+              "Not unlocked: the unlock token was altered after signing");
+    EXPECT_EQ(operator_notice_text(notice(Kind::token_accepted, 0, "1A2B3C4D5E6F7081")),
+              "Unlocked by the token (key 1A2B3C4D5E6F7081). Choose a new PIN");
+    EXPECT_EQ(operator_notice_text(notice(Kind::pins_differ)), "The two entries differ: choose the new PIN again");
+    EXPECT_EQ(operator_notice_text(notice(Kind::pin_changed)), "New PIN saved");
+    EXPECT_EQ(operator_notice_text(notice(Kind::pin_not_saved, 0, "", 0, "disk full")),
+              "The new PIN cannot be saved: disk full");
+    EXPECT_EQ(operator_notice_text(notice(Kind::confirmation_withdrawn)),
+              "The packs changed meanwhile, so nothing was done: ask again");
+}
+
+// The questions, worded per kind; the first is the one the issue asks for, word for word.
+TEST(OperatorQuestionText, EveryKindInWords) {
+    using Question = model::PendingConfirmation::Kind;
+    model::PendingConfirmation q{Question::install_other_pack, {"expo-2027", 3}, {"belt-and-road", 5}, "expo-2027.pack"};
+    auto words = confirmation_words(q);
+    EXPECT_EQ(words.title, "Install another pack?");
+    EXPECT_EQ(words.body, "Install 'expo-2027' v3 over 'belt-and-road' v5? This replaces the pack visitors see.");
+    EXPECT_EQ(words.detail, "From expo-2027.pack");
+    EXPECT_EQ(words.confirm, "Install");
+
+    q = {Question::install_older, {"belt-and-road", 3}, {"belt-and-road", 5}, "bnr-3.pack"};
+    words = confirmation_words(q);
+    EXPECT_EQ(words.title, "Install an older version?");
+    EXPECT_EQ(words.body, "Install 'belt-and-road' v3 over v5? Visitors will see the older version.");
+    EXPECT_EQ(words.confirm, "Install");
+
+    q = {Question::roll_back, {"belt-and-road", 4}, {"belt-and-road", 5}, ""};
+    words = confirmation_words(q);
+    EXPECT_EQ(words.title, "Roll back?");
+    EXPECT_EQ(words.body, "Roll back to 'belt-and-road' v4 from v5? This replaces the pack visitors see.");
+    EXPECT_EQ(words.detail, "");
+    EXPECT_EQ(words.confirm, "Roll back");
+    q.incoming = {};
+    EXPECT_EQ(confirmation_words(q).body, "Roll back to the previous pack from 'belt-and-road' v5? This replaces the "
+                                          "pack visitors see.");
 }
 
 TEST(OperatorPinMessage, CheckingThenTheLockThenTheNotice) {
@@ -200,9 +242,17 @@ TEST(OperatorPinMessage, CheckingThenTheLockThenTheNotice) {
     view.notice = notice(Kind::locked, 300); // the countdown is locked_seconds, not the notice's
     EXPECT_EQ(pin_message(view).text, "Locked: try again in 42 s");
     EXPECT_TRUE(pin_message(view).is_error);
+    view.notice = notice(Kind::token_refused, 0, "", 0, "the unlock token was made for another code");
+    EXPECT_EQ(pin_message(view).text, "Not unlocked: the unlock token was made for another code")
+        << "a refused token says why, even during the countdown";
+    EXPECT_TRUE(pin_message(view).is_error);
     view.checking = true;
     EXPECT_EQ(pin_message(view).text, "Checking...");
     EXPECT_FALSE(pin_message(view).is_error);
+    view.purpose = model::OperatorPinView::Purpose::repeat_new_pin;
+    EXPECT_EQ(pin_message(view).text, "Saving the new PIN...");
+    view.unlocking = true;
+    EXPECT_EQ(pin_message(view).text, "Reading the unlock token...");
 }
 
 // ---- the PIN pad ----
@@ -275,7 +325,98 @@ TEST_F(OperatorScreensTest, ALockedPadOffersOnlyLeave) {
     }
 }
 
+// After three lock-outs the keypad shows the recovery code and Unlock with stick under its keys:
+// live with a stick in, not without; every target still a fingertip, apart, on the screen.
+TEST_F(OperatorScreensTest, ALockedOutPadOffersUnlockWithAStick) {
+    struct Case {
+        ImVec2 size;
+        float text_scale;
+    };
+    for (const Case& c : {Case{kLandscape, 1.0f}, Case{kPortrait, 1.0f}, Case{ImVec2(1280, 720), 1.0f},
+                          Case{ImVec2(800, 480), 1.0f}, Case{kLandscape, 1.4f}}) {
+        use_fonts(core::ui_scale_for(static_cast<int>(c.size.x), static_cast<int>(c.size.y)) * c.text_scale);
+        for (bool stick : {true, false}) {
+            for (bool locked : {true, false}) {
+                const std::string where = name_of_size(c.size, false) + (stick ? " with a stick" : " without") +
+                                          (locked ? ", locked" : "");
+                model::OperatorPinView view;
+                view.locked = locked;
+                view.locked_seconds = locked ? 240 : 0;
+                view.recovery_code = "7K2QD-M9XAT";
+                view.stick_present = stick;
+                view.digits_entered = 2;
+                const auto regions = scan(draw_frame(c.size, [&](Frame& f) { draw_operator_pin(f, view); }), c.size);
+                EXPECT_EQ(regions.count("unlock with stick"), stick ? 1u : 0u) << where;
+                EXPECT_EQ(regions.size(), (locked ? 1u : 12u) + (stick ? 1u : 0u)) << where;
+                expect_touch_sized(regions, where);
+                expect_apart(regions, where);
+                for (const auto& [name, r] : regions) {
+                    EXPECT_GE(r.min_y, 0) << where << ": " << name;
+                    EXPECT_LT(r.max_y, static_cast<int>(c.size.y)) << where << ": " << name;
+                }
+                if (!stick) continue;
+                const auto got = tap(c.size, regions.at("unlock with stick").centre(),
+                                     [&](Frame& f) { return draw_operator_pin(f, view); });
+                EXPECT_EQ(got, std::vector<model::Intent>{model::UnlockWithStick{}}) << where;
+            }
+        }
+    }
+}
+
+TEST_F(OperatorScreensTest, NoRecoveryRowWithoutACodeOrWhileANewPinIsChosen) {
+    model::OperatorPinView view;
+    view.stick_present = true;
+    EXPECT_EQ(scan(draw_frame(kLandscape, [&](Frame& f) { draw_operator_pin(f, view); }), kLandscape)
+                  .count("unlock with stick"),
+              0u);
+    view.recovery_code = "7K2QD-M9XAT";
+    view.purpose = model::OperatorPinView::Purpose::choose_new_pin;
+    view.digits_entered = 4;
+    const auto regions = scan(draw_frame(kLandscape, [&](Frame& f) { draw_operator_pin(f, view); }), kLandscape);
+    EXPECT_EQ(regions.count("unlock with stick"), 0u);
+    EXPECT_EQ(regions.count("pin submit"), 1u);
+    view.unlocking = true; // the button says so and takes no second tap
+    view.purpose = model::OperatorPinView::Purpose::enter_pin;
+    EXPECT_EQ(scan(draw_frame(kLandscape, [&](Frame& f) { draw_operator_pin(f, view); }), kLandscape)
+                  .count("unlock with stick"),
+              0u);
+}
+
 // ---- the panel ----
+
+// A question over the panel: its two buttons are the only targets, touch-sized and apart, on
+// every screen size; each tapped gives its intent.
+TEST_F(OperatorScreensTest, AQuestionTakesEveryTapUntilItIsAnswered) {
+    using Question = model::PendingConfirmation::Kind;
+    for (ImVec2 size : {kLandscape, kPortrait, ImVec2(800, 480), ImVec2(480, 800)}) {
+        use_fonts(core::ui_scale_for(static_cast<int>(size.x), static_cast<int>(size.y)));
+        for (Question kind : {Question::install_other_pack, Question::install_older, Question::roll_back}) {
+            OperatorPanel panel;
+            auto view = full_view();
+            view.confirmation = model::PendingConfirmation{
+                kind, {"expo-2027-with-a-rather-long-pack-id", 3}, {"belt-and-road", 5}, "expo-2027.pack"};
+            const auto draw = [&](Frame& f) { return panel.draw(f, view, kDiagnostics); };
+            const auto regions = scan(draw_frame(size, [&](Frame& f) { draw(f); }), size);
+            const std::string where = name_of_size(size, false);
+            ASSERT_EQ(regions.size(), 2u) << where;
+            expect_touch_sized(regions, where);
+            expect_apart(regions, where);
+            EXPECT_EQ(tap(size, regions.at("confirm").centre(), draw), std::vector<model::Intent>{model::Confirm{}});
+            EXPECT_EQ(tap(size, regions.at("cancel confirmation").centre(), draw),
+                      std::vector<model::Intent>{model::CancelConfirmation{}});
+            EXPECT_LT(regions.at("cancel confirmation").max_x, regions.at("confirm").min_x) << "Cancel, then the action";
+            // Where Leave and the candidates' Install were, a tap now means nothing.
+            view.confirmation.reset();
+            const auto under = scan(draw_frame(size, [&](Frame& f) { panel.draw(f, view, kDiagnostics); }), size);
+            view.confirmation = model::PendingConfirmation{kind, {"x", 1}, {"y", 2}, ""};
+            for (const char* name : {"leave operator mode", "install candidate 0"}) {
+                if (under.count(name)) {
+                    EXPECT_TRUE(tap(size, under.at(name).centre(), draw).empty()) << where << ": " << name;
+                }
+            }
+        }
+    }
+}
 
 TEST_F(OperatorScreensTest, PanelOffersEveryActionWithoutOverlaps) {
     for (ImVec2 size : {kLandscape, kPortrait}) {

@@ -11,7 +11,15 @@ std::string operator_notice_text(const model::OperatorNotice& notice) {
     case Kind::no_pin_set: return "No operator PIN is set (pavilion --state DIR --set-pin)";
     case Kind::no_pin_store: return "No PIN store on this kiosk (run it with --state)";
     case Kind::pin_unavailable: return notice.detail;
+    case Kind::no_token_stick: return "Insert the USB stick with PAVILION/unlock.token first";
+    case Kind::token_refused: return "Not unlocked: " + notice.detail;
+    case Kind::token_accepted: return "Unlocked by the token (key " + notice.subject + "). Choose a new PIN";
+    case Kind::pins_differ: return "The two entries differ: choose the new PIN again";
+    case Kind::pin_changed: return "New PIN saved";
+    case Kind::pin_not_saved: return "The new PIN cannot be saved: " + notice.detail;
+    case Kind::confirmation_withdrawn: return "The packs changed meanwhile, so nothing was done: ask again";
     case Kind::installing: return "Installing " + notice.subject;
+    case Kind::install_refused: return "Not installed: " + notice.detail;
     case Kind::rolling_back: return "Rolling back...";
     case Kind::rolled_back:
         return "Rolled back to " + notice.subject + " version " + std::to_string(notice.version);
@@ -21,7 +29,7 @@ std::string operator_notice_text(const model::OperatorNotice& notice) {
     case Kind::settings_failed: return notice.detail;
     case Kind::exported: return "Exported to " + notice.subject;
     case Kind::export_failed: return notice.detail;
-    case Kind::no_stick: return "Insert a USB stick to export";
+    case Kind::no_stick: return "No USB stick: insert one to export";
     }
     return {}; // not reached: every kind is handled above (the compiler warns when one is not)
 }

@@ -1,6 +1,7 @@
 #include "pavilion/screens/operator_panel.hpp"
 
 #include "operator_cards.hpp"
+#include "operator_dialog.hpp"
 #include "operator_drawing.hpp"
 #include "pavilion/screens/operator_notice.hpp"
 #include "pavilion/screens/widgets.hpp"
@@ -111,6 +112,7 @@ std::vector<model::Intent> OperatorPanel::draw(Frame& frame, const model::Operat
     }
     if (top + layout.content_h - offset > frame.size.y + 1) draw_fade(frame);
     scroll_.end(frame, layout.content_h);
+    if (view.confirmation) operator_dialog::draw(frame, *view.confirmation);
     return intents_from_taps(frame);
 }
 

@@ -6,7 +6,8 @@
 //
 // Like every operator screen it draws the whole display (clearing the frame's tap targets
 // first), and returns the intents of this frame's taps. Only what is scrolled into view catches
-// taps.
+// taps. A question (OperatorView::confirmation) is drawn over all of it, and then only its two
+// buttons take taps.
 
 #include "pavilion/model/intent.hpp"
 #include "pavilion/model/operator_view.hpp"
@@ -26,6 +27,16 @@ struct Diagnostics {
     std::string version;
 };
 
+// The words of a question: "Install another pack?", "Install 'expo-2027' v3 over
+// 'belt-and-road' v5? This replaces the pack visitors see.", "From expo-2027.pack", "Install".
+struct ConfirmationWords {
+    std::string title;
+    std::string body;
+    std::string detail;  // "" = none
+    std::string confirm; // the button that does it (the other says Cancel)
+};
+ConfirmationWords confirmation_words(const model::PendingConfirmation& question);
+
 // A class because it keeps its scroll position between frames.
 class OperatorPanel {
 public:
@@ -33,7 +44,7 @@ public:
     // operator's choice), RollBack (when the previous pack is known and present),
     // AdjustIdleTimeout{-30 / +30} (while within idle_min_s..idle_max_s), SetDefaultLanguage{code}
     // (one per language; the default's pill is filled), ExportStatistics (when a stick is in),
-    // LeaveOperatorMode.
+    // LeaveOperatorMode; while a question shows, only Confirm and CancelConfirmation.
     std::vector<model::Intent> draw(Frame& frame, const model::OperatorView& view, const Diagnostics& diagnostics);
     // Scrolling inertia: the next frame differs without input.
     bool animating() const { return scroll_.animating(); }
