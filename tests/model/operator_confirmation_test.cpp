@@ -154,6 +154,21 @@ TEST(KioskQuestions, APackChangeWithdrawsTheQuestion) {
     EXPECT_EQ(h.library().active->version, 4);
 }
 
+// Leaving while the offer is read drops its answer, and the next visit's panel acts as usual.
+TEST(KioskQuestions, LeavingWhileTheOfferIsReadLeavesNothingBehind) {
+    Offered o("expo-2027.pack", "expo-2027", 3);
+    o.h.apply(InstallCandidate{0}, 6000);
+    o.h.apply(LeaveOperatorMode{}, 6000); // before the device worker answered
+    o.h.settled(6100);
+    o.h.open_keypad(7000);
+    auto frame = o.h.type_pin(KioskHarness::kPin, 13000);
+    ASSERT_EQ(frame.layer, FrameModel::Layer::panel);
+    EXPECT_FALSE(frame.panel.confirmation) << "the question of a visit that ended is not asked";
+    const int before = frame.panel.idle_timeout_s;
+    o.h.apply(AdjustIdleTimeout{+30}, 13100);
+    EXPECT_EQ(o.h.settled(13200).panel.idle_timeout_s, before + 30) << "the panel takes actions again";
+}
+
 TEST(KioskQuestions, APackSignedByAnUntrustedKeyIsRefusedBeforeAnyQuestion) {
     Offered o("expo-2027.pack", "expo-2027", 3, false);
     o.h.apply(InstallCandidate{0}, 6000);

@@ -28,21 +28,29 @@ OperatorDesk::Change OperatorDesk::tick(core::Millis now) {
     if (!mode_.tick(now)) return Change::none;
     if (!was_active && mode_.stage() == core::OperatorMode::Stage::pin) return keypad_opened();
     if (!was_active || active()) return Change::none;
-    ++visit_generation_;
-    notice_ = {};
-    pending_.reset();
+    end_visit();
     log_.add("operator: closed by itself, left untouched");
     return Change::closed_by_itself;
 }
 
-// The one way the keypad opens, whether the hold completed with a touch or with time.
-OperatorDesk::Change OperatorDesk::keypad_opened() {
+// Whatever one visit to operator mode left behind, forgotten; answers still on their way from
+// the workers are dropped by the new generation (so nothing waits for them either).
+void OperatorDesk::end_visit() {
+    ++visit_generation_;
     notice_ = {};
+    pending_.reset();
+    checking_offer_ = false;
     checking_pin_ = false;
     unlocking_ = false;
     purpose_ = OperatorPinView::Purpose::enter_pin;
+    wipe(new_pin_);
+}
+
+// The one way the keypad opens, whether the hold completed with a touch or with time.
+OperatorDesk::Change OperatorDesk::keypad_opened() {
+    end_visit();
     recovery_code_.clear();
-    const auto generation = ++visit_generation_;
+    const auto generation = visit_generation_;
     log_.add("operator: keypad opened");
     // Whether an earlier lock-out still holds (the keypad shows its countdown at once), and
     // whether it offers recovery.
@@ -137,12 +145,7 @@ void OperatorDesk::erase_digit() {
 
 void OperatorDesk::leave() {
     mode_.leave();
-    ++visit_generation_;
-    notice_ = {};
-    pending_.reset();
-    checking_offer_ = false;
-    purpose_ = OperatorPinView::Purpose::enter_pin;
-    wipe(new_pin_);
+    end_visit();
     log_.add("operator: left");
 }
 
@@ -207,7 +210,9 @@ OperatorPinView OperatorDesk::pin_view() const {
     // A refused token says why even while the countdown runs; otherwise the countdown is the news.
     if (view.locked && notice_.kind != Kind::token_refused && notice_.kind != Kind::no_token_stick)
         view.notice = Notice::counted(Kind::locked, view.locked_seconds);
-    if (offers_unlock() || unlocking_) view.recovery_code = content::display_recovery_code(recovery_code_);
+    // Shown while a PIN is checked too, so the keypad does not jump; offers_unlock() decides.
+    if (purpose_ == OperatorPinView::Purpose::enter_pin && !recovery_code_.empty())
+        view.recovery_code = content::display_recovery_code(recovery_code_);
     view.stick_present = !stick_mount_point().empty();
     view.unlocking = unlocking_;
     return view;

@@ -141,7 +141,7 @@ void draw_recovery(const Canvas& c, const model::OperatorPinView& view, const Pa
     const char* action = view.unlocking ? "Reading the stick..." : "Unlock with stick";
     const float button_w = button_width(frame, action, row, frame.dp(220));
     button(c, rect_at(x + width - button_w, y + (h - row) / 2, button_w, row), action, ButtonLook::primary,
-           view.stick_present && !view.unlocking, model::UnlockWithStick{});
+           view.stick_present && !view.unlocking && !view.checking, model::UnlockWithStick{});
     const float text_w = width - button_w - frame.dp(24), size = l.message_size;
     const std::string label = "PIN forgotten, or kept locked? Recovery code ";
     const float label_w = std::min(measure(frame.fonts.body_bold, size, label), text_w);

@@ -94,6 +94,7 @@ private:
 
     Change keypad_opened();
     void leave();
+    void end_visit();
     void type_digit(int digit);
     void erase_digit();
     void submit_pin();
