@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 namespace pavilion::model {
 namespace {
 
@@ -147,6 +149,25 @@ TEST(KioskRecovery, WithoutAStickTheKeypadSaysWhatToInsert) {
     const auto frame = h.settled(now + 10);
     EXPECT_EQ(frame.pin.notice.kind, Kind::no_token_stick);
     EXPECT_TRUE(frame.pin.locked);
+}
+
+// A stick's label is its maker's text: on the keypad it is only a safe label (no character that
+// reorders or hides text), whatever the message it is part of.
+TEST(KioskRecovery, AStickNamedToDeceiveIsShownOnlyAsASafeLabel) {
+    KioskHarness h;
+    core::Millis now = 0;
+    h.open_keypad(now);
+    now = 6000;
+    lock_out(h, 3, now);
+    const std::string mount = h.dir() / "STICK\u202E.exe"; // a right-to-left override in its name
+    std::filesystem::create_directories(mount + "/PAVILION");  // a folder, never mounted
+    h.step(now, {}, {KioskHarness::stick_inserted(mount)});
+    h.apply(UnlockWithStick{}, now);
+    const auto frame = h.settled(now + 10);
+    ASSERT_EQ(frame.pin.notice.kind, Kind::token_refused);
+    EXPECT_NE(frame.pin.notice.detail.find("it is not mounted"), std::string::npos) << frame.pin.notice.detail;
+    EXPECT_EQ(frame.pin.notice.detail.find("\u202E"), std::string::npos);
+    EXPECT_NE(frame.pin.notice.detail.find("\uFFFD"), std::string::npos) << frame.pin.notice.detail;
 }
 
 // A token opens the lock-out it was made for, once: the next lock-out has a new code.

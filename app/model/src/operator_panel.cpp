@@ -134,15 +134,15 @@ void OperatorDesk::export_statistics() {
     if (mount_point.empty()) return say(Notice::plain(Kind::no_stick), "operator: no USB stick to export to");
     const auto today = content::local_day(static_cast<std::time_t>(wall_clock_s_()));
     const auto file_name = "pavilion-visitors-" + content::iso_date(today) + ".csv";
-    workers_.device.post([this, mount_point, file_name, shown = context_().pack] {
-        auto written = write_export(mount_point, file_name, *shown);
+    workers_.device.post([this, mount_point, file_name, pack = context_().pack] {
+        auto written = write_export(mount_point, file_name, *pack);
         workers_.results.post([this, written = std::move(written)] {
-            if (written) return say(Notice::about(Kind::exported, *written), "operator: exported to " + *written);
+            if (written) return say(Notice::about(Kind::exported, shown(*written)), "operator: exported to " + shown(*written));
+            const std::string why = shown(written.error().message); // the path names the stick's label
             // The stick went between the tap and the write (or was never a mounted stick).
             if (written.error().code == core::ErrorCode::unavailable)
-                return say(Notice::failure(Kind::no_stick, written.error().message),
-                           "operator: " + written.error().message);
-            say(Notice::failure(Kind::export_failed, written.error().message), "operator: " + written.error().message);
+                return say(Notice::failure(Kind::no_stick, why), "operator: " + why);
+            say(Notice::failure(Kind::export_failed, why), "operator: " + why);
         });
     });
 }

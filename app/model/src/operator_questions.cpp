@@ -4,6 +4,8 @@
 
 #include "pavilion/model/operator_desk.hpp"
 
+#include "pavilion/core/safe_label.hpp"
+
 namespace pavilion::model {
 
 using Notice = OperatorNotice;
@@ -65,6 +67,8 @@ void OperatorDesk::withdraw_question() {
     pending_.reset();
 }
 
+std::string OperatorDesk::shown(const std::string& foreign) { return core::safe_label(foreign, kForeignTextCodePoints); }
+
 PackRef OperatorDesk::shown_pack() const {
     const auto& meta = context_().pack->catalog().meta;
     return {meta.id, meta.version};
@@ -96,11 +100,11 @@ core::Expected<content::OfferedPack> OperatorDesk::read_offer(const content::Pac
 void OperatorDesk::offer_answered(const content::PackCandidate& candidate,
                                   const core::Expected<content::OfferedPack>& offered) {
     if (!offered) // refused before anything is copied: the panel says why, nothing else happens
-        return say(Notice::failure(Kind::install_refused, offered.error().message),
-                   "operator: not installed: " + offered.error().message);
+        return say(Notice::failure(Kind::install_refused, shown(offered.error().message)),
+                   "operator: not installed: " + shown(offered.error().message));
     const auto& claim = offered->claim;
     const PackRef shown = shown_pack(), incoming{claim.pack_id, claim.version};
-    const std::string file_name = file_name_of(candidate.pack_path);
+    const std::string file_name = core::safe_label(file_name_of(candidate.pack_path), UpdateService::kLabelCodePoints);
     if (claim.pack_id != shown.id)
         return ask({Question::install_other_pack, incoming, shown, file_name},
                    [this, candidate, claim] { start_install(candidate, claim); });
@@ -112,7 +116,8 @@ void OperatorDesk::offer_answered(const content::PackCandidate& candidate,
 
 void OperatorDesk::start_install(const content::PackCandidate& candidate, const content::PackClaim& claim) {
     updates_->install(candidate, true, claim);
-    say(Notice::about(Kind::installing, file_name_of(candidate.pack_path)), "operator: installing " + candidate.pack_path);
+    say(Notice::about(Kind::installing, core::safe_label(file_name_of(candidate.pack_path), UpdateService::kLabelCodePoints)),
+        "operator: installing " + shown(candidate.pack_path));
 }
 
 void OperatorDesk::roll_back() {

@@ -25,7 +25,7 @@ void OperatorDesk::unlock_with_stick() {
         return say(Notice::plain(Kind::no_token_stick), "operator: Unlock with stick, but no stick is in");
     unlocking_ = true;
     notice_ = {};
-    log_.add("operator: reading the unlock token on " + mount_point);
+    log_.add("operator: reading the unlock token on " + shown(mount_point));
     workers_.device.post([this, mount_point, generation = visit_generation_] {
         auto unlocked = use_unlock_token(mount_point);
         workers_.results.post([this, generation, unlocked = std::move(unlocked)] {
@@ -50,9 +50,9 @@ core::Expected<std::string> OperatorDesk::use_unlock_token(const std::string& mo
 }
 
 void OperatorDesk::token_answered(const core::Expected<std::string>& key_id) {
-    if (!key_id)
-        return say(Notice::failure(Kind::token_refused, key_id.error().message),
-                   "operator: unlock token refused: " + key_id.error().message);
+    if (!key_id) // the kiosk's words, but a stick's mount point may be in them (its label)
+        return say(Notice::failure(Kind::token_refused, shown(key_id.error().message)),
+                   "operator: unlock token refused: " + shown(key_id.error().message));
     locked_until_s_ = 0;
     recovery_code_.clear();
     purpose_ = Purpose::choose_new_pin;

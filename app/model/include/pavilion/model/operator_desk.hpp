@@ -86,6 +86,10 @@ public:
 
 private:
     struct Apply; // the visitor over model::Intent (operator_desk.cpp)
+    // Messages that carry a stick's names (its label in a mount point, its file names) reach the
+    // panel only as a short safe label (core::safe_label): they cannot pass for the kiosk's words.
+    static constexpr std::size_t kForeignTextCodePoints = 160;
+    static std::string shown(const std::string& foreign);
     // A question and the action it stands for.
     struct Pending {
         PendingConfirmation question;
