@@ -149,6 +149,13 @@ Json install_from_inbox(OperatorSession& session, Shell& shell, const core::Kios
     const std::size_t first_frame = session.frame_ms().size();
     const double began = wall_ms();
     shell.kiosk().apply(model::InstallCandidate{shell.last_frame().panel.candidates.size() - 1}, session.now());
+    // Another pack than the one shown, or an older version, is asked about first: the operator agrees.
+    using Notice = model::OperatorNotice::Kind;
+    session.frames_until([&] {
+        const auto& panel = shell.last_frame().panel;
+        return panel.confirmation || panel.notice.kind == Notice::installing || panel.notice.kind == Notice::install_refused;
+    }, 10000);
+    if (shell.last_frame().panel.confirmation) shell.kiosk().apply(model::Confirm{}, session.now());
     using State = model::UpdateBanner::State;
     const auto over = [&] {
         const auto& banner = shell.last_frame().banner;
