@@ -16,9 +16,9 @@ constexpr std::size_t kMaxPackValueBytes = 64 * 1024 * 1024;
 // longest has 12 points. A Belt and Road corridor is at most ~12,000 km long; on a 4K screen at
 // the map's closest zoom (40x the world view, ~4.4 px per km) a pixel is ~225 m, so a corridor
 // traced at one point per pixel of its length would need ~53,000 points, but a route only needs
-// points where it turns: simplified to half a pixel there (Douglas-Peucker, as mapshaper or
-// `ogr2ogr -simplify` do it) a railway of that length keeps a few thousand. 20,000 leaves room
-// for that.
+// points where it turns, and simplified to half a pixel (Douglas-Peucker, as mapshaper or
+// `ogr2ogr -simplify` do it) a railway keeps a small share of its pixels. 20,000 is a point
+// every 600 m along that corridor; the kiosk thins what it draws to the pixel anyway.
 constexpr std::size_t kMaxFeaturePoints = 20'000;
 // Points of every line and area of a pack together: two and a half corridors at the limit,
 // 500 times the default pack's 109. The kiosk projects and thins them to the pixel on every
