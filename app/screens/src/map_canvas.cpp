@@ -23,8 +23,9 @@ bool is_high_contrast(const Palette& palette) { return palette.surface_pressed =
 // What the map's lines may take of the frame's one draw list (line_stroke.hpp): casings and
 // strokes cost 2 x 4 vertices a point, so 2,048 points in view; the corridors' flow 8 vertices a
 // dash, so 512 dashes. kVerticesAfterLines stay free for what is drawn after the lines (markers,
-// labels, the map's controls and card, the screen's chrome). A pack's lines may hold 100,000
-// points (content/src/pack_limits.hpp): thinned to the pixel, real routes need a few hundred.
+// labels, the map's controls and card, the screen's chrome). A pack's lines may hold 50,000
+// points (content/src/pack_limits.hpp); thinned to 0.75 px, a line keeps at most about one
+// point per 0.75 px of its length in view, so only a line zigzagging on screen needs more.
 constexpr int kLineVertexBudget = 16384;
 constexpr int kFlowVertexBudget = 4096;
 constexpr int kVerticesAfterLines = 16384;
