@@ -23,11 +23,11 @@ std::vector<EarlyPicture> decode_first_pictures(const content::PackReader& pack,
     deck.show(first_route, locale.empty() ? catalog.meta.default_locale : locale, nullptr);
     for (const auto& picture : deck.pictures_of_current_screen()) {
         if (pictures.size() >= max_pictures) break;
-        auto bytes = pack.image_bytes(picture.media_id, picture.thumbnail ? content::ImageVariant::thumbnail
-                                                                          : content::ImageVariant::full);
-        if (!bytes) continue; // the texture cache tries again, and says what is wrong
-        auto pixels = content::decode_image(bytes->data(), bytes->size(), 4);
-        if (pixels) pictures.push_back({picture.media_id, picture.thumbnail, std::move(pixels).value()});
+        // Checked against the pack's pixel limits before it is decoded, as the texture cache does.
+        auto pixels = pack.decode_picture(picture.media_id, picture.thumbnail ? content::ImageVariant::thumbnail
+                                                                              : content::ImageVariant::full);
+        if (!pixels) continue; // the texture cache tries again, and says what is wrong
+        pictures.push_back({picture.media_id, picture.thumbnail, std::move(pixels).value()});
     }
     return pictures;
 }

@@ -1,6 +1,8 @@
 #include "catalog_loader.hpp"
 
 #include "coords_blob.hpp"
+#include "map_point_budget.hpp"
+#include "picture_limits.hpp"
 #include "spans_codec.hpp"
 #include "sqlite_db.hpp"
 
@@ -202,8 +204,12 @@ void load_figures(Loader& loader, Catalog& catalog) {
 }
 
 void load_map(Loader& loader, Catalog& catalog) {
+    // Over the limits the builder keeps, a pack is refused before its coordinates are decoded:
+    // a million-point line crashed ImGui's line drawing on every screen with a map.
+    MapPointBudget budget;
     loader.each("SELECT id, kind, role, link, coords FROM map_feature ORDER BY position",
                 [&](Statement& row) {
+                    if (loader.failed()) return;
                     MapFeature feature;
                     feature.id = row.text(0);
                     const auto kind = row.text(1);
@@ -212,7 +218,10 @@ void load_map(Loader& loader, Catalog& catalog) {
                                                     : FeatureKind::point;
                     feature.role = row.text(2);
                     feature.link = row.text(3);
-                    auto coords = decode_coords(row.blob(4));
+                    const auto blob = row.blob(4);
+                    if (auto over = budget.add(feature.id, feature.kind, coords_in(blob)))
+                        return loader.fail(ErrorCode::too_large, *over);
+                    auto coords = decode_coords(blob);
                     if (!coords || coords->empty())
                         return loader.fail(ErrorCode::corrupt,
                                            "malformed coordinates of map feature " + feature.id);
@@ -238,6 +247,22 @@ void load_slides(Loader& loader, Catalog& catalog) {
             if (positions[i] == row.integer(0)) catalog.slides[i].caption[row.text(1)] = row.text(2);
         }
     });
+}
+
+// The pictures' ids, their declared sizes checked against the pack's pixel budget on the way:
+// a pack over it is refused before any picture is decoded. (The sizes come before the data in
+// the row: reading them costs no picture's pages.)
+std::set<std::string> load_picture_ids(Loader& loader) {
+    std::set<std::string> media;
+    PicturePixelBudget pixels;
+    loader.each("SELECT id, width, height FROM media WHERE kind = 'image'", [&](Statement& row) {
+        if (loader.failed()) return;
+        const auto width = row.integer(1), height = row.integer(2);
+        if (auto problem = declared_size_problem(width, height)) return loader.fail(problem->code, problem->message);
+        if (auto over = pixels.add(width, height)) return loader.fail(ErrorCode::too_large, *over);
+        media.insert(row.text(0));
+    });
+    return media;
 }
 
 // The builder guarantees these; a pack that breaks them was damaged or forged.
@@ -285,9 +310,7 @@ Expected<Catalog> load_catalog(sqlite3* db, const std::string& path, CatalogBodi
     load_figures(loader, catalog);
     load_map(loader, catalog);
     load_slides(loader, catalog);
-    std::set<std::string> media;
-    loader.each("SELECT id FROM media WHERE kind = 'image'",
-                [&](Statement& row) { media.insert(row.text(0)); });
+    const auto media = load_picture_ids(loader);
     if (!loader.failed()) cross_check(loader, catalog, media);
     if (loader.failed()) return loader.error();
     return catalog;

@@ -1,5 +1,7 @@
 #include "pavilion/content/catalog_snapshot.hpp"
 
+#include "map_point_budget.hpp"
+
 #include "pavilion/core/byte_stream.hpp"
 #include "pavilion/core/fnv_hash.hpp"
 
@@ -385,6 +387,12 @@ Expected<Catalog> restore_catalog(const std::uint8_t* data, std::size_t size, st
     load(in, catalog);
     if (!in.ok()) return damaged("is damaged (a field is impossible)");
     if (!in.at_end()) return damaged("is damaged (bytes after the catalog)");
+    // Made from a pack the reader took, so within its limits, unless it was made before they
+    // existed or forged: then the pack is read again, and refused there if it is over them.
+    MapPointBudget map_points;
+    for (const auto& feature : catalog.features) {
+        if (map_points.add(feature.id, feature.kind, feature.coords.size())) return damaged("holds a map over a pack's limits");
+    }
     return catalog;
 }
 

@@ -34,6 +34,8 @@ std::vector<std::uint8_t> encode_coords(const std::vector<GeoPoint>& points) {
     return out;
 }
 
+std::size_t coords_in(const std::vector<std::uint8_t>& blob) { return (blob.size() + kPointBytes - 1) / kPointBytes; }
+
 std::optional<std::vector<GeoPoint>> decode_coords(const std::vector<std::uint8_t>& blob) {
     if (blob.size() % kPointBytes != 0) return std::nullopt;
     std::vector<GeoPoint> points;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 namespace {
@@ -59,23 +60,61 @@ static_assert(STBI_MAX_DIMENSIONS == pavilion::content::kMaxImageSide);
 
 namespace pavilion::content {
 
-Expected<Pixels> decode_image(const std::uint8_t* data, std::size_t size, int desired_channels) {
+namespace {
+
+constexpr std::uint8_t kPngSignature[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
+// The header's size and channel count (stb's own words for what it would decode to).
+struct ImageHeader {
+    int width = 0;
+    int height = 0;
+    int channels = 0;
+};
+
+Expected<ImageHeader> read_header(const std::uint8_t* data, std::size_t size) {
     if (!data || size == 0 || size > 0x7fffffff)
         return make_error(ErrorCode::corrupt, "image is empty or too large");
-    const int length = static_cast<int>(size);
     if (!jpeg_huffman_tables_fit(data, size))
         return make_error(ErrorCode::corrupt,
                           "not a valid JPEG image (a Huffman table holds more than 256 codes)");
-    int width = 0, height = 0, channels = 0;
-    if (!stbi_info_from_memory(data, length, &width, &height, &channels))
-        return make_error(ErrorCode::corrupt,
-                          std::string("not a PNG or JPEG image (") + stbi_failure_reason() + ")");
+    ImageHeader header;
+    // The reader of the file's own format, not stbi_info_from_memory: that tries JPEG, then PNG,
+    // and keeps only the last one's reason, so every refusal read "unknown image type".
+    const bool png = size >= sizeof kPngSignature && std::memcmp(data, kPngSignature, sizeof kPngSignature) == 0;
+    stbi__context context;
+    stbi__start_mem(&context, data, static_cast<int>(size));
+    const int read = png ? stbi__png_info(&context, &header.width, &header.height, &header.channels)
+                         : stbi__jpeg_info(&context, &header.width, &header.height, &header.channels);
+    if (!read) {
+        // stb stops reading a header over STBI_MAX_DIMENSIONS without saying the size.
+        const std::string reason = stbi_failure_reason();
+        if (reason == "too large")
+            return make_error(ErrorCode::too_large, "image is over " + std::to_string(kMaxImageSide) +
+                                                        " pixels a side, the most allowed");
+        return make_error(ErrorCode::corrupt, "not a PNG or JPEG image (" + reason + ")");
+    }
+    return header;
+}
+
+} // namespace
+
+Expected<ImageSize> image_size(const std::uint8_t* data, std::size_t size) {
+    auto header = read_header(data, size);
+    if (!header) return header.error();
+    return ImageSize{header->width, header->height};
+}
+
+Expected<Pixels> decode_image(const std::uint8_t* data, std::size_t size, int desired_channels) {
+    auto header = read_header(data, size);
+    if (!header) return header.error();
+    int width = header->width, height = header->height, channels = header->channels;
+    const int length = static_cast<int>(size);
     if (width <= 0 || height <= 0 || width > kMaxImageSide || height > kMaxImageSide ||
         static_cast<std::int64_t>(width) * height > kMaxImagePixels)
-        return make_error(ErrorCode::corrupt,
+        return make_error(ErrorCode::too_large,
                           "image is " + std::to_string(width) + "x" + std::to_string(height) +
-                              " pixels; at most " + std::to_string(kMaxImageSide) +
-                              " per side are allowed");
+                              " pixels; at most " + std::to_string(kMaxImageSide) + " per side and " +
+                              std::to_string(kMaxImagePixels / 1'000'000) + " megapixels are allowed");
     const bool alpha = channels == 2 || channels == 4;
     const int wanted = desired_channels ? desired_channels : (alpha ? 4 : 3);
     stbi_uc* pixels = stbi_load_from_memory(data, length, &width, &height, &channels, wanted);

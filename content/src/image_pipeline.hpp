@@ -2,6 +2,7 @@
 // Turns an author's image file into what a pack stores: validated, scaled, re-encoded, with a
 // thumbnail, identified by the hash of its bytes.
 
+#include "pack_limits.hpp"
 #include "pavilion/content/expected.hpp"
 
 #include <cstdint>
@@ -10,8 +11,9 @@
 
 namespace pavilion::content {
 
-constexpr int kFullImageMaxSide = 1920;
-constexpr int kThumbnailMaxSide = 480;
+// What a pack stores, and the most the reader lets the kiosk decode (pack_limits.hpp).
+constexpr int kFullImageMaxSide = kMaxStoredPictureSide;
+constexpr int kThumbnailMaxSide = kMaxStoredThumbnailSide;
 
 struct EncodedImage {
     std::string id; // hex BLAKE2b-256 of data

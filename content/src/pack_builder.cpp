@@ -4,6 +4,7 @@
 #include "image_pipeline.hpp"
 #include "pack_source.hpp"
 #include "pack_writer.hpp"
+#include "picture_limits.hpp"
 
 #include <sodium.h>
 
@@ -23,6 +24,7 @@ std::vector<EncodedImage> process_images(const std::string& root, PackSource& so
                                          Diagnostics& diagnostics) {
     std::vector<EncodedImage> images;
     std::map<std::string, std::string> id_of_path;
+    PicturePixelBudget pixels; // as the reader counts them at open
     for (const auto& reference : source.images) {
         auto image = process_image_file(root + "/" + reference.path);
         if (!image) {
@@ -33,7 +35,10 @@ std::vector<EncodedImage> process_images(const std::string& root, PackSource& so
         id_of_path[reference.path] = image->id;
         const bool duplicate = std::any_of(images.begin(), images.end(),
                                            [&](const EncodedImage& e) { return e.id == image->id; });
-        if (!duplicate) images.push_back(std::move(image).value());
+        if (duplicate) continue;
+        if (auto over = pixels.add(image->width, image->height))
+            diagnostics.error(reference.file, reference.line, "image '" + reference.path + "': " + *over);
+        images.push_back(std::move(image).value());
     }
     for (auto* list : {&source.catalog.initiatives, &source.catalog.stories}) {
         for (auto& item : *list) item.image = id_of_path[item.image];

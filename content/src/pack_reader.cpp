@@ -3,6 +3,7 @@
 #include "base_map_loader.hpp"
 #include "catalog_loader.hpp"
 #include "pack_limits.hpp"
+#include "picture_limits.hpp"
 #include "sqlite_db.hpp"
 
 #include <algorithm>
@@ -304,6 +305,26 @@ Expected<std::vector<std::uint8_t>> PackReader::image_bytes(const std::string& m
         return make_error(ErrorCode::corrupt, state_->path + ": no image '" + media_id + "'");
     }
     return query.blob(0);
+}
+
+Expected<Pixels> PackReader::decode_picture(const std::string& media_id, ImageVariant variant) const {
+    // The declared sizes sit in the row beside the data: reading them costs nothing the data does not.
+    Statement query(state_->db.get(),
+                    variant == ImageVariant::full
+                        ? "SELECT width, height, width, height, data FROM media WHERE id = ? AND kind = 'image'"
+                        : "SELECT thumb_width, thumb_height, width, height, thumb_data FROM media WHERE id = ? AND kind = 'image'");
+    query.bind(1, media_id);
+    if (!query.step()) {
+        if (!query.ok()) return sqlite_failure(state_->path, query.result_code(), query.error());
+        return make_error(ErrorCode::corrupt, "no such picture in the pack");
+    }
+    auto side = [&](int column) { return static_cast<int>(std::clamp<std::int64_t>(query.integer(column), -1, 1 << 20)); };
+    const ImageSize declared{side(0), side(1)}, declared_full{side(2), side(3)};
+    const auto bytes = query.blob(4);
+    auto header = image_size(bytes.data(), bytes.size());
+    if (!header) return header.error();
+    if (auto fits = check_picture_header(*header, declared, declared_full, variant); !fits) return fits.error();
+    return decode_image(bytes.data(), bytes.size(), 4);
 }
 
 Expected<std::vector<std::uint8_t>> PackReader::font_bytes() const {

@@ -1,5 +1,6 @@
 #include "pack_source.hpp"
 
+#include "map_point_budget.hpp"
 #include "toml_table.hpp"
 
 #include <algorithm>
@@ -184,6 +185,11 @@ void check_link(TableReader& table, const std::string& link, const Catalog& cata
         table.error("link", "'" + link + "' is not an item (write initiative/<id> or story/<id>)");
 }
 
+// Counts a feature's points (pack_limits.hpp); one over the limits is refused at `key`'s line.
+void count_points(MapPointBudget& budget, const TableReader& table, const MapFeature& feature, const char* key) {
+    if (auto over = budget.add(feature.id, feature.kind, feature.coords.size())) table.error(key, *over);
+}
+
 void parse_map_file(const std::string& root, PackSource& source, Diagnostics& diagnostics) {
     auto& catalog = source.catalog;
     const std::string file = "map.toml";
@@ -191,7 +197,14 @@ void parse_map_file(const std::string& root, PackSource& source, Diagnostics& di
     if (!document) return;
     TableReader top(*document, file, 0, diagnostics, codes_of(catalog.meta));
     std::set<std::string> ids;
-    for (const auto& item : catalog.stories) ids.insert("story-" + item.slug);
+    // Every story's place becomes a point of the map too (add_story_points): counted first.
+    MapPointBudget budget;
+    for (const auto& item : catalog.stories) {
+        ids.insert("story-" + item.slug);
+        if (!item.place) continue;
+        if (auto over = budget.add("story-" + item.slug, FeatureKind::point, 1))
+            diagnostics.error("stories/" + item.slug + "/item.toml", 0, *over);
+    }
 
     auto read_common = [&](TableReader& table, MapFeature& feature) {
         feature.id = table.string("id", Need::required).value_or("");
@@ -210,6 +223,7 @@ void parse_map_file(const std::string& root, PackSource& source, Diagnostics& di
             table.error("role", "'role' of a line must be \"corridor\" or \"route\"");
         feature.coords = table.coordinates("coords", Need::required).value_or(std::vector<GeoPoint>{});
         if (feature.coords.size() == 1) table.error("coords", "a line needs at least two points");
+        count_points(budget, table, feature, "coords");
         table.finish();
         catalog.features.push_back(std::move(feature));
     }
@@ -225,6 +239,7 @@ void parse_map_file(const std::string& root, PackSource& source, Diagnostics& di
         else if (!(point.lat >= -90 && point.lat <= 90))
             table.error("lat", "'lat' is not a latitude (-90..90)");
         feature.coords = {point};
+        count_points(budget, table, feature, "lon");
         table.finish();
         catalog.features.push_back(std::move(feature));
     }
@@ -236,6 +251,7 @@ void parse_map_file(const std::string& root, PackSource& source, Diagnostics& di
         feature.coords = table.coordinates("coords", Need::required).value_or(std::vector<GeoPoint>{});
         if (!feature.coords.empty() && feature.coords.size() < 3)
             table.error("coords", "an area needs at least three points");
+        count_points(budget, table, feature, "coords");
         table.finish();
         catalog.features.push_back(std::move(feature));
     }

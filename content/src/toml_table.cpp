@@ -39,6 +39,33 @@ const char* type_name(const TomlValue& value) {
     return "a date or time";
 }
 
+// toml11 3.7.1 looks along a value's whole line for its comments, for every value it parses: a
+// line of n values costs n times its length (a 20,000-point route written on one line took 20 s
+// to read; a million points would take days), and every value costs ~150 bytes of memory. So
+// lines and files are held to sizes no pack source comes near (the default pack's longest line
+// has 659 bytes; a pack's 100,000 map points fit in ~2 MB written a pair a line), and text over
+// them is refused before toml11 sees it.
+constexpr std::size_t kMaxTomlBytes = 8u << 20;
+constexpr std::size_t kMaxTomlLineBytes = 16u << 10;
+
+bool fits_toml_reader(const std::string& text, const std::string& file, int line_offset, Diagnostics& diagnostics) {
+    if (text.size() > kMaxTomlBytes) {
+        diagnostics.error(file, 0, "is larger than 8 MB, more than a pack source needs");
+        return false;
+    }
+    int line = 1;
+    for (std::size_t start = 0; start < text.size(); ++line) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        if (end - start > kMaxTomlLineBytes) {
+            diagnostics.error(file, line + line_offset,
+                              "line is longer than 16,384 bytes (write long lists one item a line)");
+            return false;
+        }
+        start = end + 1;
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<TomlValue> parse_toml(const std::string& text, const std::string& file,
@@ -52,6 +79,7 @@ std::optional<TomlValue> parse_toml(const std::string& text, const std::string& 
                           "not valid UTF-8 text (save the file as UTF-8)");
         return std::nullopt;
     }
+    if (!fits_toml_reader(text, file, line_offset, diagnostics)) return std::nullopt;
     std::istringstream in(text);
     try {
         return toml::parse<toml::discard_comments, std::map, std::vector>(in, file);
@@ -214,12 +242,14 @@ std::optional<std::vector<GeoPoint>> TableReader::coordinates(const std::string&
     }
     std::vector<GeoPoint> points;
     for (const auto& pair : value->as_array()) {
-        const int at = line_of(pair, line_offset_);
+        // toml11 finds a value's line by counting from the file's start: asked for every pair,
+        // a 20,000-point line took 38 s to read. Only an error needs it.
+        const auto at = [&] { return line_of(pair, line_offset_); };
         const bool numeric_pair = pair.is_array() && pair.as_array().size() == 2 &&
                                   (pair.as_array()[0].is_integer() || pair.as_array()[0].is_floating()) &&
                                   (pair.as_array()[1].is_integer() || pair.as_array()[1].is_floating());
         if (!numeric_pair) {
-            diagnostics_->error(file_, at, "'" + key + "' " + shape);
+            diagnostics_->error(file_, at(), "'" + key + "' " + shape);
             return std::nullopt;
         }
         auto as_double = [](const TomlValue& v) {
@@ -227,7 +257,7 @@ std::optional<std::vector<GeoPoint>> TableReader::coordinates(const std::string&
         };
         const GeoPoint point{as_double(pair.as_array()[0]), as_double(pair.as_array()[1])};
         if (!is_valid_coordinate(point)) {
-            diagnostics_->error(file_, at,
+            diagnostics_->error(file_, at(),
                                 "coordinate [" + std::to_string(point.lon) + ", " +
                                     std::to_string(point.lat) +
                                     "] is not a longitude (-180..180) and latitude (-90..90)");

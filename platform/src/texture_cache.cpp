@@ -106,13 +106,10 @@ TextureCache::Decoded TextureCache::decode(const Key& key) const {
                      media_id.c_str());
         return decoded;
     }
-    auto bytes = pack_->image_bytes(media_id, is_thumbnail(key) ? content::ImageVariant::thumbnail
-                                                                : content::ImageVariant::full);
-    if (!bytes) {
-        std::fprintf(stderr, "pavilion: image %s: %s\n", media_id.c_str(), bytes.error().message.c_str());
-        return decoded;
-    }
-    auto pixels = content::decode_image(bytes->data(), bytes->size(), 4);
+    // The header is checked against the pack's pixel limits before anything is decoded: a picture
+    // over them costs a header read, never a decode (and is logged once: failed_ keeps it).
+    auto pixels = pack_->decode_picture(media_id, is_thumbnail(key) ? content::ImageVariant::thumbnail
+                                                                    : content::ImageVariant::full);
     if (!pixels) {
         std::fprintf(stderr, "pavilion: image %s: %s\n", media_id.c_str(), pixels.error().message.c_str());
         return decoded;

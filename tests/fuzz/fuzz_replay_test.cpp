@@ -7,6 +7,8 @@
 #include "target_reach.hpp"
 
 #include "pavilion/content/image_codec.hpp"
+#include "forged_pack.hpp"
+#include "../../content/src/pack_limits.hpp"
 #include "pavilion/content/pack_builder.hpp"
 #include "test_support.hpp"
 
@@ -100,6 +102,23 @@ TEST(FuzzReach, PackReaderTargetReadsASeedPackAllTheWay) {
     auto cut = pack;
     cut.resize(cut.size() - 100); // a pack cut short must not open
     EXPECT_FALSE(read_pack_as_kiosk(cut.data(), cut.size()).opened);
+}
+
+// The million-point route of issue 19 (it crashed the kiosk's drawing), forged into the seed
+// pack: too large for the corpus (16 MB) and refused by the builder, so made here, and replayed
+// in every build like the corpus. The reader refuses it before decoding its coordinates; a route
+// at the limit is read all the way (the target checks the limits hold for what it opened).
+TEST(FuzzReach, PackReaderTargetRefusesAMillionPointRouteAndReadsOneAtTheLimit) {
+    TempDir dir;
+    build_seed_pack(dir); // into dir/seed.pack
+    for (const std::size_t points : {std::size_t{1'000'000}, content::kMaxFeaturePoints}) {
+        pavilion::testing::forge(dir / "seed.pack", "UPDATE map_feature SET coords = ?1 WHERE kind = 'line'",
+                                 pavilion::testing::zigzag_coords(points));
+        const auto pack = read_bytes(dir / "seed.pack");
+        const auto reach = read_pack_as_kiosk(pack.data(), pack.size());
+        EXPECT_EQ(reach.opened, points <= content::kMaxFeaturePoints) << points;
+        EXPECT_EQ(reach.pictures_decoded, reach.opened ? 4u : 0u) << points;
+    }
 }
 
 std::vector<std::uint8_t> seed(const std::string& target, const std::string& name) {

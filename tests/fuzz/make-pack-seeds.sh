@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the pack reader's seed packs into OUT_DIR with PACK_TOOL (pavilion-pack): the mini-pack
-# fixture with 32-pixel pictures (decoding 1920-pixel ones would slow the fuzzer a hundredfold)
-# and the base-map fixture countries. Built, not committed: a pack is ~100 KB of binary and a
-# committed one would go stale at the next schema change, after which it would only exercise
-# the "schema mismatch" refusal. Builds are deterministic, so the seeds are too.
+# fixture with 32-pixel pictures (decoding 1920-pixel ones would slow the fuzzer a hundredfold),
+# with the base-map fixture countries, and with a route at the limit of points a line may have.
+# Built, not committed: a pack is ~100 KB of binary and a committed one would go stale at the
+# next schema change, after which it would only exercise the "schema mismatch" refusal. Builds are deterministic, so the seeds are too.
 #
 #   tests/fuzz/make-pack-seeds.sh build-san/pavilion-pack /tmp/pack-seeds
 set -euo pipefail
@@ -32,4 +32,15 @@ files = ["maps/countries-coarse.json", "maps/countries-fine.json"]
 highlight = ["001"]
 TOML
 "$pack_tool" build "$source" -o "$out_dir/mini-pack-base-map.pack" >/dev/null
+
+# A route at the limit of points a line may have (content/src/pack_limits.hpp: 20,000), the
+# size of line that crashed the kiosk's drawing when it was unbounded (issue 19): the fuzzer
+# starts from the largest map a pack may hold. (A pack over the limit cannot be built; the
+# replay test forges one, tests/fuzz/fuzz_replay_test.cpp.)
+{
+  printf '\n[[line]]\nid = "longest-route"\nrole = "route"\nname = { en = "Longest", zh = "最长" }\ncoords = [\n'
+  awk 'BEGIN { for (i = 0; i < 20000; i++) printf "  [%.3f, %d],\n", 60 + i * 0.005, 18 + i % 2 }'
+  printf ']\n'
+} >> "$source/map.toml"
+"$pack_tool" build "$source" -o "$out_dir/mini-pack-longest-route.pack" >/dev/null
 ls -l "$out_dir"/*.pack

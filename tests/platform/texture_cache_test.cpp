@@ -2,12 +2,17 @@
 // it stays under its memory cap, evicting the pictures seen longest ago, never the ones in use;
 // decoded pictures come back through the owner's RunQueue, drained here where the shell would.
 
+#include "forged_pack.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/core/run_queue.hpp"
 #include "pavilion/platform/texture_cache.hpp"
 #include "pavilion/platform/window.hpp"
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include <memory>
 #include <optional>
@@ -227,6 +232,34 @@ TEST_F(TextureCacheTest, AnAdoptedPictureArrivesAtOnceWithoutADecode) {
     EXPECT_EQ(texture->width, 64);
     EXPECT_EQ(texture->height, 32);
     EXPECT_FALSE(cache.busy());
+}
+
+// A picture whose header is over the pack's pixel limits (a forged pack: the builder never
+// writes one) is refused from its header by the decode thread, never decoded, and not asked
+// again: the screen keeps its placeholder.
+TEST_F(TextureCacheTest, APictureOverThePixelLimitIsRefusedOnceWithoutADecode) {
+    pavilion::testing::TempDir dir;
+    const std::string path = dir / "forged.pack";
+    std::filesystem::copy_file(PAVILION_MINI_PACK, path);
+    std::string picture;
+    {
+        auto reader = content::PackReader::open(path);
+        ASSERT_TRUE(reader) << reader.error().message;
+        picture = reader->catalog().stories.front().image;
+    }
+    pavilion::testing::forge(path, "UPDATE media SET data = ?1, thumb_data = ?1 WHERE id = '" + picture + "'",
+                             pavilion::testing::png_header(4000, 4000));
+    auto forged = content::PackReader::open(path);
+    ASSERT_TRUE(forged) << forged.error().message;
+    TextureCache cache(std::make_shared<const content::PackReader>(std::move(forged).value()), {}, results_);
+    EXPECT_FALSE(show(cache, picture)) << "neither the picture nor its thumbnail";
+    EXPECT_FALSE(cache.busy());
+    EXPECT_EQ(cache.resident_count(), 0u);
+    cache.begin_frame();
+    EXPECT_FALSE(cache.full(picture));
+    cache.end_frame();
+    cache.wait_for_decodes();
+    EXPECT_FALSE(results_.pending()) << "refused once, never asked again";
 }
 
 TEST_F(TextureCacheTest, WithoutAPackEveryPictureFailsOnceAndNothingCrashes) {

@@ -1,5 +1,7 @@
 #include "pavilion/screens/map_canvas.hpp"
 
+#include "pavilion/core/polyline_thinning.hpp"
+#include "pavilion/screens/line_stroke.hpp"
 #include "pavilion/screens/text_draw.hpp"
 
 #include <algorithm>
@@ -18,52 +20,73 @@ core::MapColor to_map_color(ImU32 c) {
 
 bool is_high_contrast(const Palette& palette) { return palette.surface_pressed == high_contrast_palette().surface_pressed; }
 
-// Dashes that travel along a polyline: the corridors' "flow". Phase in px along the line.
-void draw_flow(ImDrawList* draw, const std::vector<core::ScreenPoint>& points, float phase, float dash, float gap,
-               ImU32 color, float width) {
+// What the map's lines may take of the frame's one draw list (line_stroke.hpp): casings and
+// strokes cost 2 x 4 vertices a point, so 2,048 points in view; the corridors' flow 8 vertices a
+// dash, so 512 dashes. kVerticesAfterLines stay free for what is drawn after the lines (markers,
+// labels, the map's controls and card, the screen's chrome). A pack's lines may hold 50,000
+// points (content/src/pack_limits.hpp); thinned to 0.75 px, a line keeps at most about one
+// point per 0.75 px of its length in view, so only a line zigzagging on screen needs more.
+constexpr int kLineVertexBudget = 16384;
+constexpr int kFlowVertexBudget = 4096;
+constexpr int kVerticesAfterLines = 16384;
+constexpr int kVerticesPerDash = 2 * kStrokeVerticesPerPoint;
+// Points closer than this to the last one kept are dropped: below a pixel no one sees them go.
+constexpr double kLineStepPx = 0.75;
+// A marker's circles (a focus halo, a backing, the dot: ImGui makes ~2 x 26 vertices a circle)
+// and its count; what the screen draws after the markers keeps kVerticesAfterMarkers.
+constexpr int kVerticesPerMarker = 320;
+constexpr int kVerticesAfterMarkers = 8192;
+
+// Dashes that travel along a polyline: the corridors' "flow". Phase in px along the line. Only
+// the dashes in view are drawn (a line at the closest zoom is tens of thousands of pixels long),
+// and only while `budget` lasts.
+void draw_flow(ImDrawList* draw, const std::vector<core::ScreenPoint>& points, const core::ScreenRect& view,
+               float phase, float dash, float gap, ImU32 color, float width, int& budget) {
     const float period = dash + gap;
     float travelled = 0;
     for (std::size_t i = 1; i < points.size(); ++i) {
         const ImVec2 a = to_imvec(points[i - 1]), b = to_imvec(points[i]);
         const float length = std::hypot(b.x - a.x, b.y - a.y);
-        if (length <= 0) continue;
-        // The first dash start at or after this segment's start.
-        float start = std::fmod(phase - travelled, period);
-        if (start < 0) start += period;
-        for (float s = start - period; s < length; s += period) {
-            const float from = std::max(0.0f, s), to = std::min(length, s + dash);
-            if (to <= from) continue;
-            const ImVec2 p(a.x + (b.x - a.x) * from / length, a.y + (b.y - a.y) * from / length);
-            const ImVec2 q(a.x + (b.x - a.x) * to / length, a.y + (b.y - a.y) * to / length);
-            draw->AddLine(p, q, color, width);
+        const auto span = length > 0 ? core::segment_in_view(points[i - 1], points[i], view) : std::nullopt;
+        if (span) {
+            const float seen_from = static_cast<float>(span->from) * length, seen_to = static_cast<float>(span->to) * length;
+            // The dash starts that fall on this segment are `start` plus whole periods; the first
+            // one drawn is the first whose dash reaches into the part in view.
+            float start = std::fmod(phase - travelled, period);
+            if (start < 0) start += period;
+            for (float s = start + period * std::ceil((seen_from - dash - start) / period); s < seen_to; s += period) {
+                const float from = std::max(0.0f, s), to = std::min(length, s + dash);
+                if (to <= from) continue;
+                if (budget < kVerticesPerDash) return;
+                budget -= kVerticesPerDash;
+                const ImVec2 p(a.x + (b.x - a.x) * from / length, a.y + (b.y - a.y) * from / length);
+                const ImVec2 q(a.x + (b.x - a.x) * to / length, a.y + (b.y - a.y) * to / length);
+                draw->AddLine(p, q, color, width);
+            }
         }
         travelled += length;
     }
 }
 
-// Corridors and routes, each over a dark casing that keeps it readable over land and highlight
-// alike; the corridors flow while style.flow. Fills `lines` with where they were drawn.
-void draw_lines(Frame& frame, const core::MapCamera& camera, const MapLayers& layers, const MapCanvasStyle& style,
-                std::vector<std::vector<core::ScreenPoint>>& lines) {
+// Corridors and routes (`lines`: as placed on screen), each over a dark casing that keeps it
+// readable over land and highlight alike; the corridors flow while style.flow. Strokes take
+// their vertices from `budget`.
+void draw_lines(Frame& frame, const MapLayers& layers, const MapCanvasStyle& style, const core::ScreenRect& view,
+                const std::vector<std::vector<core::ScreenPoint>>& lines, int budget) {
     const auto& p = frame.theme.palette;
     ImDrawList* d = frame.draw;
-    lines.clear();
+    int flow_budget = kFlowVertexBudget;
     const float width = frame.dp(style.line_width_dp);
-    for (const auto& line : layers.lines) {
-        std::vector<core::ScreenPoint> points;
-        points.reserve(line.points.size());
-        for (const auto& w : line.points) points.push_back(camera.world_to_screen(w));
-        std::vector<ImVec2> drawn_points;
-        for (const auto& s : points) drawn_points.push_back(to_imvec(s));
-        const bool corridor = line.role == "corridor";
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const bool corridor = layers.lines[i].role == "corridor";
         const float w = corridor ? width : width * 0.7f;
-        const int count = static_cast<int>(drawn_points.size());
-        d->AddPolyline(drawn_points.data(), count, with_alpha(p.background_top, 150 / 255.0f), 0, w + frame.dp(3));
-        d->AddPolyline(drawn_points.data(), count, corridor ? p.accent : p.accent_soft, 0, w);
-        if (style.flow && corridor)
-            draw_flow(d, points, frame.screen_age_s * frame.dp(40), frame.dp(10), frame.dp(34),
-                      with_alpha(p.text, 200 / 255.0f), w * 0.45f);
-        lines.push_back(std::move(points));
+        stroke_in_view(*d, lines[i], view, with_alpha(p.background_top, 150 / 255.0f), w + frame.dp(3), budget);
+        stroke_in_view(*d, lines[i], view, corridor ? p.accent : p.accent_soft, w, budget);
+        if (style.flow && corridor) {
+            flow_budget = std::min(flow_budget, vertex_room(*d, kVerticesAfterLines));
+            draw_flow(d, lines[i], view, frame.screen_age_s * frame.dp(40), frame.dp(10), frame.dp(34),
+                      with_alpha(p.text, 200 / 255.0f), w * 0.45f, flow_budget);
+        }
     }
 }
 
@@ -87,6 +110,9 @@ MarkerLabels draw_markers(Frame& frame, const MapLayers& layers, const MapCanvas
     const bool spotlight = !style.focus_place.empty();
     MarkerLabels labels;
     for (const auto& cluster : clusters) {
+        // At the closest zoom every place keeps its marker, however many crowd into view: past
+        // the draw list's room the rest are left out rather than abort the frame.
+        if (vertex_room(*d, kVerticesAfterMarkers) < kVerticesPerMarker) break;
         const auto centre = to_imvec(cluster.centre);
         const auto& head = layers.places[cluster.members.front()];
         const bool focus = spotlight && head.id == style.focus_place;
@@ -133,8 +159,11 @@ void draw_labels(Frame& frame, const MapLayers& layers, const MarkerLabels& labe
         const auto& rect = placed.rect;
         const ImVec2 a(static_cast<float>(rect.min_x), static_cast<float>(rect.min_y));
         const ImVec2 b(static_cast<float>(rect.max_x), static_cast<float>(rect.max_y));
-        frame.draw->AddRectFilled(a, b, with_alpha(p.background_top, 215 / 255.0f), frame.dp(6));
         const auto& name = layers.places[labels.places[placed.candidate]].name;
+        // Four vertices a glyph at most (a byte is at most a glyph), and the rounded backing.
+        const auto needed = static_cast<std::size_t>(kVerticesPerMarker) + 4 * name.size();
+        if (static_cast<std::size_t>(vertex_room(*frame.draw, kVerticesAfterMarkers)) < needed) break;
+        frame.draw->AddRectFilled(a, b, with_alpha(p.background_top, 215 / 255.0f), frame.dp(6));
         frame.draw->AddText(frame.fonts.body, label_size_of(frame), ImVec2(a.x + frame.dp(8), a.y + frame.dp(3)), p.text,
                             name.c_str());
     }
@@ -205,6 +234,33 @@ void MapCanvas::queue_base_map(Frame& frame, const core::MapCamera& camera, ImVe
     frame.draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
+void MapCanvas::place_lines(const core::MapCamera& camera, const MapLayers& layers, const core::ScreenRect& view,
+                            int max_points) {
+    const auto origin = camera.world_to_screen({0, 0});
+    const LinesKey key{&layers, layers.lines.size(), camera.scale(), origin.x, origin.y,
+                       view.min_x, view.min_y, view.max_x, view.max_y, max_points};
+    if (lines_for_ && *lines_for_ == key) return;
+    lines_for_ = key;
+    auto& lines = drawn_.lines; // keeps its vectors from frame to frame: once warm, no allocation
+    lines.resize(layers.lines.size());
+    const double step_squared = kLineStepPx * kLineStepPx;
+    for (std::size_t i = 0; i < layers.lines.size(); ++i) {
+        // Thinned as it is projected (as core::thin_polyline would): one pass over the points.
+        auto& points = lines[i];
+        points.clear();
+        const auto& world = layers.lines[i].points;
+        for (std::size_t j = 0; j < world.size(); ++j) {
+            const auto at = camera.world_to_screen(world[j]);
+            const bool far_enough = points.empty() || j + 1 == world.size() ||
+                                    (at.x - points.back().x) * (at.x - points.back().x) +
+                                            (at.y - points.back().y) * (at.y - points.back().y) >=
+                                        step_squared;
+            if (far_enough) points.push_back(at);
+        }
+    }
+    core::thin_to_fit(lines, kLineStepPx, view, static_cast<std::size_t>(std::max(0, max_points)));
+}
+
 void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& layers, const core::ClusterQuery& query,
                               const std::string& focus_place, ImVec2 min, ImVec2 max) {
     const auto origin = camera.world_to_screen({0, 0});
@@ -232,7 +288,11 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
                                 const MapCanvasStyle& style, ImVec2 min, ImVec2 max) {
     frame.draw->PushClipRect(min, max, true);
     if (style.draw_base_map) queue_base_map(frame, camera, min, max);
-    draw_lines(frame, camera, layers, style, drawn_.lines);
+    const core::ScreenRect view{min.x, min.y, max.x, max.y};
+    // Casing and stroke: two of ImGui's polylines a point.
+    const int line_budget = std::min(kLineVertexBudget, vertex_room(*frame.draw, kVerticesAfterLines));
+    place_lines(camera, layers, view, line_budget / (2 * kStrokeVerticesPerPoint));
+    draw_lines(frame, layers, style, view, drawn_.lines, line_budget);
 
     drawn_.marker_radius = frame.dp(10);
     const float join_radius = frame.dp(style.cluster_radius_dp);

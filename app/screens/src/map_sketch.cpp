@@ -1,11 +1,23 @@
 #include "pavilion/screens/map_sketch.hpp"
 
 #include "pavilion/core/map_overlay.hpp"
+#include "pavilion/core/polyline_thinning.hpp"
+#include "pavilion/screens/line_stroke.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace pavilion::screens {
+namespace {
+
+// What the tile's lines may take of the frame's one draw list (line_stroke.hpp): one stroke of
+// 4 vertices a point, so 2,048 points; what is drawn after them keeps kVerticesAfterSketchLines.
+constexpr int kSketchLineVertexBudget = 8192;
+constexpr int kVerticesAfterSketchLines = 16384;
+// Points closer than this to the last one kept are dropped: below a pixel no one sees them go.
+constexpr double kLineStepPx = 0.75;
+
+} // namespace
 
 GeoWindow fit_window(const std::vector<content::MapFeature>& features, float aspect) {
     GeoWindow w{180, -180, 90, -90};
@@ -79,14 +91,26 @@ void MapSketch::place_dots(const std::vector<content::MapFeature>& features, con
     std::vector<std::size_t> places;
     std::vector<core::ScreenMarker> markers;
     lines_.clear();
+    line_points_.clear();
     for (std::size_t i = 0; i < features.size(); ++i) {
         const auto& feature = features[i];
-        if (feature.kind == content::FeatureKind::line && feature.coords.size() >= 2) lines_.push_back(i);
+        if (feature.kind == content::FeatureKind::line && feature.coords.size() >= 2) {
+            lines_.push_back(i);
+            auto& points = line_points_.emplace_back();
+            for (const auto& c : feature.coords) {
+                const auto at = project(window, c, min, max);
+                points.push_back({at.x, at.y});
+            }
+        }
         if (feature.kind != content::FeatureKind::point || feature.coords.empty()) continue;
         const auto at = project(window, feature.coords.front(), min, max);
         places.push_back(i);
         markers.push_back({{at.x, at.y}, feature.role == "story" ? 1 : 0});
     }
+    // A tile holds a few hundred pixels of line: more points than that are invisible, and a
+    // pack's lines may hold 100,000 (line_stroke.hpp says what too many would do).
+    core::thin_to_fit(line_points_, kLineStepPx, {min.x, min.y, max.x, max.y},
+                      kSketchLineVertexBudget / kStrokeVerticesPerPoint);
     // A sketch is a glance, not a map: past a dozen and a half dots, places merge over a wider
     // radius, so the tile looks (and costs) the same for a pack of twenty stories or thousands.
     constexpr std::size_t kMaxDots = 16;
@@ -119,13 +143,11 @@ void MapSketch::draw(Frame& frame, const std::vector<content::MapFeature>& featu
     // made Home's frame grow with the pack.
     place_dots(features, window, min, max, frame.dp(9));
     const float width = frame.dp(style.line_width_dp);
-    for (const auto line : lines_) {
-        const auto& feature = features[line];
-        std::vector<ImVec2> points;
-        for (const auto& c : feature.coords) points.push_back(project(window, c, min, max));
-        const bool corridor = feature.role == "corridor";
-        d->AddPolyline(points.data(), static_cast<int>(points.size()), corridor ? p.accent : p.accent_soft,
-                       0, corridor ? width : width * 0.7f);
+    int budget = std::min(kSketchLineVertexBudget, vertex_room(*d, kVerticesAfterSketchLines));
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const bool corridor = features[lines_[i]].role == "corridor";
+        stroke_in_view(*d, line_points_[i], {min.x, min.y, max.x, max.y}, corridor ? p.accent : p.accent_soft,
+                       corridor ? width : width * 0.7f, budget);
     }
     for (const auto& dot : dots_) {
         const auto& feature = features[dot.place];

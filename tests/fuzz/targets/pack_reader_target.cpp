@@ -7,6 +7,7 @@
 #include "target_reach.hpp"
 #include "scratch_dir.hpp"
 
+#include "pack_limits.hpp"
 #include "pavilion/content/image_codec.hpp"
 #include "pavilion/content/pack_reader.hpp"
 
@@ -42,9 +43,14 @@ void read_pictures(const PackReader& pack, PackReach& reach) {
     for (std::size_t i = 0; i < ids.size() && i < kMaxPicturesPerInput; ++i) {
         pack.media_info(ids[i]);
         for (const auto variant : {ImageVariant::thumbnail, ImageVariant::full}) {
-            const auto bytes = pack.image_bytes(ids[i], variant);
-            if (!bytes) continue;
-            if (content::decode_image(bytes->data(), bytes->size(), 4)) ++reach.pictures_decoded;
+            pack.image_bytes(ids[i], variant);
+            // As the kiosk decodes them: checked against the pack's pixel limits first.
+            if (const auto pixels = pack.decode_picture(ids[i], variant)) {
+                const int side = variant == ImageVariant::full ? content::kMaxStoredPictureSide
+                                                               : content::kMaxStoredThumbnailSide;
+                fuzz_check(pixels->width <= side && pixels->height <= side, "no picture over the limits is decoded");
+                ++reach.pictures_decoded;
+            }
         }
     }
 }
@@ -78,6 +84,15 @@ void search(const PackReader& pack, PackReach& reach) {
 }
 
 void check_catalog(const Catalog& catalog) {
+    // The screens draw every line and place: the reader promised the limits that keep a frame
+    // within ImGui's reach and the catalog within memory.
+    std::size_t line_points = 0, places = 0;
+    for (const auto& feature : catalog.features) {
+        fuzz_check(feature.coords.size() <= content::kMaxFeaturePoints, "no map feature over the points limit");
+        (feature.kind == content::FeatureKind::point ? places : line_points) += feature.coords.size();
+    }
+    fuzz_check(line_points <= content::kMaxPackLinePoints, "no pack's lines over the points limit");
+    fuzz_check(places <= content::kMaxPackPlaces, "no pack over the places limit");
     // The screens look these up without checking again: the reader promised them at open.
     for (const auto* items : {&catalog.initiatives, &catalog.stories}) {
         for (const auto& item : *items) {

@@ -21,7 +21,17 @@ struct Pixels {
     std::vector<std::uint8_t> data;
 };
 
-// desired_channels: 0 keeps the image's own (3 or 4), or 3/4 to convert.
+struct ImageSize {
+    int width = 0;
+    int height = 0;
+};
+
+// The image's size as its header gives it, without decoding: what a pixel budget is checked
+// against before any decoding. `corrupt` when it is not a PNG or JPEG stb would decode.
+Expected<ImageSize> image_size(const std::uint8_t* data, std::size_t size);
+
+// desired_channels: 0 keeps the image's own (3 or 4), or 3/4 to convert. Refuses an image over
+// kMaxImageSide a side or kMaxImagePixels from its header, before decoding it.
 Expected<Pixels> decode_image(const std::uint8_t* data, std::size_t size, int desired_channels = 0);
 
 // Scales so neither side exceeds max_side (never enlarges), in linear light for correct averages.

@@ -82,7 +82,8 @@ struct InstallResult {
 //   not_newer     the same pack id at the installed version or an older one (the very file
 //                 installed already included), without force: nothing new, not a failure
 //   other_pack    a pack of another id than the installed one, without force
-//   too_large     the pack over max_pack_bytes, or its .minisig over max_signature_bytes
+//   too_large     the pack over max_pack_bytes, or its .minisig over max_signature_bytes, or
+//                 (after verification) content over the reader's limits: map points, pictures
 //   no_space      too little free space for the copy (statvfs, with the margin), or the disk
 //                 filled up while copying (ENOSPC, EDQUOT)
 //   cancelled     the cancel flag was set

@@ -9,6 +9,7 @@
 
 #include "pavilion/content/base_map.hpp"
 #include "pavilion/content/expected.hpp"
+#include "pavilion/content/image_codec.hpp"
 #include "pavilion/content/model.hpp"
 
 #include <cstdint>
@@ -76,6 +77,11 @@ public:
     // Encoded bytes (JPEG or PNG) of an image the builder produced.
     Expected<std::vector<std::uint8_t>> image_bytes(const std::string& media_id,
                                                     ImageVariant variant) const;
+    // A picture decoded to RGBA, as the kiosk shows it. Its header is checked before anything
+    // is decoded: larger than the builder stores (1920 px a side, 480 for a thumbnail) is
+    // `too_large`, another size than the pack declares for it `corrupt`, and neither is decoded.
+    // The message says what is wrong, not which picture (the caller knows).
+    Expected<Pixels> decode_picture(const std::string& media_id, ImageVariant variant) const;
     // The pack's own font file, if it brings one (empty vector when it does not).
     Expected<std::vector<std::uint8_t>> font_bytes() const;
 

@@ -68,15 +68,23 @@ public:
 
     // What was drawn stays valid until the next draw. Places are clustered once per zoom step
     // and the clusters in view kept while the camera, the rectangle and the layers stay the same,
-    // so a still or moving map costs its clusters per frame, not the pack's places. Layers are
-    // told apart by address and size: replace them (project_layers), never move their places in
-    // place.
+    // so a still or moving map costs its clusters per frame, not the pack's places; lines are
+    // thinned to the pixels and kept the same way, so a still map costs what it draws. However
+    // long the lines and many the places, the frame's draw list keeps within ImGui's 16-bit
+    // indices (line_stroke.hpp). Layers are told apart by address and size: replace them
+    // (project_layers), never move their places in place.
     const DrawnMap& draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
                          const MapCanvasStyle& style, ImVec2 min, ImVec2 max);
 
 private:
     void queue_base_map(Frame& frame, const core::MapCamera& camera, ImVec2 min, ImVec2 max);
     static void render_base_map(const ImDrawList* list, const ImDrawCmd* command);
+    // The lines projected and thinned to the pixels and to max_points in view
+    // (core/polyline_thinning.hpp), into drawn_.lines, unless the key is unchanged: a map at
+    // rest (the usual case while the corridors flow) and a detail page's small map thin their
+    // lines once, not on every frame.
+    void place_lines(const core::MapCamera& camera, const MapLayers& layers, const core::ScreenRect& view,
+                     int max_points);
     // The clusters in view, unless the key is unchanged.
     void place_markers(const core::MapCamera& camera, const MapLayers& layers, const core::ClusterQuery& query,
                        const std::string& focus_place, ImVec2 min, ImVec2 max);
@@ -95,6 +103,19 @@ private:
                    max_markers == o.max_markers;
         }
     };
+    struct LinesKey {
+        const MapLayers* layers = nullptr;
+        std::size_t lines = 0;
+        double scale = 0, origin_x = 0, origin_y = 0;
+        double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+        int max_points = 0;
+        bool operator==(const LinesKey& o) const {
+            return layers == o.layers && lines == o.lines && scale == o.scale && origin_x == o.origin_x &&
+                   origin_y == o.origin_y && min_x == o.min_x && min_y == o.min_y && max_x == o.max_x &&
+                   max_y == o.max_y && max_points == o.max_points;
+        }
+    };
+    std::optional<LinesKey> lines_for_;
     std::optional<MarkerKey> markers_for_;
     std::string markers_focus_; // part of the key, kept apart so a frame copies no string
     std::optional<core::ZoomClusters> zoom_clusters_;

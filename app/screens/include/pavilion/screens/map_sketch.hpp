@@ -5,6 +5,7 @@
 // windows below to frame an item's place.)
 
 #include "pavilion/content/model.hpp"
+#include "pavilion/core/map_camera.hpp"
 #include "pavilion/screens/frame.hpp"
 
 #include <optional>
@@ -32,10 +33,11 @@ struct SketchStyle {
     float line_width_dp = 4;
 };
 
-// Draws the sketch. Places that would overlap are drawn as one dot, and the dots are kept while
-// the features (told apart by address and size; a view rebuilt in place from the same catalog
-// keeps both, and its places), the window, the rectangle and the scale stay the same: a pack of
-// thousands of places costs the dots drawn, not the places, on each frame.
+// Draws the sketch. Places that would overlap are drawn as one dot, lines are thinned to the
+// tile's pixels, and both are kept while the features (told apart by address and size; a view
+// rebuilt in place from the same catalog keeps both, and its places), the window, the rectangle
+// and the scale stay the same: a pack of thousands of places, or of lines of thousands of
+// points, costs what is drawn, not what the pack holds, on each frame.
 class MapSketch {
 public:
     void draw(Frame& frame, const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
@@ -77,6 +79,8 @@ private:
     std::optional<DotKey> dots_for_;
     std::vector<Dot> dots_;
     std::vector<std::size_t> lines_; // indices of the line features, found with the dots
+    // Their points in the rectangle, thinned to its pixels (as many as lines_, same order).
+    std::vector<std::vector<core::ScreenPoint>> line_points_;
 };
 
 } // namespace pavilion::screens
