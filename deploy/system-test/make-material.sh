@@ -74,7 +74,7 @@ sign damaged test
 size=$(stat -c %s "$work/damaged/expo.pack")
 offset=$((size / 2))
 byte=$(od -An -tu1 -j "$offset" -N1 "$work/damaged/expo.pack" | tr -d ' ')
-printf "$(printf '\\%03o' $(((byte + 1) % 256)))" |
+printf '%b' "$(printf '\\%03o' $(((byte + 1) % 256)))" |
   dd of="$work/damaged/expo.pack" bs=1 seek="$offset" conv=notrunc status=none
 "$pack_tool" synth --stories "$large_stories" --seed 19 --picture-size 1920x1080 "$work/synth" >/dev/null
 build_pack large "$work/synth" 4 ""
