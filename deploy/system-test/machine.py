@@ -148,26 +148,28 @@ class Machine:
         self.command("send-key", {"keys": [{"type": "qcode", "data": k} for k in keys],
                                   "hold-time": hold_ms})
 
-    def key_events(self, device, keys, hold_s=0.1):
-        """Presses then releases KEYS through one named keyboard (e.g. a hot-plugged one)."""
+    def key_events(self, console, keys, hold_s=0.1):
+        """Presses then releases KEYS through the keyboard bound to display device CONSOLE
+        (QMP names the display, and QEMU picks the input device bound to it)."""
         down = [{"type": "key", "data": {"down": True, "key": {"type": "qcode", "data": k}}}
                 for k in keys]
         up = [{"type": "key", "data": {"down": False, "key": {"type": "qcode", "data": k}}}
               for k in reversed(keys)]
-        self.command("input-send-event", {"device": device, "events": down})
+        self.command("input-send-event", {"device": console, "events": down})
         time.sleep(hold_s)
-        self.command("input-send-event", {"device": device, "events": up})
+        self.command("input-send-event", {"device": console, "events": up})
 
     def tap(self, x, y, hold_s=0.08):
+        """A touch at screen pixel (X, Y): the USB tablet, bound to the virtio GPU's console."""
         width, height = self.SCREEN
         position = [{"type": "abs", "data": {"axis": "x", "value": round(x * self.ABS_MAX / (width - 1))}},
                     {"type": "abs", "data": {"axis": "y", "value": round(y * self.ABS_MAX / (height - 1))}}]
-        self.command("input-send-event", {"device": "tablet", "events": position})
+        self.command("input-send-event", {"device": "video0", "events": position})
         time.sleep(0.05)
-        self.command("input-send-event", {"device": "tablet", "events": position + [
+        self.command("input-send-event", {"device": "video0", "events": position + [
             {"type": "btn", "data": {"down": True, "button": "left"}}]})
         time.sleep(hold_s)
-        self.command("input-send-event", {"device": "tablet", "events": [
+        self.command("input-send-event", {"device": "video0", "events": [
             {"type": "btn", "data": {"down": False, "button": "left"}}]})
 
     def plug_stick(self, node, image):
