@@ -159,7 +159,7 @@ class Machine:
         time.sleep(hold_s)
         self.command("input-send-event", {"device": console, "events": up})
 
-    def tap(self, x, y, hold_s=0.08):
+    def tap(self, x, y, hold_s=0.03):
         """A touch at screen pixel (X, Y): the USB tablet, bound to the virtio GPU's console."""
         width, height = self.SCREEN
         position = [{"type": "abs", "data": {"axis": "x", "value": round(x * self.ABS_MAX / (width - 1))}},
