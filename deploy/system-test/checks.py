@@ -18,6 +18,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -542,6 +543,8 @@ def main():
     parser.add_argument("--kvm", type=int, default=1)
     parser.add_argument("--only", choices=["main", "cuts"], help="one stage (cuts needs main.qcow2)")
     options = parser.parse_args()
+    # Stopped from outside: still power every QEMU off (the finally below), never leave one.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     for name in ("image", "material", "work"):
         setattr(options, name, os.path.abspath(getattr(options, name)))
     test = Test(options)

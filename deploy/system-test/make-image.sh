@@ -29,7 +29,13 @@ out="$(realpath "$out")"
 cache="$(dirname "$out")/apt-cache"
 mkdir -p "$cache"
 
-stamp="$(cat "$deb" "$key" "$provision" "$0" | sha256sum | cut -d' ' -f1)-tcg$tcg"
+# The package's contents and control fields, not its bytes: cpack stamps build times into them.
+deb_digest() {
+  dpkg-deb -f "$deb"
+  dpkg-deb --fsys-tarfile "$deb" | tar -tvf - | awk '{print $1, $3, $6}'
+  dpkg-deb --fsys-tarfile "$deb" | tar -xOf -
+}
+stamp="$( (deb_digest; cat "$key" "$provision" "$0") | sha256sum | cut -d' ' -f1)-tcg$tcg"
 if [ -f "$out/disk.raw" ] && [ "$(cat "$out/stamp" 2>/dev/null)" = "$stamp" ]; then
   echo "make-image: $out/disk.raw is up to date" >&2
   exit 0
