@@ -222,7 +222,9 @@ for package in cage xwayland seatd udisks2 polkitd fonts-noto-cjk fonts-noto-cor
     fail "Depends lacks $package"
   fi
 done
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qx './postinst' && pass "postinst present" || fail "no postinst"
+# The listing first: with pipefail, grep -q closing the pipe early made tar's SIGPIPE a failure.
+control_files="$(dpkg-deb --ctrl-tarfile "$deb" | tar -t)"
+grep -qx './postinst' <<<"$control_files" && pass "postinst present" || fail "no postinst"
 end "contents (dpkg-deb -c / -f)"
 
 # --- 6. Depends resolve ---------------------------------------------------------------------------

@@ -122,9 +122,14 @@ class Test:
             time.sleep(0.3)
         return None
 
-    def screen(self, vm, label):
-        self.dumps += 1
-        path = os.path.join(self.work, f"{self.dumps:03d}-{vm.name}-{label}.ppm")
+    def screen(self, vm, label, keep=True):
+        """A screen dump; KEEP: numbered and left in the work folder for a look afterwards,
+        otherwise one file per label, overwritten (the polling loops take hundreds)."""
+        if keep:
+            self.dumps += 1
+            path = os.path.join(self.work, f"{self.dumps:03d}-{vm.name}-{label}.ppm")
+        else:
+            path = os.path.join(self.work, f"{vm.name}-{label}-latest.ppm")
         vm.screendump(path)
         return pictures.read_ppm(path)
 
@@ -140,9 +145,11 @@ class Test:
         pictures come in; under TCG that takes a while): (matched, detail with the seconds)."""
         started = time.monotonic()
         while True:
-            ok, detail = self.matches(self.screen(vm, label), ref, box)
+            picture = self.screen(vm, label, keep=False)
+            ok, detail = self.matches(picture, ref, box)
             waited = time.monotonic() - started
             if ok or waited > patience * self.settle:
+                self.screen(vm, label)  # the last one, kept
                 return ok, f"{detail} after {waited:.1f} s"
             time.sleep(0.5)
 
@@ -157,12 +164,25 @@ class Test:
                 break
         return ok, detail + (" (second tap)" if tap == 2 else "")
 
+    def card_shown(self, picture, ref):
+        """(share of the card's area unlike REF's Home, share of it in the refusal card's red):
+        the kiosk's cards are dark on a dark screen, hence the low threshold."""
+        share, _ = pictures.difference(picture, self.refs[ref], BANNER_BOX, threshold=16)
+        return share, pictures.share_of_red(picture, BANNER_BOX)
+
     def ensure_home(self, vm, ref):
-        """Home of REF's pack on screen, a visitor's tap away from the attract loop if the idle
-        timeout has passed; the tap lands on Home's title, where it does nothing."""
-        ok, _ = self.matches(self.screen(vm, "home?"), ref)
-        if not ok:
-            self.tap_to(vm, 300, 160, "home", ref)
+        """Home of REF's pack on screen and no card on it: a visitor's tap away from the
+        attract loop if the idle timeout has passed (on Home's title, where it does nothing),
+        and the end of the card an earlier install left (it stays 12 s)."""
+        started = time.monotonic()
+        while time.monotonic() - started < 60 * self.slow:
+            picture = self.screen(vm, "home?", keep=False)
+            if self.matches(picture, ref)[0]:
+                if self.card_shown(picture, ref)[0] < 0.05:
+                    return
+                time.sleep(1)
+            else:
+                self.tap_to(vm, 300, 160, "home", ref)
 
     # --- main stage -----------------------------------------------------------------------------
     def run_main(self):
@@ -256,43 +276,51 @@ class Test:
         self.report.check(re.match(r"current belt-and-road-v2-[0-9a-f]{8}\.pack\n--", pointers) is not None,
                           "store after the sticks", " | ".join(pointers.split("\n")))
 
-    def watch_install(self, vm, since, before, kind):
+    def watch_install(self, vm, since, home, kind):
         """Screen dumps while the stick is read: (the journal's outcome line or None, seconds to
-        it, the largest change of the card's area after the outcome, 0..1). The card stays
-        12 s after the outcome; the screen may lag the journal under TCG."""
+        it, the largest share of the card's area unlike Home (HOME: the reference), the share
+        of red there in that dump). Watched until 12 s after the outcome (the card's time on
+        screen): the screen may lag the journal under TCG."""
         started = time.monotonic()
-        outcome, outcome_at, banner = None, None, 0.0
+        outcome, outcome_at, card, red = None, None, 0.0, 0.0
         next_journal = 0.0
         while time.monotonic() - started < 120 * self.slow:
-            picture = self.screen(vm, f"install-{kind}")
-            if outcome is not None:
-                banner = max(banner, pictures.difference(before, picture, BANNER_BOX)[0])
-                if banner > 0.2 or time.monotonic() - outcome_at > 12:
-                    break
-            elif time.monotonic() >= next_journal:
+            picture = self.screen(vm, f"install-{kind}", keep=False)
+            share, redness = self.card_shown(picture, home)
+            if share > card:
+                card, red = share, redness
+                shutil.copyfile(os.path.join(self.work, f"{vm.name}-install-{kind}-latest.ppm"),
+                                os.path.join(self.work, f"{vm.name}-card-{kind}.ppm"))
+            if outcome is not None and time.monotonic() - outcome_at > 12:
+                break
+            if outcome is None and time.monotonic() >= next_journal:
                 match = re.search(r"^updates: (installed|refused|skipped)(.*)$",
                                   self.journal(vm, since), re.M)
                 next_journal = time.monotonic() + 1
                 if match:
                     outcome, outcome_at = match, time.monotonic()
         seconds = (outcome_at or time.monotonic()) - started
-        return outcome, seconds, banner
+        return outcome, seconds, card, red
 
     def check_stick(self, vm, number, kind, outcome, words):
-        # On a still Home, so that only the card changes the screen (the attract loop moves).
-        self.ensure_home(vm, "builtin-home" if kind == "newer" else "newer-home")
-        before = self.screen(vm, f"before-{kind}")
+        home = "builtin-home" if kind == "newer" else "newer-home"
+        # On a still Home without a card, so that only a card changes the screen.
+        self.ensure_home(vm, home)
         image = self.stick_copy(kind, "main")
         since = self.guest_now(vm)
         vm.plug_stick(f"stick{number}", image)
-        match, seconds, banner = self.watch_install(vm, since, before, kind)
+        match, seconds, card, red = self.watch_install(vm, since, home, kind)
         line = match.group(0) if match else "no outcome in the journal"
         ok = match is not None and match.group(1) == outcome and re.search(words, line, re.I) is not None
-        card_ok = banner <= 0.05 if outcome == "skipped" else banner > 0.2
+        if outcome == "skipped":
+            card_ok, card_text = card < 0.05, "no card, as for any pack that is not newer"
+        elif outcome == "refused":
+            card_ok, card_text = card > 0.5 and red > 0.002, "the red 'Update failed' card"
+        else:
+            card_ok, card_text = card > 0.5 and red < 0.002, "a card, not the red one"
         self.report.check(ok and card_ok, f"stick {kind}",
-                          f"{seconds:.1f} s after plugging: {line[:170]}; the card's area "
-                          f"{banner * 100:.0f}% changed "
-                          f"({'no card, as for any pack that is not newer' if outcome == 'skipped' else 'card shown'})")
+                          f"{seconds:.1f} s after plugging: {line[:170]}; screen: {card_text} "
+                          f"(card area {card * 100:.0f}% changed, {red * 100:.1f}% red)")
         if kind == "newer":
             ok, detail = self.wait_screen(vm, "home-newer", "newer-home", TITLE_BOX)
             self.report.check(ok, "new pack on screen without a restart", f"title: {detail}")

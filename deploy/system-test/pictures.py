@@ -68,3 +68,16 @@ def statistics(picture):
         brightness += (r + g + b) / 3
         samples += 1
     return brightness / max(samples, 1), len(colours)
+
+
+def share_of_red(picture, box):
+    """Share of the pixels in BOX in the kiosk's alarm red (the refusal card's edge and icon)."""
+    x0, y0, x1, y1 = box
+    red = total = 0
+    for y in range(y0, y1, 2):
+        row = picture.rgb[3 * (y * picture.width + x0):3 * (y * picture.width + x1)]
+        for i in range(0, len(row), 6):
+            total += 1
+            if row[i] > 190 and row[i + 1] < 120 and row[i + 2] < 120:
+                red += 1
+    return red / max(total, 1)
