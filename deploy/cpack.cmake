@@ -19,6 +19,7 @@ set(PAVILION_UDEV_RULES_DIR "/lib/udev/rules.d" CACHE PATH "Where the udev rule 
 # The unit names the installed kiosk binary: /usr/bin/pavilion in the .deb.
 file(READ "${PAVILION_DEPLOY_DIR}/systemd/pavilion.service" pavilion_unit)
 string(REPLACE "/usr/bin/pavilion " "${CMAKE_INSTALL_FULL_BINDIR}/pavilion " pavilion_unit "${pavilion_unit}")
+string(REPLACE "/usr/lib/pavilion/" "${CMAKE_INSTALL_PREFIX}/lib/pavilion/" pavilion_unit "${pavilion_unit}")
 file(GENERATE OUTPUT "${CMAKE_BINARY_DIR}/deploy/pavilion.service" CONTENT "${pavilion_unit}")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${PAVILION_DEPLOY_DIR}/systemd/pavilion.service")
 
@@ -26,6 +27,8 @@ install(FILES
     "${CMAKE_BINARY_DIR}/deploy/pavilion.service"
     "${PAVILION_DEPLOY_DIR}/systemd/pavilion-usb-mount@.service"
   DESTINATION "${PAVILION_SYSTEMD_UNIT_DIR}")
+# The unit's main process: cage with the GPU, or with software rendering where there is none.
+install(PROGRAMS "${PAVILION_DEPLOY_DIR}/systemd/pavilion-session" DESTINATION "lib/pavilion")
 install(FILES "${PAVILION_DEPLOY_DIR}/udev/80-pavilion-usb.rules" DESTINATION "${PAVILION_UDEV_RULES_DIR}")
 install(FILES "${PAVILION_DEPLOY_DIR}/polkit/50-pavilion-udisks.rules"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/polkit-1/rules.d")

@@ -18,13 +18,20 @@ Sets a Raspberry Pi OS bookworm machine up as a Pavilion kiosk, then says what t
   6. turns screen blanking off (consoleblank=0 on the kernel command line), frees tty1 from
      the login prompt, boots to the console instead of a desktop (multi-user.target), keeps the
      journal across reboots, and arms the Pi's hardware watchdog for systemd itself;
-  7. enables seatd.service and pavilion.service.
+  7. locks the machine down so that a visitor with a keyboard or a USB device cannot leave the
+     kiosk: no magic SysRq, no login prompt on any VT or serial port, no Ctrl+Alt+Del reboot,
+     no power or suspend keys, usbguard admits only hubs, USB sticks and touch controllers, USB
+     network adapters are never configured, Bluetooth is off;
+  8. enables seatd.service, usbguard.service and pavilion.service.
 
 Options:
   --deb FILE        the package (pavilion_<version>_arm64.deb); default: the newest
                     pavilion_*_<this machine's arch>.deb in the current directory
   --key FILE        the operator's minisign public key (pavilion-pack keygen -p FILE);
                     repeat for several keys; may be left out when a key is already installed
+  --usb-allow VID:PID
+                    also admit this USB device (hex ids, as lsusb shows them), e.g. a touch
+                    controller that presents a boot mouse or keyboard interface; repeatable
   --pin-stdin       read the operator PIN (4 to 8 digits) from the first line of standard input
                     (e.g. printf '%s\n' "$PIN" | sudo provision-pi.sh ... --pin-stdin)
   --no-pin          leave the PIN as it is (default when stdin is not a terminal)
@@ -41,6 +48,7 @@ note() { echo "provision-pi: $*" >&2; }
 
 deb=""
 keys=()
+usb_allow=()
 pin_mode=ask
 start_now=0
 while (($#)); do
@@ -50,6 +58,7 @@ while (($#)); do
     --pin-stdin) pin_mode=stdin; shift ;;
     --no-pin) pin_mode=none; shift ;;
     --start) start_now=1; shift ;;
+    --usb-allow) [ $# -ge 2 ] || die "--usb-allow needs VID:PID"; usb_allow+=("$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
   esac
@@ -100,6 +109,10 @@ case "$pin_mode" in
     fi
     ;;
 esac
+
+for id in "${usb_allow[@]}"; do
+  [[ "$id" =~ ^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$ ]] || die "--usb-allow $id: want VID:PID in hex (e.g. 0eef:0001)"
+done
 
 if [ -n "$pin" ] && ! [[ "$pin" =~ ^[0-9]{4,8}$ ]]; then
   die "a PIN is 4 to 8 digits"
@@ -157,10 +170,6 @@ else
   note "no cmdline.txt found: add consoleblank=0 to the kernel command line yourself"
 fi
 
-# tty1 belongs to the kiosk: no login prompt there (other VTs keep theirs).
-systemctl disable getty@tty1.service >/dev/null 2>&1 || true
-systemctl mask getty@tty1.service >/dev/null
-
 # A desktop image boots into lightdm, which would hold the display: boot to the console.
 if [ "$(systemctl get-default)" != multi-user.target ]; then
   systemctl set-default multi-user.target
@@ -184,7 +193,120 @@ cat >/etc/systemd/system.conf.d/50-pavilion-watchdog.conf <<'EOF'
 RuntimeWatchdogSec=15
 EOF
 
-# --- 7. services ------------------------------------------------------------------------------
+# --- 7. lock-down -----------------------------------------------------------------------------
+# A visitor may plug in a keyboard, or anything else, while the kiosk runs or in the seconds
+# between two kiosk starts, when the VT is a plain text console. Each step closes one way out.
+write_file() { # write_file PATH MODE: standard input into PATH, rewritten only when it differs
+  local target="$1" mode="$2" scratch
+  scratch="$(mktemp)"
+  cat >"$scratch"
+  if [ -f "$target" ] && cmp -s "$scratch" "$target"; then rm -f "$scratch"; return 0; fi
+  install -D -o root -g root -m "$mode" "$scratch" "$target"
+  rm -f "$scratch"
+}
+
+# Magic SysRq: Alt+SysRq+R takes the keyboard back from the compositor, Alt+SysRq+B resets the
+# machine at once (Debian's default 438 allows both). Off entirely.
+write_file /etc/sysctl.d/90-pavilion-lockdown.conf 0644 <<'CONF'
+# Written by pavilion's provision-pi.sh: no magic SysRq keys on a public kiosk.
+kernel.sysrq = 0
+CONF
+
+# No login prompt anywhere a visitor could reach: the six VTs (getty@, and autovt@ for the VTs
+# logind would start one on when switched to) and the serial consoles (the Pi's GPIO UARTs:
+# Raspberry Pi OS puts console=serial0 on the kernel command line). The operator uses SSH.
+for n in 1 2 3 4 5 6; do
+  for unit in "getty@tty$n.service" "autovt@tty$n.service"; do
+    systemctl disable "$unit" >/dev/null 2>&1 || true
+    systemctl mask "$unit" >/dev/null
+  done
+done
+for port in ttyS0 ttyAMA0 ttyAMA10; do
+  systemctl disable "serial-getty@$port.service" >/dev/null 2>&1 || true
+  systemctl mask "serial-getty@$port.service" >/dev/null
+done
+
+# logind: no VT gets a login prompt on demand (NAutoVTs=0), none is kept for one (ReserveVT=0),
+# and the power keys a keyboard or a touch controller's consumer page may send do nothing.
+write_file /etc/systemd/logind.conf.d/50-pavilion.conf 0644 <<'CONF'
+# Written by pavilion's provision-pi.sh: no login on demand, no power keys for visitors.
+[Login]
+NAutoVTs=0
+ReserveVT=0
+HandlePowerKey=ignore
+HandlePowerKeyLongPress=ignore
+HandleRebootKey=ignore
+HandleRebootKeyLongPress=ignore
+HandleSuspendKey=ignore
+HandleSuspendKeyLongPress=ignore
+HandleHibernateKey=ignore
+HandleHibernateKeyLongPress=ignore
+CONF
+
+# Ctrl+Alt+Del on a text console (between two kiosk starts) asks systemd to reboot:
+# ctrl-alt-del.target masked, and pressing it 7 times within 2 s no longer forces a reboot.
+systemctl mask ctrl-alt-del.target >/dev/null
+write_file /etc/systemd/system.conf.d/50-pavilion-ctrl-alt-del.conf 0644 <<'CONF'
+# Written by pavilion's provision-pi.sh: Ctrl+Alt+Del does nothing, however often pressed.
+[Manager]
+CtrlAltDelBurstAction=none
+CONF
+
+# USB: usbguard admits hubs, USB sticks (one mass-storage interface and nothing else, so a
+# "stick" that is also a keyboard stays out) and HID devices whose every interface is HID
+# without the boot keyboard/mouse subclass (touch controllers). Everything else is blocked, also
+# what was plugged in before boot (PresentDevicePolicy=apply-policy); --usb-allow adds devices by
+# id. The trade-off: usbguard sees interfaces, not HID report descriptors, so a device built to
+# look like a touch controller can still type; what it can type does nothing (README, Security).
+{
+  echo "# Written by pavilion's provision-pi.sh (usbguard-rules.conf(5)). A device that no rule"
+  echo "# allows is blocked (ImplicitPolicyTarget=block)."
+  echo "allow with-interface match-all { 09:*:* }"
+  echo "allow with-interface equals { 08:*:* }"
+  echo "allow with-interface match-all { 03:00:* }"
+  for id in "${usb_allow[@]}"; do echo "allow id ${id,,}"; done
+} | write_file /etc/usbguard/rules.conf 0600
+if ! dpkg-query -W -f='${Status}' usbguard 2>/dev/null | grep -q "install ok installed"; then
+  apt-get install -y -q usbguard
+fi
+daemon_conf=/etc/usbguard/usbguard-daemon.conf
+for setting in RuleFile=/etc/usbguard/rules.conf ImplicitPolicyTarget=block \
+               PresentDevicePolicy=apply-policy PresentControllerPolicy=keep \
+               InsertedDevicePolicy=apply-policy; do
+  key="${setting%%=*}"
+  if grep -q "^$key=" "$daemon_conf"; then
+    sed -i "s#^$key=.*#$setting#" "$daemon_conf"
+  else
+    echo "$setting" >>"$daemon_conf"
+  fi
+done
+
+# USB network adapters (also while usbguard is stopped for maintenance) are never configured by
+# NetworkManager (Raspberry Pi OS bookworm) or systemd-networkd: a visitor's adapter gets no
+# address and no route to the kiosk.
+write_file /etc/udev/rules.d/70-pavilion-no-usb-network.rules 0644 <<'CONF'
+# Written by pavilion's provision-pi.sh: network adapters on USB are left unconfigured.
+ACTION=="add|change", SUBSYSTEM=="net", SUBSYSTEMS=="usb", ENV{NM_UNMANAGED}="1"
+CONF
+write_file /etc/systemd/network/05-pavilion-usb-unmanaged.network 0644 <<'CONF'
+# Written by pavilion's provision-pi.sh: network adapters on USB are left unconfigured.
+[Match]
+Path=*-usb-*
+
+[Link]
+Unmanaged=yes
+CONF
+
+# Bluetooth: the kiosk uses none, and a paired keyboard would pass usbguard by.
+for unit in bluetooth.service hciuart.service; do
+  if [ -e "/lib/systemd/system/$unit" ] || [ -e "/usr/lib/systemd/system/$unit" ]; then
+    systemctl disable "$unit" >/dev/null 2>&1 || true
+    systemctl mask "$unit" >/dev/null
+  fi
+done
+note "locked down: SysRq off, no login prompts, no Ctrl+Alt+Del, usbguard, no USB network, no Bluetooth"
+
+# --- 8. services ------------------------------------------------------------------------------
 # Without a running systemd (a chroot preparing an SD card image) units are only enabled.
 running=0
 [ -d /run/systemd/system ] && running=1
@@ -192,7 +314,12 @@ if ((running)); then
   systemctl daemon-reload
   udevadm control --reload-rules || true
 fi
-systemctl enable seatd.service pavilion.service
+systemctl enable seatd.service usbguard.service pavilion.service
+if ((running)); then
+  # From here a keyboard on this machine stops working, unless --usb-allow named it.
+  systemctl restart usbguard.service
+  sysctl -q --system >/dev/null || true
+fi
 if ((start_now && running)); then
   systemctl restart seatd.service
   systemctl restart pavilion.service

@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 build_dir="${PAVILION_SAN_BUILD_DIR:-build-san}"
-targets=(${PAVILION_FUZZ_TARGETS:-pack_reader authoring signature media})
+read -r -a targets <<<"${PAVILION_FUZZ_TARGETS:-pack_reader authoring signature media}"
 out="${PAVILION_FUZZ_OUT:-$build_dir/fuzz-runs/$(date +%Y%m%d-%H%M%S)}"
 
 source tests/sanitizers/sanitizer-env.sh # the build runs the sanitized pavilion-pack
@@ -38,7 +38,7 @@ for target in "${targets[@]}"; do
     tests/fuzz/make-pack-seeds.sh "$build_dir/pavilion-pack" "$corpus" >/dev/null
   fi
   log="$out/$target/fuzz.log"
-  echo "fuzz $target: ${seconds} s on $(ls "$corpus" | wc -l) inputs (log: $log)"
+  echo "fuzz $target: ${seconds} s on $(find "$corpus" -mindepth 1 -maxdepth 1 | wc -l) inputs (log: $log)"
   status=0
   # -timeout: one input taking this long is a finding (a hang; a 40-megapixel picture takes
   # up to 20 s under ASan on a busy machine); -rss_limit_mb: so is one that needs more memory

@@ -80,8 +80,9 @@ end "tools"
 
 # --- 1. shell scripts ---------------------------------------------------------------------------
 begin "shellcheck"
-if shellcheck -x deploy/*.sh deploy/debian/postinst deploy/debian/prerm deploy/debian/postrm; then
-  pass "shellcheck: deploy/*.sh and the maintainer scripts"
+if shellcheck -x deploy/*.sh deploy/system-test/*.sh deploy/systemd/pavilion-session \
+     deploy/debian/postinst deploy/debian/prerm deploy/debian/postrm; then
+  pass "shellcheck: deploy/*.sh, deploy/system-test/*.sh, pavilion-session and the maintainer scripts"
 else
   fail "shellcheck"
 fi
@@ -129,7 +130,8 @@ verify_units() { # verify_units DIR: the units in DIR, with stand-ins for what t
     fi
   done
   local program
-  for program in /usr/bin/cage /usr/bin/udisksctl /usr/bin/pavilion /usr/bin/findmnt; do
+  for program in /usr/bin/cage /usr/bin/udisksctl /usr/bin/pavilion /usr/bin/findmnt \
+                 /usr/lib/pavilion/pavilion-session; do
     if [ ! -x "$program" ]; then
       printf '#!/bin/sh\nexit 0\n' >"$stubs/$(basename "$program")"
       chmod +x "$stubs/$(basename "$program")"
@@ -139,6 +141,8 @@ verify_units() { # verify_units DIR: the units in DIR, with stand-ins for what t
   for program in cage udisksctl pavilion findmnt; do
     [ -x "$stubs/$program" ] && sed_args+=(-e "s#/usr/bin/$program\\b#$stubs/$program#g")
   done
+  [ -x "$stubs/pavilion-session" ] &&
+    sed_args+=(-e "s#/usr/lib/pavilion/pavilion-session\\b#$stubs/pavilion-session#g")
   for unit in "$dir"/*.service; do
     if ((${#sed_args[@]})); then sed "${sed_args[@]}" "$unit" >"$copy/$(basename "$unit")"
     else cp "$unit" "$copy/"; fi
@@ -165,16 +169,7 @@ end "systemd-analyze verify (source units)"
 # --- 4. the .deb ----------------------------------------------------------------------------------
 if [ -z "$deb" ]; then
   begin "build + cpack (build-deb/)"
-  ./deploy/install-build-deps.sh
-  ./deploy/fetch-world-atlas.sh
-  cmake -S . -B build-deb -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-    -DPAVILION_BUILD_TESTS=OFF >/dev/null
-  cmake --build build-deb -j2
-  rm -f build-deb/pavilion_*.deb
-  (cd build-deb && cpack -G DEB >/dev/null)
-  deb="$(ls build-deb/pavilion_*.deb)"
-  deb="$(realpath "$deb")"
-  echo "package: $deb ($(du -h "$deb" | cut -f1))" >&2
+  deb="$(./deploy/build-deb.sh)"
   end "build + cpack (build-deb/)"
 fi
 deb_arch="$(dpkg-deb -f "$deb" Architecture)"
@@ -185,6 +180,7 @@ dpkg-deb -c "$deb" | awk '{print $1, $2, $6}' >"$work/contents"
 expected=(
   "-rwxr-xr-x ./usr/bin/pavilion"
   "-rwxr-xr-x ./usr/bin/pavilion-pack"
+  "-rwxr-xr-x ./usr/lib/pavilion/pavilion-session"
   "-rw-r--r-- ./usr/share/pavilion/packs/default.pack"
   "-rw-r--r-- ./usr/share/pavilion/pavilion.svg"
   "-rw-r--r-- ./lib/systemd/system/pavilion.service"
@@ -226,7 +222,9 @@ for package in cage xwayland seatd udisks2 polkitd fonts-noto-cjk fonts-noto-cor
     fail "Depends lacks $package"
   fi
 done
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qx './postinst' && pass "postinst present" || fail "no postinst"
+# The listing first: with pipefail, grep -q closing the pipe early made tar's SIGPIPE a failure.
+control_files="$(dpkg-deb --ctrl-tarfile "$deb" | tar -t)"
+grep -qx './postinst' <<<"$control_files" && pass "postinst present" || fail "no postinst"
 end "contents (dpkg-deb -c / -f)"
 
 # --- 6. Depends resolve ---------------------------------------------------------------------------
@@ -286,8 +284,8 @@ if user_line="$(grep '^pavilion:' "$target/etc/passwd")"; then
 else
   fail "systemd-sysusers made no pavilion user"
 fi
-grep -q '^ExecStart=/usr/bin/cage -d -- /usr/bin/pavilion --state /var/lib/pavilion$' \
-  "$target/lib/systemd/system/pavilion.service" && pass "installed unit runs /usr/bin/pavilion under cage" ||
+grep -q '^ExecStart=/usr/lib/pavilion/pavilion-session /usr/bin/pavilion --state /var/lib/pavilion$' \
+  "$target/lib/systemd/system/pavilion.service" && pass "installed unit runs /usr/bin/pavilion under cage (pavilion-session)" ||
   fail "installed unit's ExecStart"
 verify_units "$target/lib/systemd/system" || true
 end "empty root: sysusers + tmpfiles + verify"
