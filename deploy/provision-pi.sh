@@ -14,7 +14,9 @@ Sets a Raspberry Pi OS bookworm machine up as a Pavilion kiosk, then says what t
   3. creates /var/lib/pavilion/{keys,packs} (keys: root's, readable by the kiosk only);
   4. installs the operator's minisign public key as /var/lib/pavilion/keys/<name>.pub: the
      kiosk accepts only packs signed with a trusted key;
-  5. sets the operator PIN with `pavilion --state /var/lib/pavilion --set-pin` (PIN on stdin);
+  5. sets the operator PIN with `pavilion --state /var/lib/pavilion --set-pin` (PIN on stdin),
+     and with --pack-id fixes the pack id this kiosk takes without the operator's confirmation
+     (`pavilion-pack floor --pack-id`; otherwise the first pack installed fixes it);
   6. turns screen blanking off (consoleblank=0 on the kernel command line), frees tty1 from
      the login prompt, boots to the console instead of a desktop (multi-user.target), keeps the
      journal across reboots, and arms the Pi's hardware watchdog for systemd itself;
@@ -35,6 +37,8 @@ Options:
   --pin-stdin       read the operator PIN (4 to 8 digits) from the first line of standard input
                     (e.g. printf '%s\n' "$PIN" | sudo provision-pi.sh ... --pin-stdin)
   --no-pin          leave the PIN as it is (default when stdin is not a terminal)
+  --pack-id ID      the only pack id this kiosk installs from a stick without the operator's
+                    confirmation (its version floor; see the README's "The version floor")
   --start           start the kiosk now instead of at the next boot
   -h, --help        this text
 
@@ -51,6 +55,7 @@ keys=()
 usb_allow=()
 pin_mode=ask
 start_now=0
+pack_id=""
 while (($#)); do
   case "$1" in
     --deb) [ $# -ge 2 ] || die "--deb needs a file"; deb="$2"; shift 2 ;;
@@ -58,6 +63,7 @@ while (($#)); do
     --pin-stdin) pin_mode=stdin; shift ;;
     --no-pin) pin_mode=none; shift ;;
     --start) start_now=1; shift ;;
+    --pack-id) [ $# -ge 2 ] || die "--pack-id needs an id"; pack_id="$2"; shift 2 ;;
     --usb-allow) [ $# -ge 2 ] || die "--usb-allow needs VID:PID"; usb_allow+=("$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
@@ -155,6 +161,11 @@ if [ -n "$pin" ]; then
   note "operator PIN set"
 fi
 unset pin again
+# As the kiosk user: the floor file is the kiosk's to raise at every install.
+if [ -n "$pack_id" ]; then
+  runuser -u pavilion -- /usr/bin/pavilion-pack floor --state "$state" --pack-id "$pack_id" >/dev/null
+  note "this kiosk takes pack '$pack_id'"
+fi
 
 # --- 6. the machine ---------------------------------------------------------------------------
 # Screen blanking: the kernel blanks an idle console after 10 minutes; cage itself never blanks.
