@@ -39,7 +39,7 @@ constexpr int kMaxStoredThumbnailSide = 480;
 // The pixels of every full picture of a pack together (each thumbnail is smaller than its
 // picture, so decoding everything costs at most twice this). The installer takes packs up to
 // 2 GiB; full-HD JPEGs at the builder's quality are ~250 KB each, so a pack of that size holds
-// ~8,600 of them, 17.8 gigapixels. The scale test's 2,000 stories (509 MB) hold 4.4.
+// ~8,600 of them, 17.8 gigapixels. The scale test's 2,000 stories (509 MB) hold 4.2.
 constexpr std::int64_t kMaxPackPicturePixels = 20'000'000'000;
 
 } // namespace pavilion::content

@@ -5,6 +5,7 @@
 
 #include "content_test_support.hpp"
 #include "forged_pack.hpp"
+#include "installer_test_support.hpp"
 
 #include "../../content/src/pack_limits.hpp"
 #include "../../content/src/picture_limits.hpp"
@@ -147,6 +148,27 @@ TEST_F(ForgedPack, PicturesOverThePacksPixelLimitAreRefusedAtOpen) {
           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5500) "
           "INSERT INTO media SELECT 'extra-' || i, 'image', 'image/png', 1920, 1920, x'00', 480, 480, x'00' FROM n");
     EXPECT_TRUE(refused(pack_, ErrorCode::too_large, "the pack's pictures hold more than 20.0 gigapixels"));
+}
+
+// Signed by a trusted key and offered on a stick, the forged pack is still refused: the installer
+// opens the verified copy with the reader before anything changes.
+TEST_F(ForgedPack, AMillionPointRouteOnAStickIsNotInstalled) {
+    forge(pack_, "UPDATE map_feature SET coords = ?1 WHERE id = 'land-bridge'", zigzag_coords(1'000'000));
+    forge(pack_, "UPDATE pack SET version = 9");
+    FastTempDir stick_dir, state_dir;
+    const std::string state = state_dir / "state";
+    const auto key = make_key();
+    trust(state, "operator.pub", key);
+    const Stick stick(stick_dir / "stick");
+    auto store = open_store(state);
+    const auto result = PackInstaller(store).install(
+        stick.put(pack_, "expo.pack", key.secret, claim_for("mini-pack", 9, "expo.pack")), quiet_options());
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, ErrorCode::too_large) << result.error().message;
+    EXPECT_NE(result.error().message.find("PAVILION/expo.pack: map feature 'land-bridge' has 1000000 points"),
+              std::string::npos)
+        << result.error().message;
+    EXPECT_EQ(active_version(store), 0) << "nothing installed";
 }
 
 // The picture a story shows, as the kiosk asks for it.
