@@ -129,7 +129,7 @@ begin "boot and check (QEMU)"
 rm -rf "$run"
 mkdir -p "$run"
 status=0
-python3 "$root/deploy/system-test/checks.py" --image "$out/image" --material "$out/material" \
+/usr/bin/python3 "$root/deploy/system-test/checks.py" --image "$out/image" --material "$out/material" \
   --work "$run" --cuts "$cuts" --seed "$seed" --kvm "$use_kvm" || status=$?
 end "boot and check (QEMU)"
 if ((status == 0 && !keep)); then

@@ -159,16 +159,19 @@ class Machine:
         time.sleep(hold_s)
         self.command("input-send-event", {"device": console, "events": up})
 
-    def tap(self, x, y, hold_s=0.03):
-        """A touch at screen pixel (X, Y): the USB tablet, bound to the virtio GPU's console."""
+    def tap(self, x, y, settle_s=1.0):
+        """A touch at screen pixel (X, Y): the USB tablet, bound to the virtio GPU's console.
+        The pointer moves there first and rests for SETTLE_S, so that the kiosk has drawn a frame
+        with it there; then press and release follow each other at once (two QMP commands, so
+        two HID reports): an emulated guest that polls its events once per slow frame sees a
+        tap, not a press in one frame and a release half a second later (a long press)."""
         width, height = self.SCREEN
         position = [{"type": "abs", "data": {"axis": "x", "value": round(x * self.ABS_MAX / (width - 1))}},
                     {"type": "abs", "data": {"axis": "y", "value": round(y * self.ABS_MAX / (height - 1))}}]
         self.command("input-send-event", {"device": "video0", "events": position})
-        time.sleep(0.05)
+        time.sleep(settle_s)
         self.command("input-send-event", {"device": "video0", "events": position + [
             {"type": "btn", "data": {"down": True, "button": "left"}}]})
-        time.sleep(hold_s)
         self.command("input-send-event", {"device": "video0", "events": [
             {"type": "btn", "data": {"down": False, "button": "left"}}]})
 
