@@ -530,7 +530,8 @@ class Test:
             f"cd {STATE} && cat pointers && echo -- && ls packs && echo -- && ls -A staging; "
             f"echo --; for p in $(awk '{{print $2}}' pointers); do "
             f"pavilion-pack verify packs/$p --key keys/test.pub >/dev/null 2>&1 && echo verified $p || "
-            f"echo BAD $p; done")
+            f"echo BAD $p; done; echo --; "
+            f"runuser -u pavilion -- pavilion-pack floor --state {STATE} 2>&1; echo rc=$?")
         parts = text.split("--\n")
         pointers = parts[0] if parts else ""
         named = re.findall(r"^(?:current|previous) (\S+)$", pointers, re.M)
@@ -549,14 +550,22 @@ class Test:
         old_ok, _ = self.matches(home, "newer-home", TITLE_BOX)
         new_ok, _ = self.matches(home, "large-home", TITLE_BOX)
         on_screen = "new" if new_ok else ("old" if old_ok else "neither")
+        # The version floor is written before the pointer file: after any cut it reads, and is
+        # at or above the version the pointer file names (ahead when the cut came between them).
+        floor_text = parts[4] if len(parts) > 4 else ""
+        floor_mark = re.search(r"^floor: pack belt-and-road version (\d+)", floor_text, re.M)
+        current_version = re.search(r"-v(\d+)-", current.group(1)) if current else None
+        floor_ok = ("rc=0" in floor_text and floor_mark is not None and current_version is not None
+                    and int(floor_mark.group(1)) >= int(current_version.group(1)))
         store_ok = (which is not None and set(named) <= set(p for p in packs if p.endswith(".pack"))
                     and not staging and sorted(verified) == sorted(named)
-                    and all(p.endswith(".minisig") or p in named for p in packs))
+                    and all(p.endswith(".minisig") or p in named for p in packs) and floor_ok)
         ok = store_ok and on_screen == which
         self.report.check(ok, f"power cut {cut}",
                           f"{delay:.2f} s after plugging; back in {seconds:.1f} s; pointers name "
                           f"{which or 'nothing usable'} ({' '.join(named)}), packs/ {len(packs)} files, "
                           f"staging {len(staging)} files, signatures verified {len(verified)}/{len(named)}, "
+                          f"floor {floor_mark.group(1) if floor_mark else 'unreadable'}, "
                           f"screen shows the {on_screen} pack")
         return which if ok else None
 
