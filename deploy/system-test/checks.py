@@ -278,8 +278,8 @@ class Test:
 
     def watch_install(self, vm, since, home, kind):
         """Screen dumps while the stick is read: (the journal's outcome line or None, seconds to
-        it, the largest share of the card's area unlike Home (HOME: the reference), the share
-        of red there in that dump). Watched until 12 s after the outcome (the card's time on
+        it, the largest share of the card's area unlike Home (HOME: the reference), the largest
+        share of red there). Watched until 12 s after the outcome (the card's time on
         screen): the screen may lag the journal under TCG."""
         started = time.monotonic()
         outcome, outcome_at, card, red = None, None, 0.0, 0.0
@@ -287,8 +287,9 @@ class Test:
         while time.monotonic() - started < 120 * self.slow:
             picture = self.screen(vm, f"install-{kind}", keep=False)
             share, redness = self.card_shown(picture, home)
+            red = max(red, redness)  # any refusal card, even after a larger "checking" one
             if share > card:
-                card, red = share, redness
+                card = share
                 shutil.copyfile(os.path.join(self.work, f"{vm.name}-install-{kind}-latest.ppm"),
                                 os.path.join(self.work, f"{vm.name}-card-{kind}.ppm"))
             if outcome is not None and time.monotonic() - outcome_at > 12:
