@@ -370,7 +370,6 @@ class Test:
 
     def check_escapes(self, vm):
         boot_id = vm.output("cat /proc/sys/kernel/random/boot_id").strip()
-        home = self.screen(vm, "escape-before")
         for keys in self.ESCAPES:
             vm.send_keys(keys)
             time.sleep(0.7)
@@ -379,12 +378,14 @@ class Test:
             time.sleep(0.15)
         time.sleep(2)
         same_boot, active, vt, prompts = self.held(vm, boot_id)
-        share, _ = pictures.difference(home, self.screen(vm, "escape-after"))
-        self.report.check(same_boot and active == "active" and prompts == 0 and share < 0.2,
+        # The kiosk may be in its attract loop, which moves: judged as the gap check is, by
+        # what a console or a black screen cannot show, not against a picture from before.
+        brightness, colours = pictures.statistics(self.screen(vm, "escape-after"))
+        self.report.check(same_boot and active == "active" and prompts == 0 and colours > 40,
                           "escape keys, kiosk running",
                           f"{len(self.ESCAPES)} chords + 8x Ctrl+Alt+Del: same boot {same_boot}, "
-                          f"kiosk {active}, VT {vt}, login prompts {prompts}, "
-                          f"{share * 100:.1f}% of the screen changed")
+                          f"kiosk {active}, VT {vt}, login prompts {prompts}, {colours} colours "
+                          f"on screen (mean brightness {brightness:.0f})")
         self.check_gap_escapes(vm, boot_id)
         self.check_usb_keyboard(vm, boot_id)
         self.check_usb_network(vm)
