@@ -585,7 +585,7 @@ def main():
             main_disk = test.run_main()
         if main_disk and options.only != "main" and options.cuts > 0:
             test.run_cuts(main_disk)
-    except (MachineError, OSError, subprocess.CalledProcessError) as error:
+    except (MachineError, OSError, ValueError, subprocess.CalledProcessError) as error:
         test.report.check(False, "test machinery", str(error))
     finally:
         for vm in test.machines:
