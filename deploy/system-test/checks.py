@@ -278,8 +278,8 @@ class Test:
 
     def watch_install(self, vm, since, home, kind):
         """Screen dumps while the stick is read: (the journal's outcome line or None, seconds to
-        it, the largest share of the card's area unlike Home (HOME: the reference), the share
-        of red there in that dump). Watched until 12 s after the outcome (the card's time on
+        it, the largest share of the card's area unlike Home (HOME: the reference), the largest
+        share of red there). Watched until 12 s after the outcome (the card's time on
         screen): the screen may lag the journal under TCG."""
         started = time.monotonic()
         outcome, outcome_at, card, red = None, None, 0.0, 0.0
@@ -287,8 +287,9 @@ class Test:
         while time.monotonic() - started < 120 * self.slow:
             picture = self.screen(vm, f"install-{kind}", keep=False)
             share, redness = self.card_shown(picture, home)
+            red = max(red, redness)  # any refusal card, even after a larger "checking" one
             if share > card:
-                card, red = share, redness
+                card = share
                 shutil.copyfile(os.path.join(self.work, f"{vm.name}-install-{kind}-latest.ppm"),
                                 os.path.join(self.work, f"{vm.name}-card-{kind}.ppm"))
             if outcome is not None and time.monotonic() - outcome_at > 12:
@@ -369,7 +370,6 @@ class Test:
 
     def check_escapes(self, vm):
         boot_id = vm.output("cat /proc/sys/kernel/random/boot_id").strip()
-        home = self.screen(vm, "escape-before")
         for keys in self.ESCAPES:
             vm.send_keys(keys)
             time.sleep(0.7)
@@ -378,12 +378,14 @@ class Test:
             time.sleep(0.15)
         time.sleep(2)
         same_boot, active, vt, prompts = self.held(vm, boot_id)
-        share, _ = pictures.difference(home, self.screen(vm, "escape-after"))
-        self.report.check(same_boot and active == "active" and prompts == 0 and share < 0.2,
+        # The kiosk may be in its attract loop, which moves: judged as the gap check is, by
+        # what a console or a black screen cannot show, not against a picture from before.
+        brightness, colours = pictures.statistics(self.screen(vm, "escape-after"))
+        self.report.check(same_boot and active == "active" and prompts == 0 and colours > 40,
                           "escape keys, kiosk running",
                           f"{len(self.ESCAPES)} chords + 8x Ctrl+Alt+Del: same boot {same_boot}, "
-                          f"kiosk {active}, VT {vt}, login prompts {prompts}, "
-                          f"{share * 100:.1f}% of the screen changed")
+                          f"kiosk {active}, VT {vt}, login prompts {prompts}, {colours} colours "
+                          f"on screen (mean brightness {brightness:.0f})")
         self.check_gap_escapes(vm, boot_id)
         self.check_usb_keyboard(vm, boot_id)
         self.check_usb_network(vm)
@@ -592,7 +594,7 @@ def main():
             main_disk = test.run_main()
         if main_disk and options.only != "main" and options.cuts > 0:
             test.run_cuts(main_disk)
-    except (MachineError, OSError, subprocess.CalledProcessError) as error:
+    except (MachineError, OSError, ValueError, subprocess.CalledProcessError) as error:
         test.report.check(False, "test machinery", str(error))
     finally:
         for vm in test.machines:

@@ -39,6 +39,8 @@ class JsonChannel:
                 raise MachineError("the socket closed")
             self.buffer += chunk
         line, self.buffer = self.buffer.split(b"\n", 1)
+        # 0xff: the guest agent's delimiter before its answer to guest-sync-delimited.
+        line = line.lstrip(b"\xff")
         return json.loads(line) if line.strip() else self.receive()
 
     def close(self):
@@ -230,7 +232,7 @@ class Machine:
             try:
                 self.agent("guest-ping", timeout=3)
                 return True
-            except (MachineError, OSError, socket.timeout, json.JSONDecodeError):
+            except (MachineError, OSError, ValueError):  # ValueError: a garbled answer
                 time.sleep(0.5)
         return False
 
