@@ -3,6 +3,7 @@
 // PackReader::base_map(); authoring mistakes are reported with file and line; a damaged base map
 // is refused as corrupt.
 
+#include "forged_pack.hpp"
 #include "content_test_support.hpp"
 
 #include <sqlite3.h>
@@ -348,20 +349,6 @@ TEST(BaseMapAuthoring, FileThatIsNotJson) {
 
 // --- damaged packs ----------------------------------------------------------------------------
 
-void run_sql(const std::string& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        throw std::runtime_error("cannot open " + path);
-    }
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
-    const std::string error = message ? message : "";
-    sqlite3_free(message);
-    sqlite3_close(db);
-    if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + error + " in: " + sql);
-}
-
 // The fixture pack with a base map, built once, copied for each test to damage.
 class DamagedBaseMap : public ::testing::Test {
 protected:
@@ -378,7 +365,7 @@ protected:
 
     // The pack still opens (the base map is read on demand), but its base map is refused.
     ::testing::AssertionResult refused(const std::string& sql, const std::string& text) {
-        run_sql(pack_, sql);
+        pavilion::testing::forge(pack_, sql);
         const auto reader = PackReader::open(pack_);
         if (!reader) return ::testing::AssertionFailure() << "the pack did not open: " << reader.error().message;
         const auto map = reader->base_map();

@@ -2,6 +2,7 @@
 // is refused with a typed error that names the file, never with a crash or half a catalog.
 // Also: full-text search over a built pack.
 
+#include "forged_pack.hpp"
 #include "content_test_support.hpp"
 
 #include <sqlite3.h>
@@ -15,21 +16,6 @@
 
 namespace pavilion::content::test {
 namespace {
-
-// Runs SQL on a pack file with a plain read-write connection, as a forger would.
-void run_sql(const std::string& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        throw std::runtime_error("cannot open " + path);
-    }
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
-    const std::string error = message ? message : "";
-    sqlite3_free(message);
-    sqlite3_close(db);
-    if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + error + " in: " + sql);
-}
 
 std::vector<std::uint8_t> random_bytes(std::size_t size, unsigned seed) {
     std::mt19937 random(seed);
@@ -74,7 +60,7 @@ protected:
 // The control for every test below: the copy itself, and a harmless edit, open fine.
 TEST_F(DamagedPack, UndamagedCopyAndHarmlessEditOpen) {
     ASSERT_TRUE(PackReader::open(pack_));
-    run_sql(pack_, "UPDATE pack SET created = '2027-01-01'");
+    pavilion::testing::forge(pack_, "UPDATE pack SET created = '2027-01-01'");
     const auto reader = PackReader::open(pack_);
     ASSERT_TRUE(reader) << reader.error().message;
     EXPECT_EQ(reader->catalog().meta.created, "2027-01-01");
@@ -174,39 +160,39 @@ TEST_F(DamagedPack, DamageIsReportedOnOneLine) {
 }
 
 TEST_F(DamagedPack, NewerFormatVersion) {
-    run_sql(pack_, "PRAGMA user_version = 2");
+    pavilion::testing::forge(pack_, "PRAGMA user_version = 2");
     EXPECT_TRUE(refused(pack_, {ErrorCode::unsupported}));
     const auto reader = PackReader::open(pack_);
     EXPECT_NE(reader.error().message.find("format 2"), std::string::npos) << reader.error().message;
 }
 
 TEST_F(DamagedPack, OtherApplicationId) {
-    run_sql(pack_, "PRAGMA application_id = 1234");
+    pavilion::testing::forge(pack_, "PRAGMA application_id = 1234");
     EXPECT_TRUE(refused(pack_, {ErrorCode::not_a_pack}));
 }
 
 TEST_F(DamagedPack, Trigger) {
-    run_sql(pack_, "CREATE TRIGGER sneaky AFTER INSERT ON source BEGIN DELETE FROM item; END;");
+    pavilion::testing::forge(pack_, "CREATE TRIGGER sneaky AFTER INSERT ON source BEGIN DELETE FROM item; END;");
     EXPECT_TRUE(refused(pack_, {ErrorCode::unsafe}));
 }
 
 TEST_F(DamagedPack, View) {
-    run_sql(pack_, "CREATE VIEW sneaky AS SELECT * FROM item");
+    pavilion::testing::forge(pack_, "CREATE VIEW sneaky AS SELECT * FROM item");
     EXPECT_TRUE(refused(pack_, {ErrorCode::unsafe}));
 }
 
 TEST_F(DamagedPack, ExtraTable) {
-    run_sql(pack_, "CREATE TABLE extra (x TEXT)");
+    pavilion::testing::forge(pack_, "CREATE TABLE extra (x TEXT)");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
 TEST_F(DamagedPack, ExtraIndex) {
-    run_sql(pack_, "CREATE INDEX extra_index ON item (theme)");
+    pavilion::testing::forge(pack_, "CREATE INDEX extra_index ON item (theme)");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
 TEST_F(DamagedPack, MissingTable) {
-    run_sql(pack_, "DROP TABLE attract_slide_text");
+    pavilion::testing::forge(pack_, "DROP TABLE attract_slide_text");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
@@ -231,17 +217,17 @@ TEST_F(DamagedPack, PageOverwrittenWithGarbage) {
 }
 
 TEST_F(DamagedPack, ItemImageWithoutItsMediaRow) {
-    run_sql(pack_, "DELETE FROM media");
+    pavilion::testing::forge(pack_, "DELETE FROM media");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
 TEST_F(DamagedPack, RelatedItemThatDoesNotExist) {
-    run_sql(pack_, "UPDATE item_related SET related = 'story/atlantis' WHERE item = 'initiative/overview'");
+    pavilion::testing::forge(pack_, "UPDATE item_related SET related = 'story/atlantis' WHERE item = 'initiative/overview'");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
 TEST_F(DamagedPack, ItemWithNothingInALocale) {
-    run_sql(pack_, "DELETE FROM item_text WHERE item = 'story/mozura-wind-farm' AND locale = 'zh';"
+    pavilion::testing::forge(pack_, "DELETE FROM item_text WHERE item = 'story/mozura-wind-farm' AND locale = 'zh';"
                    "DELETE FROM key_point WHERE item = 'story/mozura-wind-farm' AND locale = 'zh';"
                    "DELETE FROM block WHERE item = 'story/mozura-wind-farm' AND locale = 'zh';");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
@@ -249,23 +235,23 @@ TEST_F(DamagedPack, ItemWithNothingInALocale) {
 
 // Title and summary gone, key points and body still there: the card would show no title.
 TEST_F(DamagedPack, ItemWithoutTextInALocale) {
-    run_sql(pack_, "DELETE FROM item_text WHERE item = 'story/mozura-wind-farm' AND locale = 'zh'");
+    pavilion::testing::forge(pack_, "DELETE FROM item_text WHERE item = 'story/mozura-wind-farm' AND locale = 'zh'");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
 TEST_F(DamagedPack, MalformedSpans) {
-    run_sql(pack_, "UPDATE block SET spans = 'strong:0-99999' WHERE item = 'initiative/overview' "
+    pavilion::testing::forge(pack_, "UPDATE block SET spans = 'strong:0-99999' WHERE item = 'initiative/overview' "
                    "AND position = 0");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
 TEST_F(DamagedPack, MalformedCoordinates) {
-    run_sql(pack_, "UPDATE map_feature SET coords = x'0102' WHERE id = 'khorgos'");
+    pavilion::testing::forge(pack_, "UPDATE map_feature SET coords = x'0102' WHERE id = 'khorgos'");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
 TEST_F(DamagedPack, NoMetadataRow) {
-    run_sql(pack_, "DELETE FROM pack");
+    pavilion::testing::forge(pack_, "DELETE FROM pack");
     EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
 }
 
@@ -411,7 +397,7 @@ TEST(PackBodiesOnDemand, EveryBodyTextIsVisitedOnce) {
 // A damaged body is not found at open (its pages are not read), but when the item is opened:
 // one error naming the file and the item; the rest of the pack stays usable.
 TEST_F(DamagedPack, MalformedSpansOnDemandAreReportedWhenTheItemOpens) {
-    run_sql(pack_, "UPDATE block SET spans = 'strong:0-99999' WHERE item = 'initiative/overview' "
+    pavilion::testing::forge(pack_, "UPDATE block SET spans = 'strong:0-99999' WHERE item = 'initiative/overview' "
                    "AND position = 0");
     auto lazy = PackReader::open(pack_, PackCheck::without_pictures, CatalogBodies::on_demand);
     ASSERT_TRUE(lazy) << lazy.error().message;
@@ -438,7 +424,7 @@ TEST(PackBodiesOnDemand, FileIdentityChangesWhenThePackIsRebuilt) {
         EXPECT_NE(first.find(path), std::string::npos);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    run_sql(path, "UPDATE pack SET created = '2027-01-01'");
+    pavilion::testing::forge(path, "UPDATE pack SET created = '2027-01-01'");
     auto reader = PackReader::open(path, PackCheck::without_pictures, CatalogBodies::on_demand);
     ASSERT_TRUE(reader) << reader.error().message;
     EXPECT_NE(reader->file_identity(), first);
