@@ -146,6 +146,9 @@ std::optional<BaseMap> build_base_map(const std::string& root, const BaseMapSour
         if (auto level = build_level(file, diagnostics)) map.levels.push_back(std::move(*level));
     }
     if (map.levels.size() != files->size()) return std::nullopt;
+    if (!source.borders) {
+        for (auto& level : map.levels) level.borders.clear();
+    }
     check_levels(map, source, diagnostics);
     apply_highlight(map, source, *files, diagnostics);
     return map;

@@ -85,6 +85,7 @@ BaseMapSource parse_base_map_section(TableReader& table, const std::string& root
     source.style = default_style();
     read_files(table, root, source);
     read_highlight(table, source);
+    source.borders = table.boolean("borders", Need::optional).value_or(false);
     read_style(table, source.style);
     table.finish();
     return source;

@@ -16,6 +16,8 @@ struct BaseMapSource {
     std::vector<std::string> files;     // relative to the pack source, coarse first;
                                         // empty: world-atlas's countries-110m and -50m
     std::vector<std::string> highlight; // country ids or names, as written
+    bool borders = false;               // international borders are drawn only when asked for:
+                                        // where they run is contested (AUTHORING.md)
     BaseMapStyle style;
     std::string file;                   // "map.toml", for messages
     int line = 0;                       // of [base_map]

@@ -35,6 +35,15 @@ public:
         if (!query.ok()) fail(ErrorCode::corrupt, "cannot read the pack (" + query.error() + ")");
     }
 
+    bool has_table(std::string_view name) {
+        if (failed()) return false;
+        Statement query(db_, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+        query.bind(1, name);
+        const bool found = query.step();
+        if (!query.ok()) fail(ErrorCode::corrupt, "cannot read the pack (" + query.error() + ")");
+        return found;
+    }
+
 private:
     sqlite3* db_;
     std::string path_;
@@ -56,6 +65,7 @@ void load_meta(Loader& loader, Catalog& catalog) {
                     meta.font_media = row.text(5);
                 });
     if (!found) loader.fail(ErrorCode::corrupt, "the pack has no metadata row");
+    loader.each("PRAGMA user_version", [&](Statement& row) { meta.format = static_cast<int>(row.integer(0)); });
     loader.each("SELECT code, name FROM locale ORDER BY position",
                 [&](Statement& row) { meta.locales.push_back({row.text(0), row.text(1)}); });
     loader.each("SELECT locale, title, subtitle FROM pack_text", [&](Statement& row) {
@@ -198,7 +208,16 @@ void load_figures(Loader& loader, Catalog& catalog) {
                 });
     loader.each("SELECT figure, locale, label, unit FROM figure_text", [&](Statement& row) {
         for (auto& figure : catalog.figures) {
-            if (figure.id == row.text(0)) figure.text[row.text(1)] = {row.text(2), row.text(3)};
+            if (figure.id == row.text(0)) figure.text[row.text(1)] = {row.text(2), row.text(3), ""};
+        }
+    });
+    // Format 1 packs have no display forms; the reader has checked the schema is exactly the
+    // pack's format's, so the table is there exactly when the format has it.
+    if (!loader.has_table("figure_display")) return;
+    loader.each("SELECT figure, locale, display FROM figure_display", [&](Statement& row) {
+        for (auto& figure : catalog.figures) {
+            if (figure.id != row.text(0)) continue;
+            if (auto text = figure.text.find(row.text(1)); text != figure.text.end()) text->second.display = row.text(2);
         }
     });
 }

@@ -16,12 +16,13 @@ using core::ByteWriter;
 
 constexpr std::uint32_t kMagic = 0x54435650; // "PVCT" when read back in this byte order
 // Bumped whenever the layout below changes.
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 
 #if defined(__GLIBCXX__) && defined(__LP64__)
 // A field added to the model but not to save() and load() below would vanish from every warm
 // start; these sizes make such a change fail to compile here, where it must be made.
 static_assert(sizeof(Catalog) == 480, "Catalog changed: update save() and load() below, and kFormatVersion");
+// format filled idle_timeout_s's padding, so the size did not move when it came in.
 static_assert(sizeof(PackMeta) == 264, "PackMeta changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(Item) == 328, "Item changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(ItemText) == 144, "ItemText changed: update save() and load() below, and kFormatVersion");
@@ -29,7 +30,7 @@ static_assert(sizeof(Block) == 64, "Block changed: update save() and load() belo
 static_assert(sizeof(TextSpan) == 12, "TextSpan changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(Locale) == 64, "Locale changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(Figure) == 160, "Figure changed: update save() and load() below, and kFormatVersion");
-static_assert(sizeof(FigureText) == 64, "FigureText changed: update save() and load() below, and kFormatVersion");
+static_assert(sizeof(FigureText) == 96, "FigureText changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(Source) == 208, "Source changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(SourceText) == 64, "SourceText changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(MapFeature) == 176, "MapFeature changed: update save() and load() below, and kFormatVersion");
@@ -129,6 +130,7 @@ void save(ByteWriter& out, const Item& item) {
 void save(ByteWriter& out, const FigureText& text) {
     save(out, text.label);
     save(out, text.unit);
+    save(out, text.display);
 }
 
 void save(ByteWriter& out, const Figure& figure) {
@@ -178,6 +180,7 @@ void save(ByteWriter& out, const PackMeta& meta) {
     save(out, meta.default_locale);
     save(out, meta.locales);
     out.put(static_cast<std::int32_t>(meta.idle_timeout_s));
+    out.put(static_cast<std::int32_t>(meta.format));
     save(out, meta.title);
     save(out, meta.subtitle);
     save(out, meta.font_media);
@@ -269,6 +272,7 @@ void load(ByteReader& in, Item& item) {
 void load(ByteReader& in, FigureText& text) {
     load(in, text.label);
     load(in, text.unit);
+    load(in, text.display);
 }
 
 void load(ByteReader& in, Figure& figure) {
@@ -318,6 +322,7 @@ void load(ByteReader& in, PackMeta& meta) {
     load(in, meta.default_locale);
     load(in, meta.locales);
     meta.idle_timeout_s = in.get<std::int32_t>();
+    meta.format = in.get<std::int32_t>();
     load(in, meta.title);
     load(in, meta.subtitle);
     load(in, meta.font_media);

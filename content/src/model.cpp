@@ -25,9 +25,10 @@ const Source* Catalog::find_source(const std::string& id) const {
 }
 
 bool operator==(const PackMeta& a, const PackMeta& b) {
-    return std::tie(a.id, a.version, a.created, a.default_locale, a.locales, a.idle_timeout_s, a.title, a.subtitle,
-                    a.font_media) == std::tie(b.id, b.version, b.created, b.default_locale, b.locales,
-                                              b.idle_timeout_s, b.title, b.subtitle, b.font_media);
+    return std::tie(a.id, a.version, a.created, a.default_locale, a.locales, a.idle_timeout_s, a.format, a.title,
+                    a.subtitle, a.font_media) == std::tie(b.id, b.version, b.created, b.default_locale, b.locales,
+                                                          b.idle_timeout_s, b.format, b.title, b.subtitle,
+                                                          b.font_media);
 }
 
 bool operator==(const ItemText& a, const ItemText& b) {
@@ -46,7 +47,7 @@ bool operator==(const Item& a, const Item& b) {
 }
 
 bool operator==(const FigureText& a, const FigureText& b) {
-    return std::tie(a.label, a.unit) == std::tie(b.label, b.unit);
+    return std::tie(a.label, a.unit, a.display) == std::tie(b.label, b.unit, b.display);
 }
 
 bool operator==(const Figure& a, const Figure& b) {

@@ -38,7 +38,7 @@ Expected<OfferedPack> read_offered_pack(const Candidate& candidate, const Truste
     if (!claim) return make_error(claim.error().code, label + ": " + claim.error().message);
     if (!store_names::is_valid_pack_id(claim->pack_id) || claim->version < 0)
         return make_error(ErrorCode::bad_signature, label + ": does not name a valid pack id and version");
-    if (claim->format != kPackFormatVersion)
+    if (!is_readable_pack_format(claim->format))
         return make_error(ErrorCode::unsupported, label + ": names pack format " + std::to_string(claim->format) +
                                                       ", which this kiosk does not read");
     if (claim->file_name != candidate.pack_name)

@@ -90,10 +90,11 @@ Expected<PackClaim> check_signature_and_claim(const std::string& signature_text,
         return make_error(ErrorCode::bad_signature,
                           source.signature_label + ": names a negative pack version");
     }
-    if (claim->format != kPackFormatVersion) {
+    if (!is_readable_pack_format(claim->format)) {
         return make_error(ErrorCode::unsupported,
                           source.pack_label + ": pack format " + std::to_string(claim->format) +
-                              " is not supported (this kiosk reads format " +
+                              " is not supported (this kiosk reads formats " +
+                              std::to_string(kOldestPackFormatVersion) + " to " +
                               std::to_string(kPackFormatVersion) + ")");
     }
     // A signature vouches for one file name: a renamed file is a file changed after signing,

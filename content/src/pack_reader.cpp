@@ -107,10 +107,11 @@ Status check_identity(sqlite3* db, const std::string& path) {
                           path + ": not a content pack (an SQLite database of another program)");
     const auto format = pragma_integer(db, "PRAGMA user_version", path);
     if (!format) return format.error();
-    if (*format != kPackFormatVersion)
+    if (!is_readable_pack_format(*format))
         return make_error(ErrorCode::unsupported,
                           path + ": pack format " + std::to_string(*format) +
-                              " is not supported (this kiosk reads format " +
+                              " is not supported (this kiosk reads formats " +
+                              std::to_string(kOldestPackFormatVersion) + " to " +
                               std::to_string(kPackFormatVersion) + ")");
     return ok();
 }
@@ -124,14 +125,14 @@ std::set<SchemaEntry> schema_entries(sqlite3* db) {
     return entries;
 }
 
-// The reference schema, made from the same SQL the builder uses, in memory.
-std::set<SchemaEntry> reference_schema() {
+// The reference schema of a format, made from the same SQL the builder uses, in memory.
+std::set<SchemaEntry> reference_schema(int format) {
     sqlite3* raw = nullptr;
     sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr);
     DatabasePtr db(raw);
     // The schema is this build's own SQL: if it failed, every pack would be refused as unsafe
     // and the tests would show it at once.
-    static_cast<void>(sqlite::exec(db.get(), pack_schema_sql()));
+    static_cast<void>(sqlite::exec(db.get(), pack_schema_sql(format).c_str()));
     return schema_entries(db.get());
 }
 
@@ -145,7 +146,10 @@ Status check_schema(sqlite3* db, const std::string& path) {
                               path + ": the pack contains a " + type + " ('" + name +
                                   "'); packs may hold only data");
     }
-    const auto expected = reference_schema();
+    // check_identity ran first: the format is one this build reads.
+    const auto format = pragma_integer(db, "PRAGMA user_version", path);
+    if (!format) return format.error();
+    const auto expected = reference_schema(static_cast<int>(*format));
     for (const auto& entry : actual) {
         if (!expected.count(entry))
             return make_error(ErrorCode::corrupt, path + ": unexpected schema object '" +

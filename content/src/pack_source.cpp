@@ -172,8 +172,10 @@ void parse_figures_file(const std::string& root, Catalog& catalog, Diagnostics& 
             table.error("source", "unknown source '" + figure.source + "' (see sources.toml)");
         const auto label = table.localized("label", Need::required).value_or(Localized{});
         const auto unit = table.localized("unit", Need::required).value_or(Localized{});
+        const auto display = table.localized("display", Need::optional, Coverage::some_locales).value_or(Localized{});
         for (const auto& [locale, text] : label)
-            figure.text[locale] = {text, unit.count(locale) ? unit.at(locale) : ""};
+            figure.text[locale] = {text, unit.count(locale) ? unit.at(locale) : "",
+                                   display.count(locale) ? display.at(locale) : ""};
         table.finish();
         catalog.figures.push_back(std::move(figure));
     }

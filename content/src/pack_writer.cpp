@@ -140,9 +140,12 @@ void write_figures_map_slides(Inserter& insert, const Catalog& catalog) {
         const auto& figure = catalog.figures[i];
         insert.row("INSERT INTO figure VALUES (?, ?, ?, ?, ?, ?)", figure.id, i, figure.value,
                    figure.decimals, figure.suffix, figure.source);
-        for (const auto& [locale, text] : figure.text)
+        for (const auto& [locale, text] : figure.text) {
             insert.row("INSERT INTO figure_text VALUES (?, ?, ?, ?)", figure.id, locale, text.label,
                        text.unit);
+            if (!text.display.empty())
+                insert.row("INSERT INTO figure_display VALUES (?, ?, ?)", figure.id, locale, text.display);
+        }
     }
     for (std::size_t i = 0; i < catalog.features.size(); ++i) {
         const auto& feature = catalog.features[i];
@@ -205,7 +208,7 @@ Status write_pack(const Catalog& catalog, const std::vector<EncodedImage>& image
     sqlite::DatabasePtr db(raw);
     Status written = sqlite::exec(db.get(), "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; "
                                             "PRAGMA synchronous = OFF; BEGIN;");
-    if (written) written = sqlite::exec(db.get(), pack_schema_sql());
+    if (written) written = sqlite::exec(db.get(), pack_schema_sql().c_str());
     if (written) {
         Inserter insert(db.get());
         write_meta(insert, catalog);

@@ -33,8 +33,11 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind_blob(int index, const void* data, std::size_t size) {
+    // An empty vector's data() may be null, which SQLite would bind as NULL, not as an empty blob
+    // (a base map without borders has none).
     if (stmt_ && ok())
-        record(sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_TRANSIENT));
+        record(size == 0 ? sqlite3_bind_zeroblob(stmt_, index, 0)
+                         : sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_TRANSIENT));
     return *this;
 }
 

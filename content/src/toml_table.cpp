@@ -177,6 +177,16 @@ std::optional<double> TableReader::number(const std::string& key, Need need) {
     return std::nullopt;
 }
 
+std::optional<bool> TableReader::boolean(const std::string& key, Need need) {
+    const auto* value = find(key, need);
+    if (!value) return std::nullopt;
+    if (!value->is_boolean()) {
+        error(key, "'" + key + "' must be true or false, not " + type_name(*value));
+        return std::nullopt;
+    }
+    return value->as_boolean();
+}
+
 std::optional<std::vector<std::string>> TableReader::strings(const std::string& key, Need need) {
     const auto* value = find(key, need);
     if (!value) return std::nullopt;
@@ -196,7 +206,7 @@ std::optional<std::vector<std::string>> TableReader::strings(const std::string& 
     return out;
 }
 
-std::optional<Localized> TableReader::localized(const std::string& key, Need need) {
+std::optional<Localized> TableReader::localized(const std::string& key, Need need, Coverage coverage) {
     const auto* value = find(key, need);
     if (!value) return std::nullopt;
     if (!value->is_table()) {
@@ -223,7 +233,7 @@ std::optional<Localized> TableReader::localized(const std::string& key, Need nee
         }
     }
     for (const auto& locale : locales_) {
-        if (!value->as_table().count(locale)) {
+        if (coverage == Coverage::every_locale && !value->as_table().count(locale)) {
             error(key, "'" + key + "' has no text in '" + locale + "'");
             complete = false;
         }

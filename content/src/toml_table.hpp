@@ -31,6 +31,8 @@ std::optional<TomlValue> parse_toml_file(const std::string& root, const std::str
 int line_of(const TomlValue& value, int line_offset);
 
 enum class Need { required, optional };
+// Whether a localized value must have a text in every pack locale, or may leave some out.
+enum class Coverage { every_locale, some_locales };
 
 class TableReader {
 public:
@@ -49,9 +51,12 @@ public:
     std::optional<std::int64_t> integer(const std::string& key, Need need, std::int64_t min,
                                         std::int64_t max);
     std::optional<double> number(const std::string& key, Need need);
+    std::optional<bool> boolean(const std::string& key, Need need);
     std::optional<std::vector<std::string>> strings(const std::string& key, Need need);
-    // A table with exactly one non-empty string per pack locale.
-    std::optional<Localized> localized(const std::string& key, Need need);
+    // A table of non-empty strings keyed by pack locale: one per locale, or (some_locales) any
+    // of them.
+    std::optional<Localized> localized(const std::string& key, Need need,
+                                       Coverage coverage = Coverage::every_locale);
     std::optional<std::vector<GeoPoint>> coordinates(const std::string& key, Need need);
     // Sub-tables keep their own key tracking; the key counts as used.
     std::optional<TableReader> table(const std::string& key, Need need);

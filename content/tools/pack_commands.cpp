@@ -123,7 +123,7 @@ nlohmann::json info_json(const content::PackReader& reader, const content::BaseM
         {"id", meta.id},
         {"version", meta.version},
         {"created", meta.created},
-        {"format", content::kPackFormatVersion},
+        {"format", meta.format},
         {"default_locale", meta.default_locale},
         {"locales", locales},
         {"idle_timeout_s", meta.idle_timeout_s},
@@ -169,7 +169,7 @@ int run_info(const Arguments& args) {
     }
     const auto& meta = reader->catalog().meta;
     std::cout << "pack       " << meta.id << " version " << meta.version << " (format "
-              << content::kPackFormatVersion << "), created " << meta.created << "\n";
+              << meta.format << "), created " << meta.created << "\n";
     for (const auto& locale : meta.locales)
         std::cout << "title " << locale.code << "   " << meta.title.at(locale.code) << "\n";
     std::cout << "locales    ";
@@ -288,7 +288,7 @@ int run_sign(const Arguments& args) {
     auto reader = content::PackReader::open(pack);
     if (!reader) return fail(reader.error().message);
     const auto& meta = reader->catalog().meta;
-    const content::PackClaim claim{meta.id, meta.version, content::kPackFormatVersion,
+    const content::PackClaim claim{meta.id, meta.version, meta.format,
                                    fs::path(pack).filename().string()};
     auto hash = content::minisign::hash_file(pack);
     if (!hash) return fail(pack + ": " + hash.error().message);

@@ -303,6 +303,15 @@ TEST_F(AuthoringErrors, FigureWithTooManyDecimals) {
                         "'decimals' must be between 0 and 6"));
 }
 
+TEST_F(AuthoringErrors, FigureDisplayFormsOnlyForThePacksLocales) {
+    source_.replace("figures.toml", "display = { zh = \"逾150\" }", "display = { fr = \"plus de 150\", zh = \"\" }");
+    const auto errors = source_.build_errors();
+    const int at = line("figures.toml", "plus de 150");
+    EXPECT_TRUE(reports(errors, "figures.toml", at, "'display' has text for 'fr', which is not among the pack's locales"))
+        << errors;
+    EXPECT_TRUE(reports(errors, "figures.toml", at, "'display.zh' must be a non-empty string")) << errors;
+}
+
 TEST_F(AuthoringErrors, DefaultLocaleNotAmongLocales) {
     source_.replace(kPackToml, "default_locale = \"en\"", "default_locale = \"fr\"");
     const auto errors = source_.build_errors();

@@ -30,7 +30,8 @@ const std::string kStyle =
 const std::string kSection =
     "\n[base_map]\n"
     "files = [\"maps/countries-coarse.json\", \"maps/countries-fine.json\"]\n"
-    "highlight = [\"001\", \"Beta\"]\n" +
+    "highlight = [\"001\", \"Beta\"]\n"
+    "borders = true\n" +
     kStyle;
 
 // The mini-pack with the fixture countries under maps/ and `section` appended to map.toml.
@@ -143,6 +144,26 @@ TEST(BaseMapRoundTrip, BordersAreTheSharedLinesOnce) {
     // The Alpha/Beta border runs along longitude 10.
     EXPECT_EQ(std::vector<float>(map.levels[0].borders.begin(), map.levels[0].borders.begin() + 4),
               (std::vector<float>{10, 0, 10, 10}));
+}
+
+TEST(BaseMapRoundTrip, BordersOnlyWhenThePackAsksForThem) {
+    // Where borders run is contested, so a pack that says nothing draws land and coastlines only.
+    const SourceWithBaseMap source("\n[base_map]\nfiles = [\"maps/countries-coarse.json\", "
+                                   "\"maps/countries-fine.json\"]\n");
+    const auto map = built_base_map(source);
+    ASSERT_EQ(map.levels.size(), 2u);
+    for (const auto& level : map.levels) {
+        EXPECT_EQ(level.border_segment_count(), 0u) << level.name;
+        EXPECT_GT(level.triangle_count(), 0u) << level.name;
+    }
+}
+
+TEST(BaseMapAuthoring, BordersMustBeTrueOrFalse) {
+    const SourceWithBaseMap source("\n[base_map]\nfiles = [\"maps/countries-coarse.json\"]\nborders = \"yes\"\n");
+    const auto messages = source.build_errors();
+    EXPECT_TRUE(reports(messages, "map.toml", source.section_line("borders ="),
+                        "'borders' must be true or false, not a string"))
+        << messages;
 }
 
 TEST(BaseMapRoundTrip, StyleColours) {

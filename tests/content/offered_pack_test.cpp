@@ -76,7 +76,8 @@ TEST_F(Offered, AClaimThatNamesNoValidPackIsRefused) {
     stick_.put(mini_pack_v(3), "expo.pack", key_.secret, claim_for("../../etc", 3, "expo.pack"));
     expect_refused(read("expo.pack"), ErrorCode::bad_signature, "does not name a valid pack id and version");
     stick_.put(mini_pack_v(3), "expo.pack", key_.secret, PackClaim{"mini-pack", 3, kPackFormatVersion + 1, "expo.pack"});
-    expect_refused(read("expo.pack"), ErrorCode::unsupported, "names pack format 2");
+    expect_refused(read("expo.pack"), ErrorCode::unsupported,
+                   "names pack format " + std::to_string(kPackFormatVersion + 1));
 }
 
 // An unlock token put where a signature belongs is signed by a trusted key, but vouches for no

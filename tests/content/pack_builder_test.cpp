@@ -154,6 +154,8 @@ TEST_F(MiniPackRoundTrip, Figures) {
     EXPECT_EQ(figures[0].text.at("en").label, "signed cooperation documents");
     EXPECT_EQ(figures[0].text.at("zh").unit, "个国家");
     EXPECT_EQ(figures[0].text.at("zh").label, "签署合作文件");
+    EXPECT_EQ(figures[0].text.at("zh").display, "逾150") << "as Chinese writes it";
+    EXPECT_EQ(figures[0].text.at("en").display, "") << "English leaves it to the kiosk";
 
     EXPECT_EQ(figures[1].id, "growth");
     EXPECT_EQ(figures[1].value, 12.5);

@@ -107,7 +107,7 @@ TEST(PackCliBuild, MissingOutputOptionIsAUsageError) {
 TEST_F(PackCli, InfoShowsWhatThePackHolds) {
     const auto result = pack_tool({"info", pack_});
     EXPECT_EQ(result.exit_code, 0) << describe(result);
-    for (const char* line : {"pack       mini-pack version 3 (format 1), created 2026-11-24",
+    for (const char* line : {"pack       mini-pack version 3 (format 2), created 2026-11-24",
                              "title en   Mini Pavilion", "title zh   迷你展馆",
                              "en (English) zh (中文) - default en", "initiatives 2", "stories    2",
                              "figures    2", "map_features 4", "attract_slides 2", "images     2"})
@@ -120,7 +120,7 @@ TEST_F(PackCli, InfoJson) {
     const auto& json = result.output;
     EXPECT_EQ(json.front(), '{') << json;
     for (const char* field :
-         {"\"id\": \"mini-pack\"", "\"version\": 3", "\"format\": 1", "\"created\": \"2026-11-24\"",
+         {"\"id\": \"mini-pack\"", "\"version\": 3", "\"format\": 2", "\"created\": \"2026-11-24\"",
           "\"default_locale\": \"en\"", "\"idle_timeout_s\": 60", "\"initiatives\": 2",
           "\"stories\": 2", "\"figures\": 2", "\"sources\": 2", "\"map_features\": 4",
           "\"attract_slides\": 2", "\"images\": 2", "\"story\": 2", "\"corridor\": 1",
@@ -224,7 +224,7 @@ TEST_F(PackCliSigning, KeygenSignVerify) {
     EXPECT_EQ(signed_result.exit_code, 0) << describe(signed_result);
     ASSERT_TRUE(fs::exists(signature_));
     const auto signature = pavilion::testing::read_text(signature_);
-    EXPECT_TRUE(contains(signature, "trusted comment: pack:mini-pack\tversion:3\tformat:1\tfile:mini.pack"))
+    EXPECT_TRUE(contains(signature, "trusted comment: pack:mini-pack\tversion:3\tformat:2\tfile:mini.pack"))
         << signature;
 
     const auto verified = verify(public_key_);

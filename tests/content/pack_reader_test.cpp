@@ -160,10 +160,34 @@ TEST_F(DamagedPack, DamageIsReportedOnOneLine) {
 }
 
 TEST_F(DamagedPack, NewerFormatVersion) {
-    pavilion::testing::forge(pack_, "PRAGMA user_version = 2");
+    pavilion::testing::forge(pack_, "PRAGMA user_version = " + std::to_string(kPackFormatVersion + 1));
     EXPECT_TRUE(refused(pack_, {ErrorCode::unsupported}));
     const auto reader = PackReader::open(pack_);
-    EXPECT_NE(reader.error().message.find("format 2"), std::string::npos) << reader.error().message;
+    EXPECT_NE(reader.error().message.find("format " + std::to_string(kPackFormatVersion + 1)), std::string::npos)
+        << reader.error().message;
+}
+
+// Format 1 is format 2 without figures' display forms: a kiosk with new software still shows
+// and installs the packs authors made before.
+TEST_F(DamagedPack, AFormatOnePackStillOpens) {
+    pavilion::testing::forge(pack_, "DROP TABLE figure_display; PRAGMA user_version = 1");
+    const auto reader = PackReader::open(pack_);
+    ASSERT_TRUE(reader) << reader.error().message;
+    EXPECT_EQ(reader->catalog().meta.format, 1);
+    ASSERT_FALSE(reader->catalog().figures.empty());
+    for (const auto& figure : reader->catalog().figures) {
+        for (const auto& [locale, text] : figure.text) EXPECT_EQ(text.display, "") << figure.id << " " << locale;
+    }
+}
+
+TEST_F(DamagedPack, EachFormatHoldsExactlyItsOwnTables) {
+    pavilion::testing::forge(pack_, "PRAGMA user_version = 1");
+    EXPECT_TRUE(refused(pack_, {ErrorCode::corrupt}));
+    EXPECT_NE(PackReader::open(pack_).error().message.find("unexpected schema object 'figure_display'"),
+              std::string::npos);
+    pavilion::testing::forge(pack_, "DROP TABLE figure_display; PRAGMA user_version = 2");
+    EXPECT_NE(PackReader::open(pack_).error().message.find("schema object 'figure_display' is missing"),
+              std::string::npos);
 }
 
 TEST_F(DamagedPack, OtherApplicationId) {

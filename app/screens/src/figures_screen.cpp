@@ -5,16 +5,25 @@
 #include "pavilion/screens/widgets.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace pavilion::screens {
 
-std::string format_figure(double value, int decimals, float progress, const std::string& locale) {
-    // Ease out: fast at first, settling on the real value.
+namespace {
+
+// Ease out: fast at first, settling on the real value.
+double counted_up(double value, float progress) {
     const double t = std::clamp(static_cast<double>(progress), 0.0, 1.0);
-    const double eased = 1 - std::pow(1 - t, 3);
-    double shown = t >= 1 ? value : value * eased;
+    return t >= 1 ? value : value * (1 - std::pow(1 - t, 3));
+}
+
+} // namespace
+
+std::string format_figure(double value, int decimals, float progress, const std::string& locale) {
+    double shown = counted_up(value, progress);
     if (shown == 0) shown = 0; // not "-0" at the start of a negative figure's count-up
     char digits[400];          // room for any double in %f
     std::snprintf(digits, sizeof digits, "%.*f", std::clamp(decimals, 0, 6), shown);
@@ -29,6 +38,28 @@ std::string format_figure(double value, int decimals, float progress, const std:
     for (std::ptrdiff_t at = static_cast<std::ptrdiff_t>(integer_end) - 3; at > static_cast<std::ptrdiff_t>(first); at -= 3)
         text.insert(static_cast<std::size_t>(at), 1, separator);
     return text;
+}
+
+std::string figure_text(const FigureView& figure, float progress, const std::string& locale) {
+    if (figure.display.empty()) return format_figure(figure.value, figure.decimals, progress, locale) + figure.suffix;
+    if (progress >= 1) return figure.display; // exactly as the author wrote it
+    // The first number in the display form counts up; the words and signs around it stay.
+    const auto& display = figure.display;
+    const auto begin = display.find_first_of("0123456789");
+    if (begin == std::string::npos) return display;
+    auto end = display.find_first_not_of("0123456789", begin);
+    int decimals = 0;
+    if (end != std::string::npos && display[end] == '.' && end + 1 < display.size() &&
+        std::isdigit(static_cast<unsigned char>(display[end + 1]))) {
+        const auto fraction_end = display.find_first_not_of("0123456789", end + 1);
+        decimals = static_cast<int>((fraction_end == std::string::npos ? display.size() : fraction_end) - end - 1);
+        end = fraction_end;
+    }
+    const std::string number = display.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    char digits[400]; // room for any double in %f
+    std::snprintf(digits, sizeof digits, "%.*f", std::clamp(decimals, 0, 6),
+                  counted_up(std::strtod(number.c_str(), nullptr), progress));
+    return display.substr(0, begin) + digits + (end == std::string::npos ? "" : display.substr(end));
 }
 
 namespace {
@@ -87,7 +118,7 @@ void FiguresScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {
         const ImVec2 min(margin + column * (width + gutter), start_y + row * (height + gutter));
         // Each card starts counting a little after the one before it.
         const float delayed = progress - static_cast<float>(i) * 0.06f;
-        const std::string value = format_figure(figure.value, figure.decimals, delayed, locale_) + figure.suffix;
+        const std::string value = figure_text(figure, delayed, locale_);
         draw_figure_card(frame, figure, value, min, width, height, pad);
     }
     const int rows = (static_cast<int>(view_.figures.size()) + columns - 1) / columns;

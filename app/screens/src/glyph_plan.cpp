@@ -103,6 +103,7 @@ GlyphPlan plan_glyphs(const content::Catalog& catalog) {
     for (const auto& figure : catalog.figures) {
         core::add_codepoints(figure.suffix, plan.display);
         for (const auto& [locale, text] : figure.text) {
+            core::add_codepoints(text.display, plan.display);
             core::add_codepoints(text.label, plan.body);
             core::add_codepoints(text.unit, plan.body);
             core::add_codepoints(text.unit, plan.heading);

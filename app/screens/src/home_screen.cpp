@@ -163,10 +163,8 @@ void HomeScreen::on_open(const ScreenContext& context) {
     view_ = context.views.home();
     map_ = &context.map;
     first_figure_.clear();
-    if (!context.catalog.figures.empty()) {
-        const auto& f = context.catalog.figures.front();
-        first_figure_ = format_figure(f.value, f.decimals, 1, context.views.locale()) + f.suffix;
-    }
+    const auto figures = context.views.figures();
+    if (!figures.figures.empty()) first_figure_ = figure_text(figures.figures.front(), 1, context.views.locale());
 }
 
 void HomeScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {

@@ -176,8 +176,8 @@ FiguresView ViewBuilder::figures() const {
         const auto* text = content::in_locale(figure.text, locale_, fallback_locale());
         if (!text) continue;
         const auto* source = catalog_.find_source(figure.source);
-        view.figures.push_back({figure.id, figure.value, figure.decimals, figure.suffix, text->unit, text->label,
-                                source ? source_title(*source) : figure.source});
+        view.figures.push_back({figure.id, figure.value, figure.decimals, figure.suffix, text->display, text->unit,
+                                text->label, source ? source_title(*source) : figure.source});
     }
     return view;
 }

@@ -30,8 +30,14 @@ inline std::string localized(const Localized& texts, const std::string& locale, 
     return text ? *text : std::string();
 }
 
-// The pack format this build writes and reads (PRAGMA user_version).
-constexpr int kPackFormatVersion = 1;
+// The pack format this build writes (PRAGMA user_version), and the oldest it still reads, so a
+// kiosk updated to new software keeps showing, and installing, the packs authors already made.
+// Format 2 added figures' display forms (content/schema/pack-v2.sql).
+constexpr int kPackFormatVersion = 2;
+constexpr int kOldestPackFormatVersion = 1;
+constexpr bool is_readable_pack_format(std::int64_t format) {
+    return format >= kOldestPackFormatVersion && format <= kPackFormatVersion;
+}
 // 'PVLN': marks an SQLite file as a Pavilion pack (PRAGMA application_id).
 constexpr std::int32_t kPackApplicationId = 0x50564C4E;
 
@@ -58,6 +64,7 @@ struct PackMeta {
     std::string default_locale;
     std::vector<Locale> locales;
     int idle_timeout_s = 90;
+    int format = kPackFormatVersion; // of the file it was read from (PRAGMA user_version)
     Localized title;
     Localized subtitle;
     std::string font_media; // media id of the pack's own font, "" for the system font
@@ -129,6 +136,7 @@ struct Item {
 struct FigureText {
     std::string label;
     std::string unit;
+    std::string display; // the whole figure as this language writes it ("10万+"); "" to format value
 };
 
 struct Figure {

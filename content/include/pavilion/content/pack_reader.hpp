@@ -95,7 +95,8 @@ private:
     std::unique_ptr<State> state_;
 };
 
-// The schema SQL of format kPackFormatVersion, as shipped in content/schema/.
-const char* pack_schema_sql();
+// The schema SQL of a pack format this build reads (kOldestPackFormatVersion to
+// kPackFormatVersion), as shipped in content/schema/.
+std::string pack_schema_sql(int format = kPackFormatVersion);
 
 } // namespace pavilion::content

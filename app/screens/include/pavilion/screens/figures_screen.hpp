@@ -12,6 +12,10 @@ namespace pavilion::screens {
 // "150", "12.5", "100,000": the value shown after t (0..1) of the count-up.
 std::string format_figure(double value, int decimals, float progress, const std::string& locale);
 
+// The figure as shown after t (0..1) of the count-up: the pack's display form for the language,
+// its first number counting up ("0万+" … "10万+"), or else the value formatted, with its suffix.
+std::string figure_text(const FigureView& figure, float progress, const std::string& locale);
+
 class FiguresScreen final : public Screen {
 public:
     static constexpr float kCountSeconds = 1.6f;

@@ -95,6 +95,7 @@ struct FigureView {
     double value = 0;
     int decimals = 0;
     std::string suffix;
+    std::string display; // the whole figure as the language writes it ("10万+"); "" to format value
     std::string unit;
     std::string label;
     std::string source;
