@@ -99,7 +99,18 @@ void load_sources(Loader& loader, Catalog& catalog) {
     for (auto& source : catalog.sources) by_id[source.id] = &source;
     loader.each("SELECT source, locale, title, summary FROM source_text", [&](Statement& row) {
         if (auto it = by_id.find(row.text(0)); it != by_id.end())
-            it->second->text[row.text(1)] = {row.text(2), row.text(3)};
+            it->second->text[row.text(1)] = {row.text(2), row.text(3), it->second->author, it->second->outlet};
+    });
+    // Format 2: bylines a language writes its own way (the table is there exactly when the
+    // format has it; see load_figures).
+    if (!loader.has_table("source_byline")) return;
+    loader.each("SELECT source, locale, author, outlet FROM source_byline", [&](Statement& row) {
+        const auto it = by_id.find(row.text(0));
+        if (it == by_id.end()) return;
+        if (auto text = it->second->text.find(row.text(1)); text != it->second->text.end()) {
+            text->second.author = row.text(2);
+            text->second.outlet = row.text(3);
+        }
     });
 }
 

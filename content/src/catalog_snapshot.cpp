@@ -16,7 +16,7 @@ using core::ByteWriter;
 
 constexpr std::uint32_t kMagic = 0x54435650; // "PVCT" when read back in this byte order
 // Bumped whenever the layout below changes.
-constexpr std::uint32_t kFormatVersion = 2;
+constexpr std::uint32_t kFormatVersion = 3;
 
 #if defined(__GLIBCXX__) && defined(__LP64__)
 // A field added to the model but not to save() and load() below would vanish from every warm
@@ -32,7 +32,7 @@ static_assert(sizeof(Locale) == 64, "Locale changed: update save() and load() be
 static_assert(sizeof(Figure) == 160, "Figure changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(FigureText) == 96, "FigureText changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(Source) == 208, "Source changed: update save() and load() below, and kFormatVersion");
-static_assert(sizeof(SourceText) == 64, "SourceText changed: update save() and load() below, and kFormatVersion");
+static_assert(sizeof(SourceText) == 128, "SourceText changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(MapFeature) == 176, "MapFeature changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(AttractSlide) == 80, "AttractSlide changed: update save() and load() below, and kFormatVersion");
 static_assert(sizeof(Facet) == 88, "Facet changed: update save() and load() below, and kFormatVersion");
@@ -145,6 +145,8 @@ void save(ByteWriter& out, const Figure& figure) {
 void save(ByteWriter& out, const SourceText& text) {
     save(out, text.title);
     save(out, text.summary);
+    save(out, text.author);
+    save(out, text.outlet);
 }
 
 void save(ByteWriter& out, const Source& source) {
@@ -287,6 +289,8 @@ void load(ByteReader& in, Figure& figure) {
 void load(ByteReader& in, SourceText& text) {
     load(in, text.title);
     load(in, text.summary);
+    load(in, text.author);
+    load(in, text.outlet);
 }
 
 void load(ByteReader& in, Source& source) {

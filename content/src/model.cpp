@@ -56,7 +56,7 @@ bool operator==(const Figure& a, const Figure& b) {
 }
 
 bool operator==(const SourceText& a, const SourceText& b) {
-    return std::tie(a.title, a.summary) == std::tie(b.title, b.summary);
+    return std::tie(a.title, a.summary, a.author, a.outlet) == std::tie(b.title, b.summary, b.author, b.outlet);
 }
 
 bool operator==(const Source& a, const Source& b) {

@@ -140,13 +140,19 @@ void parse_sources_file(const std::string& root, Catalog& catalog, Diagnostics& 
             table.error("id", "'" + source.id + "' is not a valid id (use a-z, 0-9, - and _)");
         if (!source.id.empty() && !ids.insert(source.id).second)
             table.error("id", "source '" + source.id + "' is defined twice");
-        source.author = table.string("author", Need::required).value_or("");
-        source.outlet = table.string("outlet", Need::required).value_or("");
+        const auto author = table.text_per_locale("author", Need::required).value_or(Localized{});
+        const auto outlet = table.text_per_locale("outlet", Need::required).value_or(Localized{});
+        const auto in = [](const Localized& texts, const std::string& locale) {
+            return texts.count(locale) ? texts.at(locale) : std::string();
+        };
+        source.author = in(author, catalog.meta.default_locale);
+        source.outlet = in(outlet, catalog.meta.default_locale);
         source.date = table.string("date", Need::optional).value_or("");
         source.url = table.string("url", Need::optional).value_or("");
         const auto title = table.localized("title", Need::required).value_or(Localized{});
         const auto summary = table.localized("summary", Need::optional).value_or(Localized{});
-        for (const auto& [locale, text] : title) source.text[locale] = {text, summary.count(locale) ? summary.at(locale) : ""};
+        for (const auto& [locale, text] : title)
+            source.text[locale] = {text, in(summary, locale), in(author, locale), in(outlet, locale)};
         table.finish();
         catalog.sources.push_back(std::move(source));
     }

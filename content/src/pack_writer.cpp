@@ -94,9 +94,13 @@ void write_sources(Inserter& insert, const Catalog& catalog) {
         const auto& source = catalog.sources[i];
         insert.row("INSERT INTO source VALUES (?, ?, ?, ?, ?, ?)", source.id, i, source.author,
                    source.outlet, source.date, source.url);
-        for (const auto& [locale, text] : source.text)
+        for (const auto& [locale, text] : source.text) {
             insert.row("INSERT INTO source_text VALUES (?, ?, ?, ?)", source.id, locale, text.title,
                        text.summary);
+            if (text.author != source.author || text.outlet != source.outlet)
+                insert.row("INSERT INTO source_byline VALUES (?, ?, ?, ?)", source.id, locale, text.author,
+                           text.outlet);
+        }
     }
 }
 

@@ -187,6 +187,41 @@ std::optional<bool> TableReader::boolean(const std::string& key, Need need) {
     return value->as_boolean();
 }
 
+std::optional<Localized> TableReader::text_per_locale(const std::string& key, Need need) {
+    const auto* value = find(key, need);
+    if (!value) return std::nullopt;
+    Localized out;
+    if (value->is_string()) {
+        for (const auto& locale : locales_) out[locale] = value->as_string().str;
+        return out;
+    }
+    if (!value->is_table()) {
+        error(key, "'" + key + "' must be a string, or a table with one string per language, not " + type_name(*value));
+        return std::nullopt;
+    }
+    bool complete = true;
+    for (const auto& [locale, text] : value->as_table()) {
+        if (std::find(locales_.begin(), locales_.end(), locale) == locales_.end()) {
+            diagnostics_->error(file_, line_of(text, line_offset_),
+                                "'" + key + "' has text for '" + locale + "', which is not among the pack's locales");
+            complete = false;
+        } else if (!text.is_string()) {
+            diagnostics_->error(file_, line_of(text, line_offset_), "'" + key + "." + locale + "' must be a string");
+            complete = false;
+        } else {
+            out[locale] = text.as_string().str;
+        }
+    }
+    for (const auto& locale : locales_) {
+        if (!value->as_table().count(locale)) {
+            error(key, "'" + key + "' has no text in '" + locale + "'");
+            complete = false;
+        }
+    }
+    if (!complete) return std::nullopt;
+    return out;
+}
+
 std::optional<std::vector<std::string>> TableReader::strings(const std::string& key, Need need) {
     const auto* value = find(key, need);
     if (!value) return std::nullopt;

@@ -57,6 +57,9 @@ public:
     // of them.
     std::optional<Localized> localized(const std::string& key, Need need,
                                        Coverage coverage = Coverage::every_locale);
+    // A string that holds for every pack locale, or a table with one string per locale (each may
+    // be empty). For names that most languages write alike but some write their own way.
+    std::optional<Localized> text_per_locale(const std::string& key, Need need);
     std::optional<std::vector<GeoPoint>> coordinates(const std::string& key, Need need);
     // Sub-tables keep their own key tracking; the key counts as used.
     std::optional<TableReader> table(const std::string& key, Need need);

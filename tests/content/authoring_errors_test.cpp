@@ -312,6 +312,17 @@ TEST_F(AuthoringErrors, FigureDisplayFormsOnlyForThePacksLocales) {
     EXPECT_TRUE(reports(errors, "figures.toml", at, "'display.zh' must be a non-empty string")) << errors;
 }
 
+TEST_F(AuthoringErrors, ASourceBylinePerLanguageNamesEveryLanguage) {
+    source_.replace("sources.toml", "outlet = { en = \"Test Outlet\", zh = \"《测试报》\" }", "outlet = { en = \"Test Outlet\" }");
+    source_.replace("sources.toml", "author = \"A. Author\"", "author = 7");
+    const auto errors = source_.build_errors();
+    EXPECT_TRUE(reports(errors, "sources.toml", line("sources.toml", "Test Outlet"), "'outlet' has no text in 'zh'"))
+        << errors;
+    EXPECT_TRUE(reports(errors, "sources.toml", line("sources.toml", "author = 7"),
+                        "'author' must be a string, or a table with one string per language, not an integer"))
+        << errors;
+}
+
 TEST_F(AuthoringErrors, DefaultLocaleNotAmongLocales) {
     source_.replace(kPackToml, "default_locale = \"en\"", "default_locale = \"fr\"");
     const auto errors = source_.build_errors();

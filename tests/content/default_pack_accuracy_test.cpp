@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <vector>
@@ -27,7 +28,7 @@ std::string item_text(const content::Item& item, const std::string& locale) {
 
 std::string source_text(const content::Source& source, const std::string& locale) {
     const auto& text = source.text.at(locale);
-    return source.author + "\n" + source.outlet + "\n" + text.title + "\n" + text.summary + "\n";
+    return text.author + "\n" + text.outlet + "\n" + text.title + "\n" + text.summary + "\n";
 }
 
 // Everything the pack shows in one locale.
@@ -104,6 +105,25 @@ TEST(DefaultPackAccuracy, NoItemCitesASourceThatNamesNothing) {
                     << item.ref << " cites " << id << ", which names no outlet, author or address";
             }
         }
+    }
+}
+
+bool has_cjk(const std::string& text) {
+    // UTF-8 lead bytes E4..E9 start the CJK Unified Ideographs U+4E00..U+9FFF.
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0xE4 && byte <= 0xE9;
+    });
+}
+
+// A Chinese reader sees 《经济日报》 and 新华社 under a source, not "Economic Daily" and "Xinhua".
+TEST(DefaultPackAccuracy, BylinesReadInEachLanguage) {
+    for (const auto& source : default_pack().catalog().sources) {
+        const auto& zh = source.text.at("zh");
+        const auto& en = source.text.at("en");
+        if (!en.outlet.empty()) EXPECT_TRUE(has_cjk(zh.outlet)) << source.id << ": " << zh.outlet;
+        EXPECT_FALSE(has_cjk(en.outlet)) << source.id << ": " << en.outlet;
+        EXPECT_FALSE(has_cjk(en.author)) << source.id << ": " << en.author;
     }
 }
 

@@ -124,6 +124,9 @@ TEST_F(MiniPackRoundTrip, Sources) {
     EXPECT_EQ(one.text.at("en").summary, "What the first article says.");
     EXPECT_EQ(one.text.at("zh").title, "第一篇文章");
     EXPECT_EQ(one.text.at("zh").summary, "第一篇文章的内容。");
+    EXPECT_EQ(one.text.at("en").outlet, "Test Outlet");
+    EXPECT_EQ(one.text.at("zh").outlet, "《测试报》") << "the outlet as Chinese writes it";
+    EXPECT_EQ(one.text.at("zh").author, "A. Author") << "one form for every language";
 
     const auto& two = sources[1];
     EXPECT_EQ(two.id, "article-two");

@@ -59,7 +59,7 @@ TEST(KioskMap, BothLanguagesShowLandAndWaterWithoutBordersOrHighlights) {
         const int samples = image.width * image.height / 4;
         EXPECT_GT(pixels_near(image, {0x0a, 0x21, 0x33}), samples / 10);  // water
         EXPECT_GT(pixels_near(image, {0x1f, 0x42, 0x57}), samples / 20);  // land
-        EXPECT_EQ(pixels_near(image, {0x52, 0x60, 0x5a}), 0);             // no partner countries
+        EXPECT_LT(pixels_near(image, {0x52, 0x60, 0x5a}), samples / 2000); // no partner countries (were > 1/20)
         EXPECT_LT(pixels_near(image, {0x4d, 0x74, 0x87}), samples / 2000); // no borders
     }
 }

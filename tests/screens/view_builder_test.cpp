@@ -102,7 +102,9 @@ TEST(ViewBuilder, FiguresSourcesAndAttractInTheLocale) {
     EXPECT_EQ(figures.figures[0].source, "第一篇文章");
     const auto sources = builder.sources();
     ASSERT_EQ(sources.sources.size(), 2u);
-    EXPECT_EQ(sources.sources[0].byline, "A. Author · Test Outlet · 2024-02-27");
+    EXPECT_EQ(sources.sources[0].byline, "A. Author · 《测试报》 · 2024-02-27") << "the outlet as Chinese writes it";
+    EXPECT_EQ(ViewBuilder(mini_pack().catalog(), "en").sources().sources[0].byline,
+              "A. Author · Test Outlet · 2024-02-27");
     EXPECT_EQ(sources.sources[0].used_by.size(), 3u);
     const auto attract = builder.attract();
     // "Touch to explore" in every language, the pack's default first.

@@ -113,6 +113,8 @@ GlyphPlan plan_glyphs(const content::Catalog& catalog) {
         core::add_codepoints(source.author, plan.body);
         core::add_codepoints(source.outlet, plan.body);
         for (const auto& [locale, text] : source.text) {
+            core::add_codepoints(text.author, plan.body);
+            core::add_codepoints(text.outlet, plan.body);
             core::add_codepoints(text.title, plan.body);
             core::add_codepoints(text.title, plan.heading); // the sources screen sets titles as headings
             core::add_codepoints(text.summary, plan.body);

@@ -6,9 +6,11 @@
 namespace pavilion::screens {
 namespace {
 
-std::string join_byline(const content::Source& source) {
+std::string join_byline(const content::Source& source, const content::SourceText* text) {
     std::string byline;
-    for (const auto* part : {&source.author, &source.outlet, &source.date}) {
+    const std::string& author = text ? text->author : source.author;
+    const std::string& outlet = text ? text->outlet : source.outlet;
+    for (const auto* part : {&author, &outlet, &source.date}) {
         if (part->empty()) continue;
         if (!byline.empty()) byline += " · ";
         byline += *part;
@@ -186,7 +188,7 @@ SourcesView ViewBuilder::sources() const {
     SourcesView view{text("sources"), {}};
     for (const auto& source : catalog_.sources) {
         const auto* text = content::in_locale(source.text, locale_, fallback_locale());
-        SourceEntry entry{source.id, source_title(source), join_byline(source), text ? text->summary : "",
+        SourceEntry entry{source.id, source_title(source), join_byline(source, text), text ? text->summary : "",
                           source.url, {}, {}, {}};
         for (const auto* list : {&catalog_.initiatives, &catalog_.stories}) {
             for (const auto& item : *list) {

@@ -151,6 +151,8 @@ struct Figure {
 struct SourceText {
     std::string title;
     std::string summary;
+    std::string author; // as this language writes them; the same as Source's when the pack gives
+    std::string outlet; // one form for every language
 };
 
 struct Source {
