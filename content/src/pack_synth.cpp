@@ -260,7 +260,8 @@ std::string map_toml(const SynthOptions& options) {
                      {"China–Indochina Peninsula Economic Corridor", "中国—中南半岛经济走廊"});
     out += line_toml("land-sea-express", "route", "", {"Piraeus", "Belgrade", "Budapest"},
                      {"China–Europe Land-Sea Express Line", "中欧陆海快线"});
-    if (options.base_map) out += "[base_map]\nhighlight = [\"156\", \"418\"]   # China, Laos\n";
+    // Borders and highlights on: the scale runs measure the most a base map can cost to draw.
+    if (options.base_map) out += "[base_map]\nborders = true\nhighlight = [\"156\", \"418\"]   # China, Laos\n";
     return out;
 }
 
