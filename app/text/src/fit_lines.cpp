@@ -20,7 +20,9 @@ public:
         for (std::int32_t at = in_.line_breaks.following(0); at != icu::BreakIterator::DONE;) {
             const auto boundary = static_cast<std::size_t>(at);
             const bool mandatory = boundary < length && in_.line_breaks.getRuleStatus() >= UBRK_LINE_HARD;
-            if (fits(start, boundary)) {
+            if (boundary <= start) { // a long piece was cut right up to this boundary
+                at = in_.line_breaks.next();
+            } else if (fits(start, boundary)) {
                 last_fit = boundary;
                 if (mandatory) {
                     emit(start, boundary);
