@@ -4,6 +4,8 @@
 
 #include "text_fixture.hpp"
 
+#include <ostream>
+
 #include "test_support.hpp"
 
 #include <filesystem>
@@ -17,6 +19,9 @@ struct Mixed {
     Direction base;
     const char* text;
 };
+
+// gtest names a failing case by this, not by the struct's bytes.
+inline void PrintTo(const Mixed& sample, std::ostream* out) { *out << sample.name; }
 
 const Mixed kMixed[] = {
     {"latin_around_arabic", Direction::auto_detect, "abc سلام (123) def"},

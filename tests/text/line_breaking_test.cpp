@@ -6,6 +6,8 @@
 
 #include "text_fixture.hpp"
 
+#include <ostream>
+
 #include <algorithm>
 
 namespace pavilion::text {
@@ -150,6 +152,9 @@ struct Dictionary {
     // keeps a set phrase whole (សូមស្វាគមន៍ "welcome") as one.
     std::vector<std::string> words;
 };
+
+// gtest names a failing case by this, not by the struct's bytes.
+inline void PrintTo(const Dictionary& sample, std::ostream* out) { *out << sample.name; }
 
 const Dictionary kDictionaries[] = {
     {"thai", NotoScript::thai, "th", {"ยินดี", "ต้อนรับ", "สู่", "นิทรรศการ", "แลก", "เปลี่ยน", "วัฒนธรรม"}},

@@ -5,6 +5,8 @@
 
 #include "text_fixture.hpp"
 
+#include <ostream>
+
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +23,9 @@ struct Sample {
     const char* locale;
     const char* text;
 };
+
+// gtest names a failing case by this, not by the struct's bytes.
+inline void PrintTo(const Sample& sample, std::ostream* out) { *out << sample.name; }
 
 // Welcome lines of an exhibition in each language (no punctuation a script's font may lack,
 // so that one font draws the whole line, as hb-shape does).
