@@ -28,6 +28,8 @@ inline std::string name_of(const TapAction& action) {
         std::string operator()(const SetFilter& filter) const { return "filter " + filter.facet; }
         std::string operator()(const ResetMapView&) const { return "reset map view"; }
         std::string operator()(const WakeUp&) const { return "wake up"; }
+        std::string operator()(const OpenLanguageSheet&) const { return "open language sheet"; }
+        std::string operator()(const CloseLanguageSheet&) const { return "close language sheet"; }
     };
     return std::visit(Name{}, action);
 }

@@ -30,6 +30,7 @@ void Deck::show(const core::Route& route, const std::string& locale, const conte
     if (!moved && !new_language && body == body_) return;
     Screen& arriving = *table_[index_of(route.screen)];
     if (opened_ && moved) close_all_but(arriving, route);
+    language_sheet_open_ = false; // a new screen or language: the choice is made
     route_ = route;
     locale_ = locale;
     body_ = body;
@@ -57,7 +58,10 @@ std::vector<model::Intent> Deck::draw(Frame& frame, const model::Look& look) {
     frame.targets.clear();
     Screen& screen = current();
     if (screen.framed()) draw_framed(frame, screen, look, intents);
-    else screen.draw(frame, 0, intents);
+    else {
+        language_sheet_open_ = false; // the attract loop has no bar
+        screen.draw(frame, 0, intents);
+    }
     resolve_taps(frame, screen, intents);
     return intents;
 }
@@ -72,7 +76,8 @@ void Deck::draw_framed(Frame& frame, Screen& screen, const model::Look& look, st
     frame.draw->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(frame.size.x, top), p.background_top, p.background_top,
                                         p.background_top, p.background_top);
     // Back and Home lead nowhere on Home, the one screen no tap leads to.
-    const ChromeState state{core::taps_from_home(route_) > 0, look.larger_text, look.high_contrast};
+    const ChromeState state{core::taps_from_home(route_) > 0, look.larger_text, look.high_contrast,
+                            language_sheet_open_};
     draw_chrome(frame, chrome_, screen.title(), state);
     if (look.still_there_seconds)
         draw_still_there(frame, chrome_.still_there, chrome_.still_there_hint, *look.still_there_seconds,
@@ -83,8 +88,11 @@ void Deck::draw_framed(Frame& frame, Screen& screen, const model::Look& look, st
 // screen's own actions handled here (WakeUp needs nothing: the model wakes from the touch).
 void Deck::resolve_taps(const Frame& frame, Screen& screen, std::vector<model::Intent>& intents) {
     for (auto& action : actions_from_taps(frame)) {
+        // Any tap but the one that opens it closes the language sheet: it is a moment's choice.
+        language_sheet_open_ = std::holds_alternative<OpenLanguageSheet>(action);
         if (auto* intent = std::get_if<model::Intent>(&action)) intents.push_back(std::move(*intent));
-        else if (!std::holds_alternative<WakeUp>(action)) screen.act(action);
+        else if (!std::holds_alternative<WakeUp>(action) && !std::holds_alternative<CloseLanguageSheet>(action))
+            screen.act(action);
     }
 }
 

@@ -63,27 +63,29 @@ float pill_width(const Frame& frame, float height, std::string_view label, ImFon
     return measure(font, drawn_size(font), label) + height * 0.9f;
 }
 
+ImU32 draw_pill_shape(Frame& frame, ImVec2 min, ImVec2 max, PillStyle style, const TapAction& action) {
+    const auto& p = frame.theme.palette;
+    const bool pressed = frame.pressed(min, max);
+    const float radius = (max.y - min.y) / 2;
+    frame.targets.add(min, max, action);
+    if (style == PillStyle::filled) {
+        frame.draw->AddRectFilled(min, max, p.accent, radius);
+        return p.on_accent;
+    }
+    frame.draw->AddRectFilled(min, max, pressed ? p.surface_pressed : p.surface, radius);
+    if (style == PillStyle::outlined) frame.draw->AddRect(min, max, p.outline, radius, 0, frame.dp(2));
+    return p.text;
+}
+
 float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, PillStyle style,
                 const TapAction& action, ImFont* font) {
     font = font ? font : frame.fonts.body;
-    const auto& p = frame.theme.palette;
     const float width = pill_width(frame, height, label, font);
-    const ImVec2 max(pos.x + width, pos.y + height);
-    const bool pressed = frame.pressed(pos, max);
-    const float radius = height / 2;
-    ImU32 text = p.text;
-    if (style == PillStyle::filled) {
-        frame.draw->AddRectFilled(pos, max, p.accent, radius);
-        text = p.on_accent;
-    } else {
-        frame.draw->AddRectFilled(pos, max, pressed ? p.surface_pressed : p.surface, radius);
-        if (style == PillStyle::outlined) frame.draw->AddRect(pos, max, p.outline, radius, 0, frame.dp(2));
-    }
+    const ImU32 text = draw_pill_shape(frame, pos, ImVec2(pos.x + width, pos.y + height), style, action);
     const float size = drawn_size(font);
     const std::string label_text(label);
     frame.draw->AddText(font, size, ImVec2(pos.x + height * 0.45f, pos.y + (height - size) / 2 - size * 0.04f),
                         text, label_text.c_str());
-    frame.targets.add(pos, max, action);
     return width;
 }
 

@@ -79,6 +79,7 @@ private:
     ChromeText chrome_;
     MapView map_; // every place and its card, in locale_; shared by map, home and detail
     bool opened_ = false;
+    bool language_sheet_open_ = false; // the bar's sheet of languages, while the visitor picks one
 
     AttractScreen attract_;
     HomeScreen home_;

@@ -32,12 +32,18 @@ struct ResetMapView {};
 // the touch itself; the target exists so a tap lands on something (the soak monkey aims at
 // targets) and nothing under the overlay reacts.
 struct WakeUp {};
+// The language sheet, for packs whose languages do not fit the bar as a row of pills: the button
+// opens it; a tap beside it closes it (so does any other tap, handled by the Deck).
+struct OpenLanguageSheet {};
+struct CloseLanguageSheet {};
 
 inline bool operator==(const SetFilter& a, const SetFilter& b) { return a.facet == b.facet; }
 inline bool operator==(const ResetMapView&, const ResetMapView&) { return true; }
 inline bool operator==(const WakeUp&, const WakeUp&) { return true; }
+inline bool operator==(const OpenLanguageSheet&, const OpenLanguageSheet&) { return true; }
+inline bool operator==(const CloseLanguageSheet&, const CloseLanguageSheet&) { return true; }
 
-using TapAction = std::variant<model::Intent, SetFilter, ResetMapView, WakeUp>;
+using TapAction = std::variant<model::Intent, SetFilter, ResetMapView, WakeUp, OpenLanguageSheet, CloseLanguageSheet>;
 
 struct PointerState {
     bool down = false;

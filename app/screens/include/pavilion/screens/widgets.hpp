@@ -26,6 +26,9 @@ enum class PillStyle { filled, outlined, quiet };
 float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, PillStyle style,
                 const TapAction& action, ImFont* font = nullptr);
 float pill_width(const Frame& frame, float height, std::string_view label, ImFont* font = nullptr);
+// A pill's shape over [min, max) and its tap target, for labels draw_pill does not make (an icon
+// beside the words); returns the colour for text on it.
+ImU32 draw_pill_shape(Frame& frame, ImVec2 min, ImVec2 max, PillStyle style, const TapAction& action);
 
 enum class Icon { back, home, larger_text, contrast };
 // A round icon button, min_touch in size.
