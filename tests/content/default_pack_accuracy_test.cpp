@@ -52,10 +52,25 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 bool is_seed_article(const content::Source& source) { return source.id.size() == 20 && source.id[3] == '_'; }
 
+// The nine mechanisms (December 2024), each under its own name in the two items that present them;
+// checked against the seed article 003 and, for those it carries, Xinhua's report.
+TEST(DefaultPackAccuracy, TheNineMechanismsHaveTheirOfficialNames) {
+    std::string zh;
+    for (const char* ref : {"initiative/nine-mechanisms", "initiative/nine-mechanisms-safeguards"}) {
+        const auto* item = default_pack().catalog().find_item(ref);
+        ASSERT_NE(item, nullptr) << ref;
+        zh += item_text(*item, "zh");
+    }
+    for (const char* name : {"共建“一带一路”合作规划统筹管理机制", "“硬联通”“软联通”“心联通”协调推进机制",
+                             "产业链供应链务实合作机制", "新兴领域国际交流合作机制", "投融资多元保障机制",
+                             "风险防控内外协同机制", "海外利益保障机制", "高水平国际传播机制", "廉洁丝绸之路合作机制"})
+        EXPECT_TRUE(contains(zh, name)) << name;
+}
+
 TEST(DefaultPackAccuracy, NoWrongNameOrTermAppears) {
     // Official names as Xinhua published them on 2 December 2024, and the bank's own name.
     const std::vector<std::string> wrong_zh = {
-        "统筹推进机制", "风险防控内外联动机制", "海外利益保护机制", "金砖国家新开发银行",
+        "统筹推进机制", "风险防控内外联动机制", "海外利益保护机制", "金砖国家新开发银行", "新兴领域交流合作机制",
         // back-translations of machine-translated English titles, presented as originals
         "《补短板，高质量共建“一带一路”》", "《高质量共建“一带一路”重在务实成效》",
         "《全面推动共建“一带一路”高质量发展》", "《高质量共建“一带一路”须增强系统性和协同性》",
