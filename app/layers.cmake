@@ -5,6 +5,9 @@
 set(pavilion_layer_core_allows Threads::Threads)
 set(pavilion_layer_content_allows pavilion_core ${pavilion_layer_core_allows} PkgConfig::Sodium
     PkgConfig::SQLite3 md4c::md4c toml11::toml11 nlohmann_json::nlohmann_json)
+# The text engine: core, HarfBuzz, ICU and FreeType; nothing that draws (no GL, GLFW, ImGui).
+set(pavilion_layer_text_allows pavilion_core ${pavilion_layer_core_allows} PkgConfig::HarfBuzz
+    PkgConfig::IcuUc PkgConfig::FreeType)
 # The model: core and content, and nothing that draws (no GL, GLFW, ImGui, FreeType).
 set(pavilion_layer_model_allows pavilion_content ${pavilion_layer_content_allows})
 
@@ -45,3 +48,4 @@ endfunction()
 pavilion_check_layer(pavilion_core pavilion_layer_core_allows)
 pavilion_check_layer(pavilion_content pavilion_layer_content_allows)
 pavilion_check_layer(pavilion_model pavilion_layer_model_allows)
+pavilion_check_layer(pavilion_text pavilion_layer_text_allows)

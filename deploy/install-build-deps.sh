@@ -10,8 +10,12 @@ packages=(
   libimgui-dev libglfw3-dev libgles-dev libegl-dev libstb-dev libsqlite3-dev libsodium-dev
   libtoml11-dev libmd4c-dev libfreetype-dev nlohmann-json3-dev libqrencode-dev libevdev-dev
   libsystemd-dev libmd4c-html0-dev
+  # the text engine (app/text): shaping and bidi/line breaking
+  libharfbuzz-dev libicu-dev
   # tests
   libgtest-dev libgmock-dev minisign xvfb xauth xdotool proj-bin
+  # references for the text engine's tests: hb-shape, and the fribidi command (libfribidi-bin)
+  libharfbuzz-bin libfribidi-bin
   # evidence: Google Benchmark, and clang's sanitizer and libFuzzer runtimes
   libbenchmark-dev clang-14 libclang-rt-14-dev
   # llvm-symbolizer, so sanitizer reports name files and lines (not a clang-14 dependency)
