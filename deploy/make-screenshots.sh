@@ -18,8 +18,16 @@ for route in "${routes[@]}"; do
   convert "$tmp/$name-en.png" -resize 50% -strip "$out/$name-en.png"
   convert "$tmp/$name-zh-portrait.png" -resize 40% -strip "$out/$name-zh-portrait.png"
 done
+# Russian (portrait): Home, key figures, and the language sheet the globe button opens.
+for route in home figures; do
+  build/pavilion --screen "$route" --lang ru --size 1080x1920 --screenshot "$tmp/$route-ru.png" 2>/dev/null
+  convert "$tmp/$route-ru.png" -resize 40% -strip "$out/$route-ru-portrait.png"
+done
+printf 'wait 2000\ntap 1000 55\nshot %s\n' "$tmp/sheet.png" > "$tmp/sheet.txt"
+build/pavilion --script "$tmp/sheet.txt" --screen figures --lang ru --size 1080x1920 2>/dev/null
+convert "$tmp/sheet.png" -resize 40% -strip "$out/language-sheet-ru-portrait.png"
 # Accessibility: larger text and high contrast, by script (taps on the two switches).
-printf 'tap 960 540\ntap 1455 55\ntap 1545 55\ntap 960 650\ntap 280 420\nshot %s\n' "$tmp/a11y.png" > "$tmp/a11y.txt"
+printf 'tap 960 540\ntap 1389 55\ntap 1299 55\ntap 960 650\ntap 280 420\nshot %s\n' "$tmp/a11y.png" > "$tmp/a11y.txt"
 build/pavilion --script "$tmp/a11y.txt" 2>/dev/null
 convert "$tmp/a11y.png" -resize 50% -strip "$out/story-larger-text-high-contrast-en.png"
 # The map after a pinch and a tap on a place: its preview card.

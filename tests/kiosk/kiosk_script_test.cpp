@@ -67,10 +67,10 @@ TEST(KioskScript, AVisitorsWalkFromAttractBackToAttract) {
                         "shot " + dir / "story.png\n"
                         "drag 1500 600 700 620 180\n"   // swipe left: the next story
                         "tap 94 56\n"                   // Back
-                        "tap 1812 56\n"                 // 中文
+                        "tap 1655 56\n"                 // 中文 (English, 中文, Русский)
                         "shot " + dir / "chinese.png\n"
-                        "tap 1455 55\n"                 // larger text
-                        "tap 1545 55\n"                 // high contrast
+                        "tap 1389 55\n"                 // high contrast (first: larger text widens the pills)
+                        "tap 1299 55\n"                 // larger text
                         "shot " + dir / "contrast.png\n"
                         "wait 95000\n"                  // idle: "Still there?"
                         "shot " + dir / "still-there.png\n"
