@@ -1,6 +1,7 @@
 #include "pavilion/content/pack_builder.hpp"
 
 #include "base_map_builder.hpp"
+#include "control_characters.hpp"
 #include "image_pipeline.hpp"
 #include "pack_source.hpp"
 #include "pack_writer.hpp"
@@ -101,6 +102,7 @@ Expected<BuildReport> build_pack(const std::string& source_dir, const std::strin
     report.base_map_levels = static_cast<int>(base_map.levels.size());
     std::error_code ec;
     report.bytes = std::filesystem::file_size(output_path, ec);
+    report.warnings = find_control_characters(source_dir);
     return report;
 }
 

@@ -80,6 +80,7 @@ int run_build(const Arguments& args) {
                 output.c_str(), report->pack_id.c_str(), static_cast<long long>(report->version),
                 report->initiatives, report->stories, report->figures, report->images,
                 report->base_map_levels, static_cast<unsigned long long>(report->bytes));
+    for (const auto& warning : report->warnings) std::fprintf(stderr, "pavilion-pack: warning: %s\n", warning.c_str());
     return 0;
 }
 

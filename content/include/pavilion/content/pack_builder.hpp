@@ -18,6 +18,9 @@ struct BuildReport {
     int images = 0;
     int base_map_levels = 0; // 0: the pack has no base map
     std::uintmax_t bytes = 0;
+    // "file:line: what" for what builds but a visitor should not get: invisible control and
+    // bidi characters in the text (see control_characters.hpp).
+    std::vector<std::string> warnings;
 };
 
 struct BuildOptions {
