@@ -4,10 +4,14 @@
 
 #include "text_fixture.hpp"
 
+#include "pavilion/core/kiosk_session.hpp"
+#include "pavilion/core/ui_scale.hpp"
 #include "pavilion/text/glyph_atlas.hpp"
 #include "pavilion/text/glyph_atlas_snapshot.hpp"
 
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <numeric>
 
@@ -72,7 +76,16 @@ protected:
     std::optional<ParagraphLayouter> layouter_;
 };
 
-const std::vector<float> kSizes = {26, 34, 68, 26 * 2.8f, 68 * 2.8f};
+// Every size the kiosk draws text at: app/screens' body, heading and display sizes (26, 34, 68 dp)
+// at the UI scales of 1920x1080 and 3840x2160, each with and without larger text.
+std::vector<float> kiosk_sizes() {
+    std::vector<float> sizes;
+    for (float screen : {core::ui_scale_for(1920, 1080), core::ui_scale_for(3840, 2160)})
+        for (float text : {1.0f, core::kLargerTextScale})
+            for (float dp : {26.0f, 34.0f, 68.0f}) sizes.push_back(dp * screen * text);
+    return sizes;
+}
+const std::vector<float> kSizes = kiosk_sizes();
 
 bool overlap(const AtlasGlyph& a, const AtlasGlyph& b) {
     return a.page == b.page && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height &&
@@ -87,8 +100,13 @@ std::uint64_t coverage_in(const AtlasPage& page, const AtlasGlyph& glyph) {
 }
 
 TEST_F(GlyphAtlasTest, EveryGlyphTheLayoutProducesHasAnEntryAtEverySize) {
-    const auto atlas = build_glyph_atlas(*fonts_, needed(), kSizes);
+    const auto glyphs = needed();
+    const auto start = std::chrono::steady_clock::now();
+    const auto atlas = build_glyph_atlas(*fonts_, glyphs, kSizes);
+    const double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     EXPECT_TRUE(atlas.failures.empty()) << atlas.failures.front().reason;
+    std::printf("[ atlas    ] ar/hi/th/zh fixture: %zu glyphs x %zu sizes, %zu page(s), first %dx%d; built in %.0f ms\n",
+                glyphs.size(), kSizes.size(), atlas.pages.size(), atlas.pages.at(0).width, atlas.pages.at(0).height, build_ms);
     std::set<std::size_t> faces;
     for (float size : kSizes) {
         for (const auto& key : laid_out(size)) {
@@ -97,6 +115,7 @@ TEST_F(GlyphAtlasTest, EveryGlyphTheLayoutProducesHasAnEntryAtEverySize) {
         }
     }
     EXPECT_GE(faces.size(), 4u) << "Arabic, Devanagari, Thai and CJK each from a face of its own";
+    EXPECT_EQ(kSizes.size(), 12u);
     for (const auto& page : atlas.pages) {
         EXPECT_LE(page.width, kMaxAtlasSide);
         EXPECT_LE(page.height, kMaxAtlasSide);
