@@ -11,17 +11,8 @@
 namespace pavilion::text {
 namespace {
 
-class TextCache : public ::testing::Test {
+class TextCache : public testing::NotoLayoutTest<NotoScript::arabic> {
 protected:
-    void SetUp() override {
-        std::string why;
-        auto fonts = testing::open_noto(NotoScript::arabic, why);
-        if (!fonts) GTEST_SKIP() << why;
-        fonts_.emplace(std::move(*fonts));
-        layouter_.emplace(*fonts_);
-    }
-    std::optional<FontSet> fonts_;
-    std::optional<ParagraphLayouter> layouter_;
 };
 
 const LayoutOptions kOptions{28, 400, Direction::auto_detect, "ar"};

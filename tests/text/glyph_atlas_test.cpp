@@ -30,15 +30,8 @@ const std::vector<Sample> kSamples = {
     {"zh", "欢迎来到文化交流展览：“一带一路”倡议，十年来共建国家超过150个。"},
 };
 
-class GlyphAtlasTest : public ::testing::Test {
+class GlyphAtlasTest : public testing::NotoLayoutTest<NotoScript::latin> {
 protected:
-    void SetUp() override {
-        std::string why;
-        auto fonts = testing::open_noto(NotoScript::latin, why);
-        if (!fonts) GTEST_SKIP() << why;
-        fonts_.emplace(std::move(*fonts));
-        layouter_.emplace(*fonts_);
-    }
 
     // Every glyph the samples lay out into at size_px, wrapped to a column as the screens do.
     std::set<AtlasKey> laid_out(float size_px) {
@@ -72,8 +65,6 @@ protected:
         return run.glyphs.at(1).id;
     }
 
-    std::optional<FontSet> fonts_;
-    std::optional<ParagraphLayouter> layouter_;
 };
 
 // Every size the kiosk draws text at: app/screens' body, heading and display sizes (26, 34, 68 dp)

@@ -16,15 +16,8 @@ namespace {
 using Lines = std::vector<std::string>;
 constexpr float kSize = 20;
 
-class LineBreaking : public ::testing::Test {
+class LineBreaking : public testing::NotoLayoutTest<NotoScript::cjk> {
 protected:
-    void SetUp() override {
-        std::string why;
-        auto fonts = testing::open_noto(NotoScript::cjk, why);
-        if (!fonts) GTEST_SKIP() << why;
-        fonts_.emplace(std::move(*fonts));
-        layouter_.emplace(*fonts_);
-    }
 
     Paragraph layout(const std::string& text, float width, const std::string& locale = "zh") {
         auto paragraph = layouter_->layout(text, LayoutOptions{kSize, width, Direction::auto_detect, locale});
@@ -43,8 +36,6 @@ protected:
         return testing::line_texts(layout(text, width + 0.01f, locale), text);
     }
 
-    std::optional<FontSet> fonts_;
-    std::optional<ParagraphLayouter> layouter_;
 };
 
 TEST_F(LineBreaking, EnglishBreaksAtSpacesAndDropsThem) {

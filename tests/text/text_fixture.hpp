@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,22 @@ inline std::optional<FontSet> open_noto(NotoScript primary, std::string& why_not
     }
     return std::move(*fonts);
 }
+
+// A test that lays out with the Noto set whose primary script is Primary; skipped where a font is
+// missing.
+template <NotoScript Primary>
+class NotoLayoutTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string why;
+        auto fonts = open_noto(Primary, why);
+        if (!fonts) GTEST_SKIP() << why;
+        fonts_.emplace(std::move(*fonts));
+        layouter_.emplace(*fonts_);
+    }
+    std::optional<FontSet> fonts_;
+    std::optional<ParagraphLayouter> layouter_;
+};
 
 // The code points of text[begin, end), in logical order.
 std::vector<char32_t> code_points(const std::string& text, std::size_t begin, std::size_t end);
