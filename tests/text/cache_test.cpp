@@ -11,9 +11,7 @@
 namespace pavilion::text {
 namespace {
 
-class TextCache : public testing::NotoLayoutTest<NotoScript::arabic> {
-protected:
-};
+class TextCache : public testing::NotoLayoutTest<NotoScript::arabic> {};
 
 const LayoutOptions kOptions{28, 400, Direction::auto_detect, "ar"};
 const std::string kText = "مرحبا بكم في معرض Pavilion للتبادل الثقافي 2025";
