@@ -12,7 +12,7 @@ namespace {
 
 using testing::default_pack;
 
-const std::vector<std::string> kLocales = {"en", "zh", "ru"};
+const std::vector<std::string> kLocales = {"en", "zh", "ru", "ar"};
 
 TEST(DefaultPack, MeetsTheCountsTheExhibitionNeeds) {
     const auto& catalog = default_pack().catalog();
