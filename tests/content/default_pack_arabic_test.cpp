@@ -130,8 +130,9 @@ TEST(DefaultPackArabic, EverySourceReadsInArabic) {
         // every language (Latin names of a paper's authors) stays as it is.
         if (en.author != source.text.at("zh").author) expect_arabic(ar.author, "author");
         // Where the English discloses that the copy used lacks an outlet or a date, so does the Arabic.
-        if (en.summary.find("The copy used") != std::string::npos)
+        if (en.summary.find("The copy used") != std::string::npos) {
             EXPECT_NE(ar.summary.find("النسخة المستخدمة"), std::string::npos) << ar.summary;
+        }
     }
 }
 
@@ -155,7 +156,9 @@ TEST(DefaultPackArabic, EveryInterfaceWordHasItsArabicForm) {
         ASSERT_TRUE(ar.count(key)) << "missing";
         expect_arabic(ar.at(key), key);
         // A placeholder the kiosk fills in ("Cited {n} times") is kept.
-        if (english.find("{n}") != std::string::npos) EXPECT_NE(ar.at(key).find("{n}"), std::string::npos);
+        if (english.find("{n}") != std::string::npos) {
+            EXPECT_NE(ar.at(key).find("{n}"), std::string::npos);
+        }
     }
 }
 
