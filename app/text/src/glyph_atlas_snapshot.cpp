@@ -25,14 +25,6 @@ using Reader = core::ByteReader;
 constexpr auto kStale = core::ErrorCode::unsupported;
 constexpr auto kCorrupt = core::ErrorCode::corrupt;
 
-void add_file_identity(core::Fnv1a64& hash, const FontFile& file) {
-    std::error_code error;
-    const auto length = std::filesystem::file_size(file.path, error);
-    hash.add(file.path).add_value(file.face_index).add_value(error ? ~std::uintmax_t{0} : length);
-    const auto modified = std::filesystem::last_write_time(file.path, error);
-    hash.add_value(error ? std::int64_t{-1} : static_cast<std::int64_t>(modified.time_since_epoch().count()));
-}
-
 void put_key(Writer& out, const AtlasKey& key) {
     out.put(static_cast<std::uint32_t>(key.face));
     out.put(key.glyph);
@@ -114,7 +106,7 @@ std::uint64_t glyph_atlas_key(const FontSet& fonts, const std::set<AtlasKey>& ke
     hash.add_value(kFormatVersion);
     for (int part : {FREETYPE_MAJOR, FREETYPE_MINOR, FREETYPE_PATCH}) hash.add_value(part);
     hash.add_value(static_cast<std::uint64_t>(fonts.face_count()));
-    for (std::size_t face = 0; face < fonts.face_count(); ++face) add_file_identity(hash, fonts.file(face));
+    for (std::size_t face = 0; face < fonts.face_count(); ++face) hash.add_value(file_identity(fonts.file(face)));
     hash.add_value(options.max_side).add_value(options.padding);
     hash.add_value(static_cast<std::uint64_t>(keys.size()));
     for (const auto& key : keys) hash.add_value(static_cast<std::uint64_t>(key.face)).add_value(key.glyph).add_value(key.size_64);

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include <unicode/uloc.h>
+
 namespace pavilion::text {
 namespace {
 
@@ -17,21 +19,22 @@ constexpr std::array<NotoScript, 14> kAllScripts = {
     NotoScript::lao,   NotoScript::khmer,      NotoScript::myanmar,  NotoScript::cjk,
 };
 
-const char* core_file_name(NotoScript script) {
+// The family's file stem; "-Regular.ttf" or "-Bold.ttf" follows.
+const char* core_family(NotoScript script) {
     switch (script) {
     case NotoScript::latin:
     case NotoScript::greek:
-    case NotoScript::cyrillic: return "NotoSans-Regular.ttf"; // one family covers all three
+    case NotoScript::cyrillic: return "NotoSans"; // one family covers all three
     case NotoScript::arabic:
-    case NotoScript::persian: return "NotoNaskhArabic-Regular.ttf";
-    case NotoScript::urdu: return "NotoNastaliqUrdu-Regular.ttf";
-    case NotoScript::hebrew: return "NotoSansHebrew-Regular.ttf";
-    case NotoScript::devanagari: return "NotoSansDevanagari-Regular.ttf";
-    case NotoScript::bengali: return "NotoSansBengali-Regular.ttf";
-    case NotoScript::thai: return "NotoSansThai-Regular.ttf";
-    case NotoScript::lao: return "NotoSansLao-Regular.ttf";
-    case NotoScript::khmer: return "NotoSansKhmer-Regular.ttf";
-    case NotoScript::myanmar: return "NotoSansMyanmar-Regular.ttf";
+    case NotoScript::persian: return "NotoNaskhArabic";
+    case NotoScript::urdu: return "NotoNastaliqUrdu";
+    case NotoScript::hebrew: return "NotoSansHebrew";
+    case NotoScript::devanagari: return "NotoSansDevanagari";
+    case NotoScript::bengali: return "NotoSansBengali";
+    case NotoScript::thai: return "NotoSansThai";
+    case NotoScript::lao: return "NotoSansLao";
+    case NotoScript::khmer: return "NotoSansKhmer";
+    case NotoScript::myanmar: return "NotoSansMyanmar";
     case NotoScript::cjk: break;
     }
     return nullptr;
@@ -39,15 +42,17 @@ const char* core_file_name(NotoScript script) {
 
 } // namespace
 
-FontFile noto_font_for(NotoScript script, const std::string& core_dir, const std::string& cjk_dir) {
-    if (script == NotoScript::cjk) return FontFile{cjk_dir + "/NotoSansCJK-Regular.ttc", kNotoSansCjkScFace};
-    return FontFile{core_dir + "/" + core_file_name(script), 0};
+FontFile noto_font_for(NotoScript script, FontWeight weight, const std::string& core_dir, const std::string& cjk_dir) {
+    const char* suffix = weight == FontWeight::bold ? "-Bold" : "-Regular";
+    if (script == NotoScript::cjk) return FontFile{cjk_dir + "/NotoSansCJK" + suffix + ".ttc", kNotoSansCjkScFace};
+    return FontFile{core_dir + "/" + core_family(script) + suffix + ".ttf", 0};
 }
 
-std::vector<FontFile> noto_fallback(NotoScript primary, const std::string& core_dir, const std::string& cjk_dir) {
+std::vector<FontFile> noto_fallback(NotoScript primary, FontWeight weight, const std::string& core_dir,
+                                    const std::string& cjk_dir) {
     std::vector<FontFile> files;
     auto add = [&](NotoScript script) {
-        FontFile file = noto_font_for(script, core_dir, cjk_dir);
+        FontFile file = noto_font_for(script, weight, core_dir, cjk_dir);
         const bool present = std::any_of(files.begin(), files.end(), [&](const FontFile& known) {
             return known.path == file.path && known.face_index == file.face_index;
         });
@@ -74,6 +79,11 @@ NotoScript noto_script_for_language(std::string_view language) {
     for (const auto& [code, script] : kLanguages)
         if (primary == code) return script;
     return NotoScript::latin;
+}
+
+bool is_right_to_left(std::string_view language) {
+    const std::string tag(language);
+    return !tag.empty() && uloc_isRightToLeft(tag.c_str());
 }
 
 } // namespace pavilion::text

@@ -20,10 +20,23 @@ struct hb_font_t;
 
 namespace pavilion::text {
 
-// A face in a font file; face_index picks one face of a collection (.ttc), 0 otherwise.
+// A face in a font file; face_index picks one face of a collection (.ttc), 0 otherwise. A font
+// held in memory (a pack's own font, read from the pack) has its bytes here and path only names it.
 struct FontFile {
     std::string path;
     unsigned face_index = 0;
+    std::shared_ptr<const std::vector<std::uint8_t>> bytes; // null: read the file at path
+};
+
+// What makes a font file this one, for cache keys: the path and face, and the file's length and
+// modification time (a font updated by the package manager changes its key), or the bytes' hash.
+std::uint64_t file_identity(const FontFile& file);
+
+// A face's vertical metrics (hhea), in font units.
+struct FaceMetrics {
+    int units_per_em = 0;
+    int ascender = 0;
+    int descender = 0; // below the baseline: negative
 };
 
 class FontSet {
@@ -44,6 +57,7 @@ public:
 
     // Whether face has a glyph for code point c (its cmap maps c to a glyph other than .notdef).
     bool covers(std::size_t face, char32_t c) const;
+    FaceMetrics metrics(std::size_t face) const;
     // The first face in fallback order that covers c.
     std::optional<std::size_t> first_face_covering(char32_t c) const;
 
