@@ -1,66 +1,53 @@
 #include "font_setup.hpp"
 
-#include "pavilion/screens/font_atlas_snapshot.hpp"
-#include "pavilion/screens/glyph_plan.hpp"
+#include "pavilion/text/glyph_atlas_snapshot.hpp"
 
 namespace pavilion::shell {
-namespace {
 
-screens::FontFace face_of(const platform::FontFile& file) { return {file.data(), file.size(), file.face_index}; }
-
-} // namespace
-
-FontSetup::FontSetup(std::string cache_directory) : cache_(std::move(cache_directory), "fonts-") {}
+FontSetup::FontSetup(std::string cache_directory) : cache_(std::move(cache_directory), "glyphs-") {}
 
 core::Status FontSetup::load(const content::PackReader& pack) {
     auto own = pack.font_bytes();
     if (!own) return own.error();
-    if (!own->empty()) { // a pack's own font is used alone, for every style: no system fonts needed
-        files_ = platform::SystemFonts{};
-        files_.cjk_regular = platform::FontFile{"pack", 0, {}, std::move(*own)};
-    } else {
-        auto system = platform::locate_system_fonts();
-        if (!system) return system.error();
-        files_ = std::move(system).value();
-    }
-    files_identity_ = platform::identity_of(files_);
+    auto bytes = own->empty() ? nullptr : std::make_shared<const std::vector<std::uint8_t>>(std::move(*own));
+    files_ = screens::kiosk_font_files(std::move(bytes));
     return core::ok();
 }
 
-core::Expected<screens::Fonts> FontSetup::build(ImFontAtlas& atlas, const content::PackReader& pack, float scale,
-                                                int max_texture_side) {
+core::Expected<screens::TextFonts> FontSetup::build(const content::PackReader& pack, float scale, int max_texture_side) {
     last_build_cached_ = false;
-    // The key needs no pass over the bodies: the pack file's identity stands for its text (and
-    // the plan of the catalog's short texts for the characters the interface adds itself).
-    auto plan = screens::plan_glyphs(pack.catalog());
-    const auto key = screens::font_atlas_key(plan, files_identity_ + pack.file_identity(), scale, max_texture_side);
+    auto fonts = screens::open_text_fonts(files_, scale);
+    if (!fonts) return fonts.error();
+    // The key needs no shaping: the pack file's identity stands for its texts.
+    const auto key = screens::text_atlas_key(files_, pack.file_identity(), scale, max_texture_side);
     if (auto bytes = cache_.read(key)) {
-        auto restored = screens::restore_atlas(bytes->data(), bytes->size(), key, max_texture_side, atlas);
+        auto restored = text::restore_glyph_atlas(bytes->data(), bytes->size(), key, max_texture_side);
         if (restored) {
+            fonts->atlas = std::move(*restored);
             last_build_cached_ = true;
-            return restored;
+            return fonts;
         }
-        notices_.push_back(restored.error().message + " (" + cache_.path_of(key) + "); building the fonts again");
+        notices_.push_back(restored.error().message + " (" + cache_.path_of(key) + "); building the glyph atlas again");
     }
-
-    if (!pack.bodies_in_catalog()) {
-        screens::BodyGlyphs bodies;
-        auto read = pack.each_body_text([&](content::BlockKind kind, std::string_view text) { bodies.add(kind, text); });
-        if (!read) return read.error();
-        bodies.add_to(plan);
-    }
-    // A pack's own font has no bold file: the regular one serves both.
-    const auto& cjk_bold = files_.cjk_bold.size() ? files_.cjk_bold : files_.cjk_regular;
-    const screens::FontSources sources{face_of(files_.latin_regular), face_of(files_.latin_bold),
-                                       face_of(files_.cjk_regular), face_of(cjk_bold)};
-    auto built = builder_.build(atlas, sources, plan, scale, max_texture_side);
-    if (!built) return built;
+    if (auto filled = fill_atlas(*fonts, pack, max_texture_side); !filled) return filled.error();
     if (cache_.enabled()) {
-        const auto snapshot = screens::snapshot_atlas(atlas, *built, key);
-        if (auto kept = snapshot.empty() ? core::ok() : cache_.write(key, snapshot); !kept)
-            notices_.push_back("fonts not cached: " + kept.error().message);
+        if (auto kept = cache_.write(key, text::snapshot_glyph_atlas(fonts->atlas, key)); !kept)
+            notices_.push_back("glyph atlas not cached: " + kept.error().message);
     }
-    return built;
+    return fonts;
+}
+
+core::Status FontSetup::fill_atlas(screens::TextFonts& fonts, const content::PackReader& pack, int max_texture_side) {
+    screens::TextPlan plan(pack.catalog());
+    if (!pack.bodies_in_catalog()) {
+        auto read = pack.each_body_text([&](content::BlockKind kind, std::string_view text) { plan.add_body(kind, text); });
+        if (!read) return read.error();
+    }
+    screens::build_text_atlas(fonts, plan, max_texture_side);
+    if (const auto& failures = fonts.atlas.failures; !failures.empty())
+        notices_.push_back(std::to_string(failures.size()) + " glyphs left out of the atlas, the first because: " +
+                           failures.front().reason);
+    return core::ok();
 }
 
 std::vector<std::string> FontSetup::take_notices() {

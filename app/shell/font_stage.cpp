@@ -8,11 +8,10 @@ core::Expected<BuiltFonts> build_fonts(const content::PackReader& pack, float sc
                                        const std::string& cache_dir) {
     BuiltFonts built;
     built.setup = std::make_unique<FontSetup>(cache_dir);
-    built.atlas = std::make_unique<ImFontAtlas>();
     if (auto loaded = built.setup->load(pack); !loaded) return loaded.error();
-    auto fonts = built.setup->build(*built.atlas, pack, scale, max_texture_side);
+    auto fonts = built.setup->build(pack, scale, max_texture_side);
     if (!fonts) return fonts.error();
-    built.fonts = *fonts;
+    built.fonts = std::move(*fonts);
     built.scale = scale;
     built.pack_path = pack.path();
     return built;
@@ -27,9 +26,12 @@ void FontStage::adopt(BuiltFonts built) { take(std::move(built)); }
 
 void FontStage::take(BuiltFonts built) {
     for (auto& line : built.setup->take_notices()) report_("pavilion: " + line);
-    graphics_.use_fonts(*built.atlas);
-    // The old atlas goes only now: the frames before this one still drew with it.
-    current_ = std::move(built);
+    // The old atlas's textures go only now: the frames before this one still drew with them.
+    auto pages = graphics_.use_glyph_pages(built.fonts.atlas);
+    typesetter_ = std::make_unique<screens::Typesetter>(std::move(built.fonts), std::move(pages));
+    fonts_ = screens::fonts_of(*typesetter_);
+    scale_ = built.scale;
+    pack_path_ = built.pack_path;
 }
 
 core::Status FontStage::prepare(const content::PackReader& pack) {
@@ -60,7 +62,7 @@ void FontStage::show_pack(const std::string& path) {
 
 void FontStage::want_scale(const std::shared_ptr<const content::PackReader>& pack, float scale) {
     if (scale == unavailable_scale_) return; // tried, and it cannot be built: the text stays as it is
-    if (scale == current_.scale && current_.pack_path == pack->path()) {
+    if (scale == scale_ && pack_path_ == pack->path()) {
         building_ = false; // a build under way is no longer wanted (larger text on and off again)
         building_scale_ = 0;
         return;

@@ -1,9 +1,10 @@
 #pragma once
-// The font atlas the screens draw with, built off the render thread. ImGui bakes every glyph up
-// front, so the atlas must be built again for larger text (a visitor's 1.4x) and for another
-// pack's characters. The atlas in use stays until its replacement is ready, then swaps in
-// between frames: larger text grows a frame or two after the tap (at once when the atlas was
-// built before: the font cache keeps it), and a new pack's atlas is ready before the model shows it.
+// The fonts the screens draw with, built off the render thread: the glyph atlas holds every glyph
+// of the pack's texts at the sizes drawn, so it is built again for larger text (a visitor's 1.4x)
+// and for another pack's texts. The fonts in use stay until their replacement is ready, then
+// swap in between frames: larger text grows a frame or two after the tap (at once when the atlas
+// was built before: the font cache keeps it), and a new pack's atlas is ready before the model
+// shows it.
 
 #include "font_setup.hpp"
 #include "graphics.hpp"
@@ -12,7 +13,8 @@
 #include "pavilion/core/expected.hpp"
 #include "pavilion/core/run_queue.hpp"
 #include "pavilion/core/serial_worker.hpp"
-#include "pavilion/screens/font_atlas.hpp"
+#include "pavilion/screens/fonts.hpp"
+#include "pavilion/screens/typesetter.hpp"
 
 #include <imgui.h>
 
@@ -27,18 +29,16 @@
 
 namespace pavilion::shell {
 
-// An atlas and what it was built from.
+// Fonts with their atlas, and what they were built from.
 struct BuiltFonts {
-    std::unique_ptr<FontSetup> setup;   // the font files, mapped while the atlas refers to them
-    std::unique_ptr<ImFontAtlas> atlas; // filled, not yet on the GPU
-    screens::Fonts fonts;
+    std::unique_ptr<FontSetup> setup; // its notices, and whether the atlas came from the cache
+    screens::TextFonts fonts;         // the atlas not yet on the GPU
     float scale = 0;
-    std::string pack_path; // whose characters it holds
+    std::string pack_path; // whose texts it holds
 };
 
-// Loads a pack's fonts and builds its atlas at `scale` (any thread: atlases are separate
-// objects, FreeType gets a library per build; ImGui's only shared state touched is its count of
-// allocations, a statistic).
+// Loads a pack's fonts and builds its atlas at `scale` (any thread: each build opens its own
+// fonts, FreeType and HarfBuzz objects, and hands them to the render thread with the result).
 core::Expected<BuiltFonts> build_fonts(const content::PackReader& pack, float scale, int max_texture_side,
                                        const std::string& cache_dir);
 
@@ -71,9 +71,10 @@ public:
     // Blocks until the builds under way have posted their results (then drain the queue).
     void wait_for_builds() { worker_.wait_idle(); }
 
-    const screens::Fonts& fonts() const { return current_.fonts; }
-    float scale() const { return current_.scale; }
-    const BuiltFonts& current() const { return current_; }
+    const screens::Fonts& fonts() const { return fonts_; }
+    float scale() const { return scale_; }
+    // The typesetter in use (null before the first adopt()).
+    const screens::Typesetter* typesetter() const { return typesetter_.get(); }
     int max_texture_side() const { return max_texture_side_; }
     // The worker stops; the atlas in use stays.
     void stop() { worker_.stop(); }
@@ -86,7 +87,10 @@ private:
     std::string cache_dir_;
     int max_texture_side_;
     std::function<void(std::string)> report_;
-    BuiltFonts current_;
+    std::unique_ptr<screens::Typesetter> typesetter_;
+    screens::Fonts fonts_;
+    float scale_ = 0;
+    std::string pack_path_;
     std::atomic<float> base_scale_{1};
     bool building_ = false;
     float building_scale_ = 0;

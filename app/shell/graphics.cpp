@@ -9,13 +9,18 @@ core::Expected<std::unique_ptr<Graphics>> Graphics::start(const platform::Window
     graphics->window_ = std::move(window).value();
     if (config.mode == platform::WindowMode::fullscreen) graphics->window_->hide_cursor();
     IMGUI_CHECKVERSION();
-    graphics->initial_fonts_ = std::make_unique<ImFontAtlas>();
-    graphics->context_ = ImGui::CreateContext(graphics->initial_fonts_.get());
+    graphics->imgui_fonts_ = std::make_unique<ImFontAtlas>();
+    ImFontConfig tiny;
+    tiny.SizePixels = 8;
+    graphics->imgui_fonts_->Flags |= ImFontAtlasFlags_NoMouseCursors;
+    graphics->imgui_fonts_->AddFontDefault(&tiny);
+    graphics->context_ = ImGui::CreateContext(graphics->imgui_fonts_.get());
     auto& io = ImGui::GetIO();
     io.IniFilename = nullptr; // a kiosk writes no settings files
     io.LogFilename = nullptr;
     // ImGui draws; touch is ours (gesture recognizer), so ImGui installs no input callbacks.
     graphics->backend_ = std::make_unique<platform::ImGuiBackend>(*graphics->window_, false);
+    graphics->backend_->upload_fonts(*graphics->imgui_fonts_);
     graphics->backend_->warm_up();
     return graphics;
 }
@@ -26,9 +31,10 @@ Graphics::~Graphics() {
     window_.reset();
 }
 
-void Graphics::use_fonts(ImFontAtlas& atlas) {
-    ImGui::GetIO().Fonts = &atlas;
-    backend_->upload_fonts(atlas);
+std::vector<ImTextureID> Graphics::use_glyph_pages(const text::GlyphAtlas& atlas) {
+    std::vector<platform::CoveragePage> pages;
+    for (const auto& page : atlas.pages) pages.push_back({page.width, page.height, page.alpha.data()});
+    return backend_->upload_glyph_pages(pages);
 }
 
 } // namespace pavilion::shell

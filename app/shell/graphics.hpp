@@ -6,10 +6,12 @@
 #include "pavilion/core/expected.hpp"
 #include "pavilion/platform/imgui_backend.hpp"
 #include "pavilion/platform/window.hpp"
+#include "pavilion/text/glyph_atlas.hpp"
 
 #include <imgui.h>
 
 #include <memory>
+#include <vector>
 
 namespace pavilion::shell {
 
@@ -24,17 +26,16 @@ public:
 
     platform::Window& window() { return *window_; }
     platform::ImGuiBackend& backend() { return *backend_; }
-    // Points ImGui at a built atlas and uploads it. The atlas is the caller's and must outlive
-    // its use (the context only borrows it).
-    void use_fonts(ImFontAtlas& atlas);
+    // Uploads a glyph atlas's pages (replacing the previous ones); their texture ids, in order.
+    std::vector<ImTextureID> use_glyph_pages(const text::GlyphAtlas& atlas);
 
 private:
     Graphics() = default;
 
     std::unique_ptr<platform::Window> window_;
-    // ImGui's context borrows its atlas instead of owning one, so the kiosk's atlas (built on
-    // another thread, into an object of its own) can be swapped in without ImGui deleting it.
-    std::unique_ptr<ImFontAtlas> initial_fonts_;
+    // ImGui needs a built font atlas to start a frame; the kiosk's text never uses it (its own
+    // glyph atlas is drawn by screens::Typesetter), so it holds ImGui's tiny default font only.
+    std::unique_ptr<ImFontAtlas> imgui_fonts_;
     ImGuiContext* context_ = nullptr;
     std::unique_ptr<platform::ImGuiBackend> backend_;
 };

@@ -76,20 +76,25 @@ core::Status Shell::start_screens(LoadedContent& content) {
     fonts_->set_base_scale(theme_.scale);
     // The atlas was built for the planned window within 4096 px: built again, before the first
     // frame, only if the window or the GPU's limit turned out different.
-    const auto& built = content.fonts.fonts;
-    if (content.fonts.scale != theme_.scale || built.atlas_width > max_texture_side_ ||
-        built.atlas_height > max_texture_side_) {
+    const auto& pages = content.fonts.fonts.atlas.pages;
+    const bool too_large = std::any_of(pages.begin(), pages.end(), [this](const text::AtlasPage& page) {
+        return page.width > max_texture_side_ || page.height > max_texture_side_;
+    });
+    if (content.fonts.scale != theme_.scale || too_large) {
         auto rebuilt = build_fonts(*content.pack, theme_.scale, max_texture_side_, cache_directory(options_.kiosk));
         if (!rebuilt) return rebuilt.error();
         content.fonts = std::move(rebuilt).value();
     }
     const bool cached = content.fonts.setup->last_build_cached();
     fonts_->adopt(std::move(content.fonts));
-    const auto& fonts = fonts_->fonts();
-    char line[256];
-    std::snprintf(line, sizeof line, "fonts: atlas %dx%d at scale %.2f on %s (max texture %d), %s", fonts.atlas_width,
-                  fonts.atlas_height, theme_.scale, gl_renderer_.c_str(), gl_max_texture_,
-                  cached ? "from the font cache" : "rasterized");
+    const auto& atlas = fonts_->typesetter()->atlas();
+    std::string sizes;
+    for (const auto& page : atlas.pages)
+        sizes += (sizes.empty() ? "" : " + ") + std::to_string(page.width) + "x" + std::to_string(page.height);
+    char line[384];
+    std::snprintf(line, sizeof line, "fonts: glyph atlas %s (%zu glyphs) at scale %.2f on %s (max texture %d), %s",
+                  sizes.empty() ? "empty" : sizes.c_str(), atlas.glyphs.size(), theme_.scale, gl_renderer_.c_str(),
+                  gl_max_texture_, cached ? "from the font cache" : "shaped and rasterized");
     kiosk_->journal(line);
 
     map_ = std::make_unique<MapLayer>(kiosk_->results(), report,

@@ -49,6 +49,7 @@ ImGuiBackend::ImGuiBackend(Window& window, bool install_input_callbacks)
 ImGuiBackend::~ImGuiBackend() {
     // The stock shutdown deletes its own (placeholder) font texture; ours goes here.
     if (font_texture_) glDeleteTextures(1, &font_texture_);
+    if (!glyph_textures_.empty()) glDeleteTextures(static_cast<GLsizei>(glyph_textures_.size()), glyph_textures_.data());
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
 }
@@ -71,6 +72,20 @@ void ImGuiBackend::upload_fonts(ImFontAtlas& atlas) {
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
     atlas.SetTexID(texture_id(font_texture_));
     atlas.ClearTexData();
+}
+
+std::vector<ImTextureID> ImGuiBackend::upload_glyph_pages(const std::vector<CoveragePage>& pages) {
+    GLint last_texture = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last_texture);
+    if (!glyph_textures_.empty()) glDeleteTextures(static_cast<GLsizei>(glyph_textures_.size()), glyph_textures_.data());
+    glyph_textures_.clear();
+    std::vector<ImTextureID> ids;
+    for (const auto& page : pages) {
+        glyph_textures_.push_back(make_coverage_texture(page.width, page.height, page.alpha));
+        ids.push_back(texture_id(glyph_textures_.back()));
+    }
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
+    return ids;
 }
 
 void ImGuiBackend::warm_up() {

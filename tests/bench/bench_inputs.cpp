@@ -1,8 +1,9 @@
 #include "bench_inputs.hpp"
 
+#include "../support/typesetter_fixture.hpp"
+
 #include "pavilion/core/input_script.hpp"
 #include "pavilion/core/ui_scale.hpp"
-#include "pavilion/screens/glyph_plan.hpp"
 
 #include <fstream>
 #include <iterator>
@@ -48,18 +49,18 @@ FontContext::~FontContext() {
 }
 
 core::Status FontContext::build(const content::Catalog& catalog) {
-    auto files = platform::locate_system_fonts();
-    if (!files) return files.error();
-    files_ = std::move(*files);
-    const auto face = [](const platform::FontFile& f) { return screens::FontFace{f.data(), f.size(), f.face_index}; };
-    sources_ = {face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular), face(files_.cjk_bold)};
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);
     ImGui::GetIO().IniFilename = nullptr; // a benchmark must not leave imgui.ini behind
+    unsigned char* pixels = nullptr; // ImGui starts no frame without a built atlas of its own
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->AddFontDefault();
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
     theme_.scale = core::ui_scale_for(kScreenWidth, kScreenHeight);
-    auto built = builder_.build(*ImGui::GetIO().Fonts, sources_, screens::plan_glyphs(catalog), theme_.scale, 4096);
+    auto built = testing::make_typesetter(catalog, theme_.scale);
     if (!built) return built.error();
-    fonts_ = *built;
+    typesetter_ = std::move(*built);
+    fonts_ = screens::fonts_of(*typesetter_);
     return core::ok();
 }
 

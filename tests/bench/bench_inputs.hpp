@@ -6,9 +6,9 @@
 #include "pavilion/content/base_map.hpp"
 #include "pavilion/content/pack_reader.hpp"
 #include "pavilion/core/pointer_event.hpp"
-#include "pavilion/platform/font_files.hpp"
-#include "pavilion/screens/font_atlas.hpp"
+#include "pavilion/screens/fonts.hpp"
 #include "pavilion/screens/theme.hpp"
+#include "pavilion/screens/typesetter.hpp"
 
 #include <imgui.h>
 
@@ -26,9 +26,9 @@ inline constexpr const char* kStoryRef = "story/china-laos-railway";
 inline constexpr int kScreenWidth = 1920;
 inline constexpr int kScreenHeight = 1080;
 
-// An ImGui context whose atlas holds the default pack's fonts, built as the kiosk builds them
-// (system Noto fonts, the pack's glyph plan, UI scale 1). Text is measured with these glyphs,
-// so line breaking sees the real advances of Latin and CJK characters.
+// An ImGui context and the kiosk's typesetter for the default pack, built as the kiosk builds
+// them (Debian's Noto fonts, the pack's text plan, UI scale 1): text is shaped and measured with
+// the real fonts.
 class FontContext {
 public:
     FontContext() = default;
@@ -39,15 +39,12 @@ public:
     // An error when no usable font is installed or the atlas cannot be built.
     core::Status build(const content::Catalog& catalog);
 
-    const screens::FontSources& sources() const { return sources_; }
     const screens::Fonts& fonts() const { return fonts_; }
     const screens::Theme& theme() const { return theme_; }
     ImGuiContext* context() const { return context_; }
 
 private:
-    platform::SystemFonts files_;
-    screens::FontSources sources_;
-    screens::FontAtlasBuilder builder_;
+    std::unique_ptr<screens::Typesetter> typesetter_;
     screens::Fonts fonts_;
     screens::Theme theme_;
     ImGuiContext* context_ = nullptr;

@@ -112,8 +112,8 @@ void overlay_at_zoom(benchmark::State& state, const BenchInputs& inputs, const c
     camera.zoom_about(at.x, at.y, zoom);
 
     const auto& theme = inputs.fonts.theme();
-    ImFont* font = inputs.fonts.fonts().body;
-    const float label_size = screens::drawn_size(font) * 0.78f;
+    const auto& fonts = inputs.fonts.fonts();
+    const float label_size = screens::drawn_size(fonts.body) * 0.78f;
     const core::ScreenRect viewport{0, 0, kScreenWidth, kScreenHeight};
     std::size_t clusters = 0, placed = 0;
     for (auto _ : state) {
@@ -129,7 +129,7 @@ void overlay_at_zoom(benchmark::State& state, const BenchInputs& inputs, const c
             marker_rects.push_back({cluster.centre.x - radius, cluster.centre.y - radius, cluster.centre.x + radius,
                                     cluster.centre.y + radius});
             if (head.name.empty()) continue;
-            const ImVec2 extent = font->CalcTextSizeA(label_size, 1e9f, 0, head.name.c_str());
+            const ImVec2 extent(fonts.text->width(fonts.body.style, label_size, head.name), label_size);
             core::LabelCandidate label;
             label.anchor = cluster.centre;
             label.width = extent.x + theme.dp(16);

@@ -1,8 +1,7 @@
 // The text engine (app/text: HarfBuzz shaping, ICU bidi and line breaking) on the story body the
-// LineBreak benchmarks break with core::break_lines: same text, same column width, the body size.
-// Compare TextEngine/layout (shape and break every block, nothing cached) and TextEngine/cached
-// (what a frame pays once the paragraph cache holds them) with LineBreak/font (core::break_lines
-// measuring with ImGui's atlas, no shaping, no bidi).
+// detail screen shows, at its text column's width and the body size: TextEngine/layout (shape and
+// break every block, nothing cached: a story's first frame) and TextEngine/cached (what a frame
+// pays once the paragraph cache holds them).
 
 #include "benchmarks.hpp"
 

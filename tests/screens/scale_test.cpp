@@ -6,9 +6,8 @@
 
 #include "pack_fixture.hpp"
 #include "pavilion/core/ui_scale.hpp"
-#include "pavilion/platform/font_files.hpp"
-#include "pavilion/screens/font_atlas.hpp"
-#include "pavilion/screens/glyph_plan.hpp"
+#include "screen_test_support.hpp"
+#include "typesetter_fixture.hpp"
 #include "pavilion/screens/deck.hpp"
 #include "pavilion/screens/map_canvas.hpp"
 #include "pavilion/screens/view_builder.hpp"
@@ -73,19 +72,14 @@ content::Catalog with_stories(int count, int crowd = 0) {
 class ScaleTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string error;
-        auto files = platform::locate_system_fonts();
-        ASSERT_TRUE(files) << files.error().message;
-        files_ = std::move(*files);
         context_ = ImGui::CreateContext();
         ImGui::SetCurrentContext(context_);
         ImGui::GetIO().IniFilename = nullptr; // a test leaves no imgui.ini behind
-        auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };
-        const FontSources sources{face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular),
-                                  face(files_.cjk_bold)};
-        auto built = builder_.build(*ImGui::GetIO().Fonts, sources, plan_glyphs(small_), 1.0f, 4096);
+        screen_tests::build_imgui_font();
+        auto built = pavilion::testing::make_typesetter(small_, 1.0f);
         ASSERT_TRUE(built) << built.error().message;
-        fonts_ = *built;
+        typesetter_ = std::move(*built);
+        fonts_ = fonts_of(*typesetter_);
     }
     void TearDown() override {
         if (context_) ImGui::DestroyContext(context_);
@@ -126,9 +120,8 @@ protected:
 
     const content::Catalog small_ = with_stories(20);
     const content::Catalog large_ = with_stories(2000);
-    platform::SystemFonts files_;
-    FontAtlasBuilder builder_;
     ImGuiContext* context_ = nullptr;
+    std::unique_ptr<Typesetter> typesetter_;
     Fonts fonts_;
 };
 

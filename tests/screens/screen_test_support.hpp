@@ -1,13 +1,11 @@
 #pragma once
-// Screens drawn on the CPU for tests: an ImGui context with a CPU-built font atlas (no GPU), one
-// frame at a time, and names for what tap targets mean.
+// Screens drawn on the CPU for tests: an ImGui context and the kiosk's typesetter with a
+// CPU-built glyph atlas (no GPU), one frame at a time, and names for what tap targets mean.
 
 #include "pack_fixture.hpp"
+#include "typesetter_fixture.hpp"
 #include "pavilion/core/ui_scale.hpp"
-#include "pavilion/platform/font_files.hpp"
-#include "pavilion/screens/font_atlas.hpp"
 #include "pavilion/screens/frame.hpp"
-#include "pavilion/screens/glyph_plan.hpp"
 
 #include <gtest/gtest.h>
 
@@ -34,6 +32,14 @@ inline std::string name_of(const TapAction& action) {
     return std::visit(Name{}, action);
 }
 
+// ImGui's tiny default font, built on the CPU: ImGui needs a built atlas to start a frame.
+inline void build_imgui_font() {
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->AddFontDefault();
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+}
+
 inline core::Gesture tap_at(ImVec2 at) {
     core::Gesture tap;
     tap.kind = core::Gesture::Kind::tap;
@@ -49,14 +55,10 @@ inline ImVec2 centre_of(const TapTargets::Target& target) {
 class ScreenTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        auto files = platform::locate_system_fonts();
-        ASSERT_TRUE(files) << files.error().message;
-        files_ = std::move(*files);
-        auto face = [](const platform::FontFile& f) { return FontFace{f.data(), f.size(), f.face_index}; };
-        sources_ = {face(files_.latin_regular), face(files_.latin_bold), face(files_.cjk_regular), face(files_.cjk_bold)};
         context_ = ImGui::CreateContext();
         ImGui::SetCurrentContext(context_); // CreateContext keeps another test's context current
         ImGui::GetIO().IniFilename = nullptr; // a test leaves no imgui.ini behind
+        build_imgui_font(); // ImGui starts no frame without one; the screens never draw with it
         use_fonts(core::ui_scale_for(1920, 1080));
     }
     void TearDown() override {
@@ -64,10 +66,10 @@ protected:
     }
     // Fonts rasterized for a UI scale (times the visitor's text scale), as the kiosk builds them.
     void use_fonts(float scale) {
-        auto built = builder_.build(*ImGui::GetIO().Fonts, sources_,
-                                    plan_glyphs(pavilion::testing::mini_pack().catalog()), scale, 4096);
+        auto built = pavilion::testing::make_typesetter(pavilion::testing::mini_pack().catalog(), scale);
         ASSERT_TRUE(built) << built.error().message;
-        fonts_ = *built;
+        typesetter_ = std::move(*built);
+        fonts_ = fonts_of(*typesetter_);
     }
 
     // One frame of draw at size; the tap targets it left. The frame's time moves on a second.
@@ -90,10 +92,8 @@ protected:
         return targets;
     }
 
-    platform::SystemFonts files_;
-    FontSources sources_;
-    FontAtlasBuilder builder_;
     ImGuiContext* context_ = nullptr;
+    std::unique_ptr<Typesetter> typesetter_;
     Fonts fonts_;
     core::NoImages images_;
     core::Millis now_ = 100000;

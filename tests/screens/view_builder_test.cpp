@@ -1,5 +1,4 @@
 #include "pack_fixture.hpp"
-#include "pavilion/screens/glyph_plan.hpp"
 #include "pavilion/screens/view_builder.hpp"
 
 #include <gtest/gtest.h>
@@ -85,7 +84,7 @@ TEST(ViewBuilder, MissingTextsFallBackToThePacksDefaultLanguage) {
     ASSERT_EQ(catalog.meta.default_locale, "en");
     auto& source = catalog.sources.front();
     source.text.erase("zh");
-    source.text["aa"] = {"First by code", ""}; // sorts before "en": not the fallback
+    source.text["aa"] = {"First by code", "", "", ""}; // sorts before "en": not the fallback
     catalog.figures.front().source = source.id;
     const ViewBuilder zh(catalog, "zh");
     EXPECT_EQ(zh.sources().sources.front().title, source.text.at("en").title);
@@ -147,31 +146,6 @@ TEST(ViewBuilder, ChromeListsLanguagesAndFallsBackForUnknownOnes) {
     EXPECT_EQ(builder.text("no_such_key"), "no_such_key");
 }
 
-TEST(GlyphPlan, BodyHoldsEveryCharacterOfEveryText) {
-    const auto& catalog = mini_pack().catalog();
-    const auto plan = plan_glyphs(catalog);
-    core::CodepointSet expected;
-    for (const auto* list : {&catalog.initiatives, &catalog.stories}) {
-        for (const auto& item : *list) {
-            for (const auto& [locale, text] : item.text) {
-                for (const auto& block : text.blocks) core::add_codepoints(block.text, expected);
-                for (const auto& point : text.key_points) core::add_codepoints(point, expected);
-            }
-        }
-    }
-    for (char32_t c : expected) EXPECT_TRUE(plan.body.count(c)) << "missing U+" << std::hex << c;
-    EXPECT_TRUE(plan.heading.count(U'ž')); // from the title "Možura Wind Farm"
-    EXPECT_TRUE(plan.display.count(U'ž')); // detail pages set titles large
-    EXPECT_TRUE(plan.display.count(U'7'));
-}
-
-TEST(GlyphPlan, LargeSizesHoldOnlyWhatIsShownLarge) {
-    const auto plan = plan_glyphs(mini_pack().catalog());
-    // Body text characters that appear in no title stay out of the display font.
-    EXPECT_FALSE(plan.display.count(U'脊')); // from a story body only
-    EXPECT_LT(plan.display.size(), plan.body.size());
-}
-
 // A catalog read with bodies on demand: the page takes its body from the one given, in the
 // visitor's language, or the pack's default where that language has none.
 TEST(ViewBuilder, DetailTakesTheBodyGivenInTheLocaleOrTheDefault) {
@@ -196,23 +170,6 @@ TEST(ViewBuilder, DetailTakesTheBodyGivenInTheLocaleOrTheDefault) {
     ASSERT_TRUE(fallback);
     EXPECT_EQ(fallback->blocks, eager.at(mini_pack().catalog().meta.default_locale).blocks);
     EXPECT_EQ(fallback->title, eager.at("zh").title) << "only the body falls back";
-}
-
-// The glyph plan of a catalog without bodies, plus its bodies read from the pack, is the plan of
-// the catalog that holds them: the atlas has every character either way.
-TEST(GlyphPlan, BodiesReadApartGiveTheSamePlan) {
-    auto lazy = content::PackReader::open(mini_pack().path(), content::PackCheck::without_pictures,
-                                          content::CatalogBodies::on_demand);
-    ASSERT_TRUE(lazy) << lazy.error().message;
-    auto plan = plan_glyphs(lazy->catalog());
-    const auto eager = plan_glyphs(mini_pack().catalog());
-    EXPECT_FALSE(plan.body.count(U'脊')) << "a character of a story body only";
-    BodyGlyphs bodies;
-    ASSERT_TRUE(lazy->each_body_text([&](content::BlockKind kind, std::string_view text) { bodies.add(kind, text); }));
-    bodies.add_to(plan);
-    EXPECT_EQ(plan.body, eager.body);
-    EXPECT_EQ(plan.heading, eager.heading);
-    EXPECT_EQ(plan.display, eager.display);
 }
 
 } // namespace

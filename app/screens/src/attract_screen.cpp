@@ -67,9 +67,7 @@ float draw_prompt(Frame& frame, const AttractView& view, float margin) {
     frame.draw->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_w, pill_min.y + pill_h), with_alpha(p.accent, breathe),
                               pill_h / 2);
     const float prompt_size = drawn_size(frame.fonts.heading);
-    frame.draw->AddText(frame.fonts.heading, prompt_size,
-                        ImVec2(pill_min.x + pill_h * 0.45f, pill_min.y + (pill_h - prompt_size) / 2), p.on_accent,
-                        prompt.c_str());
+    draw_line(frame, frame.fonts.heading, prompt_size, ImVec2(pill_min.x + pill_h * 0.45f, pill_min.y + (pill_h - prompt_size) / 2), p.on_accent, prompt);
     return pill_min.y;
 }
 
@@ -80,12 +78,12 @@ void draw_captions(Frame& frame, const AttractSlideView& slide, float into, floa
     const auto ink = with_alpha(frame.theme.palette.text, fade);
     const float width = frame.size.x - 2 * margin;
     float y = bottom - frame.dp(48);
-    ImFont* display = frame.fonts.display;
+    const Font display = frame.fonts.display;
     const auto& captions = slide.captions;
     for (std::size_t i = captions.size(); i-- > 0;) {
-        ImFont* font = i == 0 ? display : frame.fonts.heading;
+        const Font font = i == 0 ? display : frame.fonts.heading;
         const float size = i == 0 ? drawn_size(display) * 0.8f : drawn_size(frame.fonts.heading);
-        y -= text_height(font, size, captions[i], width, 2, 1.2f);
+        y -= text_height(frame, font, size, captions[i], width, 2, 1.2f);
         draw_text(frame, font, size, ImVec2(margin, y), width, ink, captions[i], 2, 1.2f);
         y -= frame.dp(10);
     }
@@ -102,8 +100,7 @@ void AttractScreen::draw(Frame& frame, float, std::vector<model::Intent>&) {
     draw_scrims(frame);
     const bool portrait = frame.size.y > frame.size.x;
     const float margin = frame.dp(frame.theme.metrics.margin) * (portrait ? 0.75f : 1.4f);
-    frame.draw->AddText(frame.fonts.heading, drawn_size(frame.fonts.heading), ImVec2(margin, margin * 0.8f),
-                        frame.theme.palette.text, view_.title.c_str());
+    draw_line(frame, frame.fonts.heading, drawn_size(frame.fonts.heading), ImVec2(margin, margin * 0.8f), frame.theme.palette.text, view_.title);
     const float prompt_top = draw_prompt(frame, view_, margin);
     if (!view_.slides.empty()) draw_captions(frame, view_.slides[clock.current], clock.into, margin, prompt_top);
     // The whole screen is one target: the first touch wakes the kiosk and nothing else.

@@ -66,10 +66,9 @@ float draw_language_button(Frame& frame, const ChromeText& text, const BarLayout
                                       open ? TapAction{CloseLanguageSheet{}} : TapAction{OpenLanguageSheet{}});
     const float pad = bar.button * 0.42f;
     draw_globe(frame, ImVec2(left + pad + globe / 2, bar.top + bar.button / 2), globe / 2, ink);
-    ImFont* font = frame.fonts.body;
+    const Font font = frame.fonts.body;
     const float size = drawn_size(font);
-    frame.draw->AddText(font, size, ImVec2(left + pad + globe + bar.gap * 0.5f, bar.top + (bar.button - size) / 2), ink,
-                        name.c_str());
+    draw_line(frame, font, size, ImVec2(left + pad + globe + bar.gap * 0.5f, bar.top + (bar.button - size) / 2), ink, name);
     return left;
 }
 
@@ -93,10 +92,9 @@ void draw_language_sheet(Frame& frame, const ChromeText& text) {
         const ImU32 ink = draw_pill_shape(frame, at, ImVec2(at.x + width, at.y + bar.button),
                                           language.current ? PillStyle::filled : PillStyle::outlined,
                                           model::Intent{model::ChooseLanguage{language.code}});
-        ImFont* font = frame.fonts.body;
+        const Font font = frame.fonts.body;
         const float size = drawn_size(font);
-        frame.draw->AddText(font, size, ImVec2(at.x + bar.button * 0.45f, at.y + (bar.button - size) / 2), ink,
-                            language.name.c_str());
+        draw_line(frame, font, size, ImVec2(at.x + bar.button * 0.45f, at.y + (bar.button - size) / 2), ink, language.name);
         y += row;
     }
 }
@@ -110,9 +108,9 @@ float draw_chrome(Frame& frame, const ChromeText& text, const std::string& title
     if (state.show_navigation) left += 2 * (bar.button + bar.gap) + bar.gap;
     // The accessibility switches: two round buttons and their gaps.
     const float switches = 2 * (bar.button + bar.gap) + bar.gap;
-    ImFont* heading = frame.fonts.heading;
+    const Font heading = frame.fonts.heading;
     const float title_size = drawn_size(heading);
-    const float title_width = title.empty() ? 0 : heading->CalcTextSizeA(title_size, 1e9f, 0, title.c_str()).x + 2 * bar.gap;
+    const float title_width = title.empty() ? 0 : text_width(frame, heading, title_size, title) + 2 * bar.gap;
     const auto language_switch = choose_language_switch(text.languages.size(), pills_width(frame, text, bar),
                                                         title_width, frame.size.x - bar.margin - switches - left);
 

@@ -4,7 +4,9 @@
 #include "pavilion/screens/still_there.hpp"
 #include "pavilion/screens/update_banner.hpp"
 #include "pavilion/screens/view_builder.hpp"
+#include "pavilion/screens/typesetter.hpp"
 #include "pavilion/screens/widgets.hpp"
+#include "pavilion/text/noto_fonts.hpp"
 
 #include <algorithm>
 
@@ -33,6 +35,7 @@ void Deck::show(const core::Route& route, const std::string& locale, const conte
     language_sheet_open_ = false; // a new screen or language: the choice is made
     route_ = route;
     locale_ = locale;
+    right_to_left_ = text::is_right_to_left(locale_);
     body_ = body;
     opened_ = true;
     const ViewBuilder views(catalog_, locale_);
@@ -54,6 +57,26 @@ void Deck::close_all_but(const Screen& arriving, const core::Route& next) {
 }
 
 std::vector<model::Intent> Deck::draw(Frame& frame, const model::Look& look) {
+    if (frame.fonts.text) frame.fonts.text->set_locale(locale_);
+    return right_to_left_ ? draw_mirrored(frame, look) : draw_screen(frame, look);
+}
+
+// The screens lay out as for a left-to-right language, in a frame whose input is mirrored; then
+// what they drew is flipped, all but the text, pictures and map they drew in place (mirror.hpp).
+std::vector<model::Intent> Deck::draw_mirrored(Frame& frame, const model::Look& look) {
+    Mirror mirror(frame.size.x);
+    const FrameInput input = mirrored(frame.input, mirror);
+    Frame logical{frame.theme, frame.fonts, frame.images, frame.draw,    frame.size,         frame.now,
+                  frame.screen_age_s,        input,        frame.targets, frame.map_renderer, &mirror};
+    const int first_vertex = frame.draw->VtxBuffer.Size;
+    const int first_command = std::max(0, frame.draw->CmdBuffer.Size - 1);
+    auto intents = draw_screen(logical, look);
+    mirror.apply(*frame.draw, first_vertex, first_command);
+    mirror_targets(frame.targets, mirror);
+    return intents;
+}
+
+std::vector<model::Intent> Deck::draw_screen(Frame& frame, const model::Look& look) {
     std::vector<model::Intent> intents;
     frame.targets.clear();
     Screen& screen = current();

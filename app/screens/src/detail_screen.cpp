@@ -26,7 +26,7 @@ void draw_qr(Frame& frame, const QrMatrix& qr, ImVec2 at, float side) {
 // A small bold heading in the accent; returns its height.
 float draw_heading(Frame& frame, const std::string& text, ImVec2 at) {
     const float size = body_size(frame) * 0.85f;
-    frame.draw->AddText(frame.fonts.body_bold, size, at, frame.theme.palette.accent, text.c_str());
+    draw_line(frame, frame.fonts.body_bold, size, at, frame.theme.palette.accent, text);
     return size * 1.6f;
 }
 
@@ -83,7 +83,7 @@ float DetailScreen::draw_key_points(Frame& frame, ImVec2 at, float width) {
     const float inner = width - 2 * pad;
     float box_h = pad + body_size(frame) * 0.85f * 1.6f;
     for (const auto& point : view_->key_points)
-        box_h += text_height(frame.fonts.body, body_size(frame), point, inner - frame.dp(34), 0, 1.45f) + frame.dp(10);
+        box_h += text_height(frame, frame.fonts.body, body_size(frame), point, inner - frame.dp(34), 0, 1.45f) + frame.dp(10);
     box_h += pad - frame.dp(10);
     frame.draw->AddRectFilled(at, ImVec2(at.x + width, at.y + box_h), p.surface, frame.dp(18));
     frame.draw->AddRectFilled(at, ImVec2(at.x + frame.dp(6), at.y + box_h), p.accent, frame.dp(18),
@@ -125,7 +125,7 @@ float DetailScreen::draw_text_column(Frame& frame, ImVec2 at, float width) {
     const auto& view = *view_;
     float y = at.y;
     y += draw_heading(frame, view.kind_label + (view.place.empty() ? "" : "  ·  " + view.place), ImVec2(at.x, y));
-    ImFont* display = frame.fonts.display;
+    const Font display = frame.fonts.display;
     y += draw_text(frame, display, drawn_size(display) * 0.78f, ImVec2(at.x, y), width, p.text, view.title, 0, 1.18f);
     y += frame.dp(18);
     y += draw_text(frame, frame.fonts.body, body_size(frame) * 1.12f, ImVec2(at.x, y), width, p.text_muted,

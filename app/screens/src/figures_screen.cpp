@@ -80,7 +80,7 @@ void draw_figure_card(Frame& frame, const FigureView& figure, const std::string&
     const float label_size = body_size(frame);
     frame.draw->AddRectFilled(min, max, p.surface, frame.dp(frame.theme.metrics.radius));
     float y = min.y + pad;
-    frame.draw->AddText(frame.fonts.display, number, ImVec2(min.x + pad, y), p.accent, value.c_str());
+    draw_line(frame, frame.fonts.display, number, ImVec2(min.x + pad, y), p.accent, value);
     y += number * 1.1f;
     const float unit_size = drawn_size(frame.fonts.heading) * 0.8f;
     y += draw_text(frame, frame.fonts.heading, unit_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, figure.unit,

@@ -81,25 +81,24 @@ void draw_tile(Frame& frame, const HomeTile& tile, const TileExtras& extras, Rec
     if (pressed) frame.draw->AddRectFilled(r.min, r.max, p.surface_pressed, radius);
 
     const float pad = frame.dp(frame.theme.metrics.padding);
-    ImFont* title_font = frame.fonts.heading;
+    const Font title_font = frame.fonts.heading;
     const float size = drawn_size(title_font);
     const float width = r.max.x - r.min.x - 2 * pad;
     const float caption_size = body_size(frame);
-    const float title_h = text_height(title_font, size, tile.title, width, 2, 1.25f);
+    const float title_h = text_height(frame, title_font, size, tile.title, width, 2, 1.25f);
     const float bottom = r.max.y - pad;
     const float caption_top = bottom - (tile.caption.empty() ? 0 : caption_size * 1.3f);
     draw_text(frame, title_font, size, ImVec2(r.min.x + pad, caption_top - title_h), width, p.text, tile.title, 2, 1.25f);
     if (tile.route.screen == Screen::figures && !extras.first_figure.empty()) {
         // The first key figure, large, above the title, when the tile is tall enough for it.
-        ImFont* display = frame.fonts.display;
+        const Font display = frame.fonts.display;
         const float number = drawn_size(display);
         const float top = caption_top - title_h - number * 1.1f;
         if (top >= r.min.y + pad * 0.5f)
-            frame.draw->AddText(display, number, ImVec2(r.min.x + pad, top), p.accent, extras.first_figure.c_str());
+            draw_line(frame, display, number, ImVec2(r.min.x + pad, top), p.accent, extras.first_figure);
     }
     if (!tile.caption.empty())
-        frame.draw->AddText(frame.fonts.body, caption_size, ImVec2(r.min.x + pad, caption_top), p.text_muted,
-                            tile.caption.c_str());
+        draw_line(frame, frame.fonts.body, caption_size, ImVec2(r.min.x + pad, caption_top), p.text_muted, tile.caption);
     // An arrow in the corner says "this opens".
     const ImVec2 c(r.max.x - pad - frame.dp(10), r.max.y - pad - caption_size * 0.4f - title_h * 0.3f);
     frame.draw->AddLine(ImVec2(c.x - frame.dp(12), c.y), ImVec2(c.x + frame.dp(6), c.y), p.accent, frame.dp(3));
@@ -114,7 +113,7 @@ float draw_title_block(Frame& frame, const HomeView& view, float top, float marg
     const bool portrait = frame.size.y > frame.size.x;
     float y = top + frame.dp(portrait ? 24 : 8);
     const float title_width = frame.size.x - 2 * margin;
-    ImFont* display = frame.fonts.display;
+    const Font display = frame.fonts.display;
     y += draw_text(frame, display, drawn_size(display), ImVec2(margin, y), title_width * (portrait ? 1.0f : 0.8f),
                    p.text, view.title, 3, 1.15f);
     if (!view.subtitle.empty()) {

@@ -54,7 +54,7 @@ void draw_card(Frame& frame, const Card& card, ImVec2 min, float width, int inde
         draw_image_placeholder(frame, min, image_max, radius, ImDrawFlags_RoundCornersTop);
     const float pad = frame.dp(22);
     float y = image_max.y + frame.dp(20);
-    ImFont* title_font = frame.fonts.heading;
+    const Font title_font = frame.fonts.heading;
     const float title_size = drawn_size(title_font) * 0.85f;
     draw_text(frame, title_font, title_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, card.title, 2, 1.25f);
     y += title_size * 1.25f * 2 + frame.dp(10);

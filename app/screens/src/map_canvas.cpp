@@ -105,7 +105,7 @@ MarkerLabels draw_markers(Frame& frame, const MapLayers& layers, const MapCanvas
                           const std::vector<core::MarkerCluster>& clusters) {
     const auto& p = frame.theme.palette;
     ImDrawList* d = frame.draw;
-    ImFont* font = frame.fonts.body;
+    const Font font = frame.fonts.body;
     const float label_size = label_size_of(frame);
     const bool spotlight = !style.focus_place.empty();
     MarkerLabels labels;
@@ -135,11 +135,12 @@ MarkerLabels draw_markers(Frame& frame, const MapLayers& layers, const MapCanvas
         if (group) {
             char count[8];
             std::snprintf(count, sizeof count, "%zu", cluster.members.size());
-            const ImVec2 extent = font->CalcTextSizeA(label_size, 1e9f, 0, count);
-            d->AddText(font, label_size, ImVec2(centre.x - extent.x / 2, centre.y - extent.y / 2), p.on_accent, count);
+            const float count_width = text_width(frame, font, label_size, count);
+            draw_line(frame, font, label_size, ImVec2(centre.x - count_width / 2, centre.y - label_size / 2), p.on_accent,
+                      count);
         }
         if (!style.labels || head.name.empty()) continue;
-        const ImVec2 extent = font->CalcTextSizeA(label_size, 1e9f, 0, head.name.c_str());
+        const ImVec2 extent(text_width(frame, font, label_size, head.name), label_size);
         core::LabelCandidate label;
         label.anchor = cluster.centre;
         label.width = extent.x + frame.dp(16);
@@ -164,8 +165,7 @@ void draw_labels(Frame& frame, const MapLayers& layers, const MarkerLabels& labe
         const auto needed = static_cast<std::size_t>(kVerticesPerMarker) + 4 * name.size();
         if (static_cast<std::size_t>(vertex_room(*frame.draw, kVerticesAfterMarkers)) < needed) break;
         frame.draw->AddRectFilled(a, b, with_alpha(p.background_top, 215 / 255.0f), frame.dp(6));
-        frame.draw->AddText(frame.fonts.body, label_size_of(frame), ImVec2(a.x + frame.dp(8), a.y + frame.dp(3)), p.text,
-                            name.c_str());
+        draw_line(frame, frame.fonts.body, label_size_of(frame), ImVec2(a.x + frame.dp(8), a.y + frame.dp(3)), p.text, name);
     }
 }
 
@@ -286,6 +286,25 @@ void MapCanvas::place_markers(const core::MapCamera& camera, const MapLayers& la
 
 const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
                                 const MapCanvasStyle& style, ImVec2 min, ImVec2 max) {
+    // Geography has no reading direction: under a mirror (mirror.hpp) the map is drawn as is and
+    // moved to the mirrored box, labels and the GPU's base map with it.
+    const bool mirrored = frame.mirrored();
+    const int first_vertex = frame.draw->VtxBuffer.Size;
+    if (mirrored) frame.mirror->suspend();
+    draw_in_place(frame, camera, layers, style, min, max);
+    if (mirrored) {
+        frame.mirror->resume();
+        frame.mirror->flip_within(*frame.draw, first_vertex, min.x, max.x);
+        const float shift = frame.mirror->width() - min.x - max.x;
+        request_.offset_x += shift;
+        request_.clip[0] += shift;
+        request_.clip[2] += shift;
+    }
+    return drawn_;
+}
+
+void MapCanvas::draw_in_place(Frame& frame, const core::MapCamera& camera, const MapLayers& layers,
+                              const MapCanvasStyle& style, ImVec2 min, ImVec2 max) {
     frame.draw->PushClipRect(min, max, true);
     if (style.draw_base_map) queue_base_map(frame, camera, min, max);
     const core::ScreenRect view{min.x, min.y, max.x, max.y};
@@ -304,7 +323,6 @@ const DrawnMap& MapCanvas::draw(Frame& frame, const core::MapCamera& camera, con
     const auto labels = draw_markers(frame, layers, style, drawn_.clusters);
     if (style.labels) draw_labels(frame, layers, labels, min, max);
     frame.draw->PopClipRect();
-    return drawn_;
 }
 
 } // namespace pavilion::screens

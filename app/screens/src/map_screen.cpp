@@ -44,9 +44,9 @@ bool MapScreen::animating(float screen_age_s) const {
     return screen_age_s < kFlowSeconds || (camera_ && camera_->animating()) || dragging_;
 }
 
-void MapScreen::apply_gestures(Frame& frame, float top) {
+void MapScreen::apply_gestures(Frame& frame, const FrameInput& input, float top) {
     auto& camera = *camera_;
-    for (const auto& g : frame.input.gestures) {
+    for (const auto& g : input.gestures) {
         using Kind = core::Gesture::Kind;
         switch (g.kind) {
         case Kind::drag_begin:
@@ -73,9 +73,8 @@ void MapScreen::apply_gestures(Frame& frame, float top) {
         }
         if (g.kind == Kind::drag_end || g.kind == Kind::pinch_end) dragging_ = false;
     }
-    if (frame.input.wheel_steps != 0 && frame.input.wheel_at.y >= top)
-        camera.zoom_about(frame.input.wheel_at.x, frame.input.wheel_at.y,
-                          std::pow(kWheelStepZoom, static_cast<double>(frame.input.wheel_steps)));
+    if (input.wheel_steps != 0 && input.wheel_at.y >= top)
+        camera.zoom_about(input.wheel_at.x, input.wheel_at.y, std::pow(kWheelStepZoom, static_cast<double>(input.wheel_steps)));
     camera.update(frame.now);
 }
 
@@ -108,7 +107,10 @@ void MapScreen::draw(Frame& frame, float top, std::vector<model::Intent>& intent
         selected_.reset();
         reset_requested_ = false;
     }
-    apply_gestures(frame, top);
+    // Geography has no reading direction: under a mirror (mirror.hpp) the map takes the input
+    // and is drawn as on the screen, and only the controls and cards over it are mirrored.
+    const bool mirrored = frame.mirrored();
+    apply_gestures(frame, mirrored ? screens::mirrored(frame.input, *frame.mirror) : frame.input, top);
 
     MapCanvasStyle style;
     style.flow = frame.screen_age_s < kFlowSeconds;
@@ -127,7 +129,8 @@ void MapScreen::handle_taps(Frame& frame, float top, std::vector<model::Intent>&
         if (std::any_of(overlays_.begin(), overlays_.end(), [&](const auto& r) { return inside(at, r.first, r.second); }))
             continue; // the card and buttons register their own targets
         const float touch = frame.theme.touch() / 2;
-        const auto hit = core::hit_test(drawn_->clusters, drawn_->lines, g.x, g.y, std::max(touch, drawn_->marker_radius),
+        const float map_x = frame.mirrored() ? frame.mirror->x(g.x) : g.x; // the map is as on the screen
+        const auto hit = core::hit_test(drawn_->clusters, drawn_->lines, map_x, g.y, std::max(touch, drawn_->marker_radius),
                                         frame.dp(14));
         if (hit.kind == core::MapHit::Kind::marker) {
             const auto& cluster = drawn_->clusters[hit.index];
@@ -169,12 +172,12 @@ void MapScreen::draw_legend(Frame& frame, ImVec2 area_min, ImVec2 area_max, floa
     const auto& p = frame.theme.palette;
     const auto& view = *view_;
     ImDrawList* d = frame.draw;
-    ImFont* font = frame.fonts.body;
+    const Font font = frame.fonts.body;
     const float size = drawn_size(font) * 0.8f;
     const float swatch = frame.dp(36), pad = frame.dp(16), row = size * 1.6f;
     float text_w = 0;
     for (const auto* label : {&view.corridors_label, &view.routes_label})
-        text_w = std::max(text_w, font->CalcTextSizeA(size, 1e9f, 0, label->c_str()).x);
+        text_w = std::max(text_w, text_width(frame, font, size, label->c_str()));
     const ImVec2 legend_max(area_min.x + margin + pad * 3 + swatch + text_w, area_max.y - margin);
     const ImVec2 legend_min(area_min.x + margin, legend_max.y - pad * 2 - row * 2);
     d->AddRectFilled(legend_min, legend_max, with_alpha(p.background_top, 215 / 255.0f),
@@ -188,7 +191,7 @@ void MapScreen::draw_legend(Frame& frame, ImVec2 area_min, ImVec2 area_max, floa
     for (const auto& r : rows) {
         const float mid = y + row / 2;
         d->AddLine(ImVec2(legend_min.x + pad, mid), ImVec2(legend_min.x + pad + swatch, mid), r.color, r.width);
-        d->AddText(font, size, ImVec2(legend_min.x + pad * 2 + swatch, mid - size * 0.55f), p.text, r.label->c_str());
+        draw_line(frame, font, size, ImVec2(legend_min.x + pad * 2 + swatch, mid - size * 0.55f), p.text, r.label->c_str());
         y += row;
     }
     overlays_.push_back({legend_min, legend_max});
@@ -230,11 +233,10 @@ void MapScreen::draw_preview(Frame& frame, ImVec2 area_min, ImVec2 area_max) {
     y += draw_text(frame, frame.fonts.heading, drawn_size(frame.fonts.heading) * 0.8f, ImVec2(text_x, y), text_w, p.text,
                    title, 2, 1.2f);
     if (opens) {
-        ImFont* body = frame.fonts.body;
+        const Font body = frame.fonts.body;
         const float size = drawn_size(body) * 0.8f;
         draw_text(frame, body, size, ImVec2(text_x, y + frame.dp(6)), text_w, p.text_muted, card_it->second.summary, 2);
-        d->AddText(frame.fonts.body_bold, size, ImVec2(text_x, max.y - pad - size * 1.2f), p.accent,
-                   view.open_label.c_str());
+        draw_line(frame, frame.fonts.body_bold, size, ImVec2(text_x, max.y - pad - size * 1.2f), p.accent, view.open_label);
         frame.targets.add(min, max, model::Intent{model::OpenRoute{card_it->second.route}});
     }
     overlays_.push_back({min, max});

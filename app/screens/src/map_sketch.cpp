@@ -126,6 +126,14 @@ void MapSketch::place_dots(const std::vector<content::MapFeature>& features, con
 
 void MapSketch::draw(Frame& frame, const std::vector<content::MapFeature>& features, const GeoWindow& window,
                      ImVec2 min, ImVec2 max, const SketchStyle& style) {
+    const int first_vertex = frame.draw->VtxBuffer.Size;
+    draw_in_place(frame, features, window, min, max, style);
+    // Geography has no reading direction: under a mirror the sketch moves, unflipped.
+    if (frame.mirrored()) frame.mirror->flip_within(*frame.draw, first_vertex, min.x, max.x);
+}
+
+void MapSketch::draw_in_place(Frame& frame, const std::vector<content::MapFeature>& features, const GeoWindow& window,
+                              ImVec2 min, ImVec2 max, const SketchStyle& style) {
     const auto& p = frame.theme.palette;
     ImDrawList* d = frame.draw;
     d->PushClipRect(min, max, true);

@@ -38,7 +38,7 @@ Type type_of(const Frame& frame) {
 // below it.
 float card_title(const Canvas& c, const Type& t, ImVec2 pos, float width, std::string_view title,
                  bool with_button = false) {
-    ImFont* font = c.frame.fonts.heading;
+    const Font font = c.frame.fonts.heading;
     const float row = with_button ? t.row : t.title * 1.3f;
     c.line(font, t.title, ImVec2(pos.x, pos.y + (row - t.title) / 2), width, c.palette().text, title);
     return pos.y + row + c.dp(with_button ? 12 : 18);
@@ -154,13 +154,13 @@ void step_button(const Canvas& c, Rect r, bool plus, bool enabled) {
 // Idle timeout: [-] 90 s [+] on the right, what it means on the left; returns the new y.
 float idle_timeout(const Canvas& c, const Type& t, const model::OperatorView& view, float x, float y, float inner) {
     y += section_label(c, t, ImVec2(x, y), inner, "IDLE TIMEOUT");
-    ImFont* heading = c.frame.fonts.heading;
+    const Font heading = c.frame.fonts.heading;
     const float value_size = drawn_size(heading) * 0.85f;
-    const float value_w = std::max(c.dp(150), measure(heading, value_size, "10 min 30 s") + c.dp(16));
+    const float value_w = std::max(c.dp(150), measure(c.frame, heading, value_size, "10 min 30 s") + c.dp(16));
     const float controls_w = 2 * t.row + value_w;
     const float hint_w = inner - controls_w - c.dp(20);
     const char* hint = "Back to the start after this long without a touch";
-    const float hint_h = text_height(c.frame.fonts.body, t.small, hint, hint_w, 2, 1.35f);
+    const float hint_h = text_height(c.frame, c.frame.fonts.body, t.small, hint, hint_w, 2, 1.35f);
     const float row_h = std::max(t.row, hint_h);
     c.wrapped(c.frame.fonts.body, t.small, ImVec2(x, y + (row_h - hint_h) / 2), hint_w, c.palette().text_muted, hint,
               2, 1.35f);
@@ -250,7 +250,7 @@ float export_button(const Canvas& c, const Type& t, const model::OperatorView& v
 float session_tiles(const Canvas& c, const Type& t, const model::VisitorNumbers& stats, float x, float y,
                     float inner) {
     const auto& p = c.palette();
-    ImFont* display = c.frame.fonts.display;
+    const Font display = c.frame.fonts.display;
     const float number = std::min(drawn_size(display) * 0.8f, c.dp(56));
     const float gap = c.dp(16);
     const float tile_w = (inner - gap) / 2, tile_h = c.dp(20) + number * 1.15f + t.small * 1.4f + c.dp(16);

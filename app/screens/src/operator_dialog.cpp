@@ -61,7 +61,7 @@ void draw(Frame& frame, const model::PendingConfirmation& question) {
     const float width = std::min(frame.size.x - 2 * margin_of(frame), frame.dp(880));
     const float inner = width - 2 * pad;
     const float title = drawn_size(frame.fonts.heading), body = body_size(frame), small = body * 0.8f;
-    const float body_h = text_height(frame.fonts.body, body, words.body, inner, 4, 1.4f);
+    const float body_h = text_height(frame, frame.fonts.body, body, words.body, inner, 4, 1.4f);
     const float detail_h = words.detail.empty() ? 0 : small * 1.4f + frame.dp(8);
     const float height = pad + title * 1.3f + frame.dp(20) + body_h + detail_h + frame.dp(36) + row + pad;
     const Rect card = rect_at((frame.size.x - width) / 2, (frame.size.y - height) / 2, width, height);

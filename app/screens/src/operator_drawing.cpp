@@ -1,6 +1,5 @@
 #include "operator_drawing.hpp"
 
-#include "pavilion/core/line_breaker.hpp"
 #include "pavilion/core/numbers.hpp"
 #include "pavilion/screens/text_draw.hpp"
 
@@ -24,31 +23,34 @@ void pop_code_point(std::string& text) {
 
 } // namespace
 
-float measure(ImFont* font, float size, std::string_view text) {
-    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+float measure(const Frame& frame, Font font, float size, std::string_view text) {
+    return text_width(frame, font, size, text);
 }
 
-std::string fit(ImFont* font, float size, std::string_view text, float width) {
+std::string fit(const Frame& frame, Font font, float size, std::string_view text, float width) {
     std::string line(text);
     for (char& c : line)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    if (measure(font, size, line) <= width) return line;
+    if (measure(frame, font, size, line) <= width) return line;
     const std::string dots = "...";
-    while (!line.empty() && measure(font, size, line + dots) > width) pop_code_point(line);
+    while (!line.empty() && measure(frame, font, size, line + dots) > width) pop_code_point(line);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     return line.empty() ? std::string() : line + dots;
 }
 
-std::vector<std::string> wrap(ImFont* font, float size, std::string_view text, float width, int max_lines) {
-    const core::MeasureText m = [&](std::string_view piece) { return measure(font, size, piece); };
-    const auto ranges = core::break_lines(text, width, m);
+std::vector<std::string> wrap(const Frame& frame, Font font, float size, std::string_view text, float width,
+                              int max_lines) {
     std::vector<std::string> lines;
+    if (!frame.fonts.text) return lines;
+    const auto laid_out = frame.fonts.text->lay_out(font.style, size, text, width);
+    const auto& ranges = laid_out.paragraph->lines;
     for (std::size_t i = 0; i < ranges.size(); ++i) {
         if (static_cast<int>(lines.size()) + 1 == max_lines && i + 1 < ranges.size()) {
-            lines.push_back(fit(font, size, text.substr(ranges[i].begin), width));
+            lines.push_back(fit(frame, font, size, text.substr(ranges[i].byte_begin), width));
             break;
         }
-        lines.push_back(fit(font, size, text.substr(ranges[i].begin, ranges[i].end - ranges[i].begin), width));
+        lines.push_back(fit(frame, font, size, text.substr(ranges[i].byte_begin, ranges[i].byte_end - ranges[i].byte_begin),
+                            width));
     }
     return lines;
 }
@@ -59,36 +61,36 @@ std::string format(const char* pattern, double value) {
     return text;
 }
 
-void Canvas::text(ImFont* font, float size, ImVec2 pos, ImU32 color, const std::string& text) const {
-    if (live && !text.empty()) frame.draw->AddText(font, size, pos, color, text.data(), text.data() + text.size());
+void Canvas::text(Font font, float size, ImVec2 pos, ImU32 color, const std::string& text) const {
+    if (live && !text.empty()) draw_line(frame, font, size, pos, color, text);
 }
 
-float Canvas::line(ImFont* font, float size, ImVec2 pos, float width, ImU32 color, std::string_view content,
+float Canvas::line(Font font, float size, ImVec2 pos, float width, ImU32 color, std::string_view content,
                    float line_height) const {
-    if (live && width > 0) text(font, size, pos, color, fit(font, size, content, width));
+    if (live && width > 0) text(font, size, pos, color, fit(frame, font, size, content, width));
     return size * line_height;
 }
 
-float Canvas::line_right(ImFont* font, float size, float right, float y, float width, ImU32 color,
+float Canvas::line_right(Font font, float size, float right, float y, float width, ImU32 color,
                          std::string_view content) const {
-    const std::string shown = fit(font, size, content, width);
-    const float w = measure(font, size, shown);
+    const std::string shown = fit(frame, font, size, content, width);
+    const float w = measure(frame, font, size, shown);
     text(font, size, ImVec2(right - w, y), color, shown);
     return w;
 }
 
-float Canvas::wrapped(ImFont* font, float size, ImVec2 pos, float width, ImU32 color, std::string_view content,
+float Canvas::wrapped(Font font, float size, ImVec2 pos, float width, ImU32 color, std::string_view content,
                       int max_lines, float line_height) const {
-    const auto lines = wrap(font, size, content, width, max_lines);
+    const auto lines = wrap(frame, font, size, content, width, max_lines);
     for (std::size_t i = 0; i < lines.size(); ++i)
         text(font, size, ImVec2(pos.x, pos.y + i * size * line_height), color, lines[i]);
     return static_cast<float>(lines.size()) * size * line_height;
 }
 
-void Canvas::centred(ImFont* font, float size, ImVec2 centre, float width, ImU32 color,
+void Canvas::centred(Font font, float size, ImVec2 centre, float width, ImU32 color,
                      std::string_view content) const {
-    const std::string shown = fit(font, size, content, width);
-    const float w = measure(font, size, shown);
+    const std::string shown = fit(frame, font, size, content, width);
+    const float w = measure(frame, font, size, shown);
     text(font, size, ImVec2(centre.x - w / 2, centre.y - size / 2 - size * 0.04f), color, shown);
 }
 
@@ -113,15 +115,15 @@ ImU32 button_body(const Canvas& c, Rect r, ButtonLook look, bool enabled, const 
 }
 
 void button(const Canvas& c, Rect r, std::string_view label, ButtonLook look, bool enabled,
-            const model::Intent& intent, ImFont* font, float size) {
-    font = font ? font : c.frame.fonts.body;
+            const model::Intent& intent, std::optional<Font> chosen, float size) {
+    const Font font = chosen.value_or(c.frame.fonts.body);
     size = size > 0 ? size : drawn_size(font);
     const ImU32 ink = button_body(c, r, look, enabled, intent, r.height() / 2);
     c.centred(font, size, r.centre(), r.width() - r.height() * 0.5f, ink, label);
 }
 
 float button_width(const Frame& frame, std::string_view label, float height, float minimum) {
-    return std::max(minimum, measure(frame.fonts.body, body_size(frame), label) + height * 0.9f);
+    return std::max(minimum, measure(frame, frame.fonts.body, body_size(frame), label) + height * 0.9f);
 }
 
 float margin_of(const Frame& frame) {
@@ -165,7 +167,7 @@ float draw_header(Frame& frame, float auto_leave_s) {
         // A small ring that empties, and the seconds: staff see the panel is about to close.
         const float size = body_size(frame) * 0.85f;
         const std::string text = "Leaving in " + std::to_string(static_cast<int>(std::ceil(auto_leave_s))) + " s";
-        const float w = measure(frame.fonts.body, size, text);
+        const float w = measure(frame, frame.fonts.body, size, text);
         c.text(frame.fonts.body, size, ImVec2(right - w, bar / 2 - size * 0.58f), p.text_muted, text);
         const float radius = frame.dp(13);
         const ImVec2 centre(right - w - frame.dp(12) - radius, bar / 2);
@@ -176,7 +178,7 @@ float draw_header(Frame& frame, float auto_leave_s) {
         right = centre.x - radius - frame.dp(24);
     }
 
-    ImFont* font = frame.fonts.heading;
+    const Font font = frame.fonts.heading;
     const float size = drawn_size(font);
     c.line(font, size, ImVec2(margin, (bar - size) / 2), right - margin, p.text, "Operator");
     return bar;

@@ -12,6 +12,7 @@
 #include "pavilion/screens/frame.hpp"
 #include "pavilion/screens/widgets.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,12 +34,13 @@ struct Rect {
 
 inline Rect rect_at(float x, float y, float w, float h) { return {ImVec2(x, y), ImVec2(x + w, y + h)}; }
 
-float measure(ImFont* font, float size, std::string_view text);
+float measure(const Frame& frame, Font font, float size, std::string_view text);
 // One line that fits width: line breaks and tabs become spaces, and what does not fit is cut
 // with "..." (ASCII: the atlas may hold no ellipsis character for operator text).
-std::string fit(ImFont* font, float size, std::string_view text, float width);
-// Lines of at most width, by Pavilion's line breaker; the last of max_lines is cut with "...".
-std::vector<std::string> wrap(ImFont* font, float size, std::string_view text, float width, int max_lines);
+std::string fit(const Frame& frame, Font font, float size, std::string_view text, float width);
+// Lines of at most width, at the text engine's line breaks; the last of max_lines is cut with "...".
+std::vector<std::string> wrap(const Frame& frame, Font font, float size, std::string_view text, float width,
+                              int max_lines);
 // printf of one number ("%.1f MB").
 std::string format(const char* pattern, double value);
 
@@ -52,18 +54,18 @@ struct Canvas {
     float dp(float v) const { return frame.dp(v); }
     ImDrawList* draw() const { return frame.draw; }
 
-    void text(ImFont* font, float size, ImVec2 pos, ImU32 color, const std::string& text) const;
+    void text(Font font, float size, ImVec2 pos, ImU32 color, const std::string& text) const;
     // One line cut to width; returns its height.
-    float line(ImFont* font, float size, ImVec2 pos, float width, ImU32 color, std::string_view content,
+    float line(Font font, float size, ImVec2 pos, float width, ImU32 color, std::string_view content,
                float line_height = 1.4f) const;
     // One line ending at right; returns its width.
-    float line_right(ImFont* font, float size, float right, float y, float width, ImU32 color,
+    float line_right(Font font, float size, float right, float y, float width, ImU32 color,
                      std::string_view content) const;
     // Up to max_lines lines; returns their height.
-    float wrapped(ImFont* font, float size, ImVec2 pos, float width, ImU32 color, std::string_view content,
+    float wrapped(Font font, float size, ImVec2 pos, float width, ImU32 color, std::string_view content,
                   int max_lines, float line_height = 1.4f) const;
     // Text centred on a point (labels of keys and buttons).
-    void centred(ImFont* font, float size, ImVec2 centre, float width, ImU32 color, std::string_view content) const;
+    void centred(Font font, float size, ImVec2 centre, float width, ImU32 color, std::string_view content) const;
 };
 
 enum class ButtonLook { primary, secondary };
@@ -72,7 +74,7 @@ enum class ButtonLook { primary, secondary };
 ImU32 button_body(const Canvas& c, Rect r, ButtonLook look, bool enabled, const model::Intent& intent, float radius);
 // A rounded button with a label in the body font (or another).
 void button(const Canvas& c, Rect r, std::string_view label, ButtonLook look, bool enabled,
-            const model::Intent& intent, ImFont* font = nullptr, float size = 0);
+            const model::Intent& intent, std::optional<Font> font = std::nullopt, float size = 0);
 // The width of a button that holds label with room around it, like the visitor screens' pills.
 float button_width(const Frame& frame, std::string_view label, float height, float minimum = 0);
 

@@ -29,7 +29,7 @@ float draw_message(Frame& frame, const OperatorMessage& message, float top, floa
     const ImU32 tone = message.is_error ? kErrorColor : p.accent;
     const float width = frame.size.x - 2 * margin;
     const float icon = frame.dp(40), left = frame.dp(24) + icon + frame.dp(20), right = frame.dp(24);
-    const float text_h = text_height(frame.fonts.body_bold, body, message.text, width - left - right, 2, 1.4f);
+    const float text_h = text_height(frame, frame.fonts.body_bold, body, message.text, width - left - right, 2, 1.4f);
     const float shown_h = std::min(text_h, body * 1.4f * 2);
     const float height = std::max(frame.theme.touch(), shown_h + frame.dp(32));
     const Rect r = rect_at(margin, top, width, height);

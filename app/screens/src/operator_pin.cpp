@@ -74,8 +74,8 @@ void draw_dots(Frame& frame, const model::OperatorPinView& view, float cx, float
 void draw_message(const Canvas& c, const OperatorMessage& message, float cx, float y, float size) {
     if (message.text.empty()) return;
     Frame& frame = c.frame;
-    const std::string shown = fit(frame.fonts.body, size, message.text, frame.size.x - 2 * margin_of(frame));
-    const float w = measure(frame.fonts.body, size, shown);
+    const std::string shown = fit(frame, frame.fonts.body, size, message.text, frame.size.x - 2 * margin_of(frame));
+    const float w = measure(frame, frame.fonts.body, size, shown);
     c.text(frame.fonts.body, size, ImVec2(cx - w / 2, y), message.is_error ? kErrorColor : frame.theme.palette.text_muted,
            shown);
 }
@@ -84,7 +84,7 @@ void draw_key_digit(const Canvas& c, Rect r, int digit, bool enabled) {
     const ImU32 ink = button_body(c, r, ButtonLook::secondary, enabled, model::PinDigit{digit},
                                   c.dp(c.frame.theme.metrics.radius));
     // Digits from the display face: the atlas has them large and sharp.
-    ImFont* font = c.frame.fonts.display;
+    const Font font = c.frame.fonts.display;
     const float size = std::min(drawn_size(font) * 0.66f, r.height() * 0.5f);
     c.centred(font, size, r.centre(), r.width(), ink, std::to_string(digit));
 }
@@ -144,7 +144,7 @@ void draw_recovery(const Canvas& c, const model::OperatorPinView& view, const Pa
            view.stick_present && !view.unlocking && !view.checking, model::UnlockWithStick{});
     const float text_w = width - button_w - frame.dp(24), size = l.message_size;
     const std::string label = "PIN forgotten, or kept locked? Recovery code ";
-    const float label_w = std::min(measure(frame.fonts.body_bold, size, label), text_w);
+    const float label_w = std::min(measure(frame, frame.fonts.body_bold, size, label), text_w);
     const std::string how = view.stick_present ? "pavilion-pack unlock-token " + view.recovery_code +
                                                      " -s KEY, then PAVILION/unlock.token on this stick"
                                                : "Make a token with pavilion-pack unlock-token, then insert its stick";
@@ -193,9 +193,9 @@ std::vector<model::Intent> draw_operator_pin(Frame& frame, const model::Operator
     const float cx = frame.size.x / 2;
     float y = l.top;
 
-    ImFont* heading = frame.fonts.heading;
+    const Font heading = frame.fonts.heading;
     const std::string prompt = prompt_of(view);
-    const float prompt_w = std::min(measure(heading, l.prompt_size, prompt), frame.size.x - 2 * margin);
+    const float prompt_w = std::min(measure(frame, heading, l.prompt_size, prompt), frame.size.x - 2 * margin);
     c.line(heading, l.prompt_size, ImVec2(cx - prompt_w / 2, y), prompt_w + 1, frame.theme.palette.text, prompt);
     y += l.prompt_size * 1.3f + frame.dp(28);
     draw_dots(frame, view, cx, y + l.dot_radius, l.dot_radius);

@@ -15,8 +15,8 @@ void draw_used_by(Frame& frame, const SourceEntry& source, ImVec2 at, float widt
     float count_width = 0;
     if (!source.used_by_count.empty()) {
         const std::string count = source.used_by_count + "  ·  ";
-        frame.draw->AddText(frame.fonts.body_bold, size, at, frame.theme.palette.text, count.c_str());
-        count_width = frame.fonts.body_bold->CalcTextSizeA(size, 1e9f, 0, count.c_str()).x;
+        draw_line(frame, frame.fonts.body_bold, size, at, frame.theme.palette.text, count);
+        count_width = text_width(frame, frame.fonts.body_bold, size, count);
     }
     if (count_width < width)
         draw_text(frame, frame.fonts.body, size, ImVec2(at.x + count_width, at.y), width - count_width,
@@ -35,7 +35,7 @@ void draw_source_card(Frame& frame, const SourceEntry& source, ImVec2 min, float
     ty += draw_text(frame, frame.fonts.heading, title_size, ImVec2(x + pad, ty), inner, p.text, source.title, 0, 1.25f) +
           frame.dp(8);
     if (!source.byline.empty()) {
-        frame.draw->AddText(frame.fonts.body_bold, body * 0.85f, ImVec2(x + pad, ty), p.accent, source.byline.c_str());
+        draw_line(frame, frame.fonts.body_bold, body * 0.85f, ImVec2(x + pad, ty), p.accent, source.byline);
         ty += body * 0.85f * 1.4f + frame.dp(8);
     }
     if (!source.summary.empty())
@@ -58,9 +58,9 @@ void SourcesScreen::measure(const Frame& frame, float inner, float pad) {
     const float title_size = drawn_size(frame.fonts.heading) * 0.85f;
     heights_.clear();
     for (const auto& source : view_.sources) {
-        float h = pad + text_height(frame.fonts.heading, title_size, source.title, inner, 0, 1.25f) + frame.dp(8);
+        float h = pad + text_height(frame, frame.fonts.heading, title_size, source.title, inner, 0, 1.25f) + frame.dp(8);
         if (!source.byline.empty()) h += body * 0.85f * 1.4f + frame.dp(8);
-        if (!source.summary.empty()) h += text_height(frame.fonts.body, body, source.summary, inner, 0, 1.45f) + frame.dp(12);
+        if (!source.summary.empty()) h += text_height(frame, frame.fonts.body, body, source.summary, inner, 0, 1.45f) + frame.dp(12);
         if (!source.used_by_line.empty()) h += body * 0.8f * 1.4f;
         heights_.push_back(h + pad);
     }

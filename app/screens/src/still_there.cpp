@@ -26,18 +26,17 @@ void draw_still_there(Frame& frame, const std::string& question, const std::stri
     frame.draw->PathArcTo(centre, radius, start, start + share * 2 * core::pi_v<float>, 64);
     frame.draw->PathStroke(p.accent, 0, frame.dp(10));
     const std::string seconds = std::to_string(static_cast<int>(std::ceil(seconds_left)));
-    ImFont* display = frame.fonts.display;
+    const Font display = frame.fonts.display;
     const float size = drawn_size(display) * 0.8f;
-    const float sw = display->CalcTextSizeA(size, FLT_MAX, 0, seconds.c_str()).x;
-    frame.draw->AddText(display, size, ImVec2(centre.x - sw / 2, centre.y - size * 0.58f), p.text, seconds.c_str());
-    ImFont* heading = frame.fonts.heading;
+    const float sw = text_width(frame, display, size, seconds);
+    draw_line(frame, display, size, ImVec2(centre.x - sw / 2, centre.y - size * 0.58f), p.text, seconds);
+    const Font heading = frame.fonts.heading;
     const float qs = drawn_size(heading) * 1.2f;
-    const float qw = heading->CalcTextSizeA(qs, FLT_MAX, 0, question.c_str()).x;
-    frame.draw->AddText(heading, qs, ImVec2(frame.size.x / 2 - qw / 2, min.y + frame.dp(240)), p.text, question.c_str());
+    const float qw = text_width(frame, heading, qs, question);
+    draw_line(frame, heading, qs, ImVec2(frame.size.x / 2 - qw / 2, min.y + frame.dp(240)), p.text, question);
     const float hs = body_size(frame);
-    const float hw = frame.fonts.body->CalcTextSizeA(hs, FLT_MAX, 0, hint.c_str()).x;
-    frame.draw->AddText(frame.fonts.body, hs, ImVec2(frame.size.x / 2 - std::min(hw, w) / 2, min.y + frame.dp(320)),
-                        p.text_muted, hint.c_str());
+    const float hw = text_width(frame, frame.fonts.body, hs, hint);
+    draw_line(frame, frame.fonts.body, hs, ImVec2(frame.size.x / 2 - std::min(hw, w) / 2, min.y + frame.dp(320)), p.text_muted, hint);
     frame.targets.add(ImVec2(0, 0), frame.size, WakeUp{});
 }
 

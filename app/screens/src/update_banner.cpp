@@ -199,7 +199,7 @@ void draw_update_banner(Frame& frame, const model::UpdateBanner& banner, const U
     const bool progress = in_progress(banner);
     const std::string outcome = update_banner_outcome(banner);
     std::vector<std::string> message;
-    if (!progress && !outcome.empty()) message = wrap(frame.fonts.body, l.body, outcome, l.text_w, 2);
+    if (!progress && !outcome.empty()) message = wrap(frame, frame.fonts.body, l.body, outcome, l.text_w, 2);
     float height = l.pad + l.heading_size * 1.3f + (banner.file_name.empty() ? 0 : l.small * 1.4f);
     if (progress) height += frame.dp(14) + l.bar_h + frame.dp(10) + l.small * 1.4f;
     else if (!message.empty()) height += frame.dp(6) + static_cast<float>(message.size()) * l.body * 1.4f;

@@ -1,8 +1,8 @@
 #include "pavilion/screens/widgets.hpp"
 
-#include "pavilion/core/line_breaker.hpp"
 #include "pavilion/core/numbers.hpp"
 #include "pavilion/screens/text_draw.hpp"
+#include "pavilion/screens/typesetter.hpp"
 
 #include <algorithm>
 #include <array>
@@ -20,8 +20,16 @@ void pop_code_point(std::string& text) {
     }
 }
 
-float measure(ImFont* font, float size, std::string_view text) {
-    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+// The same corners seen in a mirror: left ones become right ones.
+ImDrawFlags mirrored_corners(ImDrawFlags corners) {
+    const ImDrawFlags all = ImDrawFlags_RoundCornersAll;
+    if ((corners & all) == 0 || (corners & all) == all) return corners;
+    ImDrawFlags out = corners & ~all;
+    if (corners & ImDrawFlags_RoundCornersTopLeft) out |= ImDrawFlags_RoundCornersTopRight;
+    if (corners & ImDrawFlags_RoundCornersTopRight) out |= ImDrawFlags_RoundCornersTopLeft;
+    if (corners & ImDrawFlags_RoundCornersBottomLeft) out |= ImDrawFlags_RoundCornersBottomRight;
+    if (corners & ImDrawFlags_RoundCornersBottomRight) out |= ImDrawFlags_RoundCornersBottomLeft;
+    return out;
 }
 
 } // namespace
@@ -50,17 +58,27 @@ void draw_image_cover(Frame& frame, const core::Texture& texture, ImVec2 min, Im
     const float u0 = (1 - u) / 2 * (1 + std::clamp(pan.x, -1.0f, 1.0f));
     const float v0 = (1 - v) / 2 * (1 + std::clamp(pan.y, -1.0f, 1.0f));
     const auto id = reinterpret_cast<ImTextureID>(texture.handle);
-    frame.draw->AddImageRounded(id, min, max, ImVec2(u0, v0), ImVec2(u0 + u, v0 + v),
-                                with_alpha(IM_COL32_WHITE, alpha), rounding, corners);
+    if (!frame.mirrored()) {
+        frame.draw->AddImageRounded(id, min, max, ImVec2(u0, v0), ImVec2(u0 + u, v0 + v),
+                                    with_alpha(IM_COL32_WHITE, alpha), rounding, corners);
+        return;
+    }
+    // A picture is never mirrored: drawn in its mirrored box as it is (mirror.hpp).
+    const int first_vertex = frame.draw->VtxBuffer.Size;
+    const float left = frame.mirror->left_of(min.x, box_w);
+    frame.draw->AddImageRounded(id, ImVec2(left, min.y), ImVec2(left + box_w, max.y), ImVec2(u0, v0),
+                                ImVec2(u0 + u, v0 + v), with_alpha(IM_COL32_WHITE, alpha), rounding,
+                                mirrored_corners(corners));
+    frame.mirror->keep(first_vertex, frame.draw->VtxBuffer.Size);
 }
 
 void draw_image_placeholder(Frame& frame, ImVec2 min, ImVec2 max, float rounding, ImDrawFlags corners) {
     frame.draw->AddRectFilled(min, max, frame.theme.palette.surface, rounding, corners);
 }
 
-float pill_width(const Frame& frame, float height, std::string_view label, ImFont* font) {
-    font = font ? font : frame.fonts.body;
-    return measure(font, drawn_size(font), label) + height * 0.9f;
+float pill_width(const Frame& frame, float height, std::string_view label, std::optional<Font> font) {
+    const Font f = font.value_or(frame.fonts.body);
+    return text_width(frame, f, drawn_size(f), label) + height * 0.9f;
 }
 
 ImU32 draw_pill_shape(Frame& frame, ImVec2 min, ImVec2 max, PillStyle style, const TapAction& action) {
@@ -78,14 +96,12 @@ ImU32 draw_pill_shape(Frame& frame, ImVec2 min, ImVec2 max, PillStyle style, con
 }
 
 float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, PillStyle style,
-                const TapAction& action, ImFont* font) {
-    font = font ? font : frame.fonts.body;
-    const float width = pill_width(frame, height, label, font);
+                const TapAction& action, std::optional<Font> font) {
+    const Font f = font.value_or(frame.fonts.body);
+    const float width = pill_width(frame, height, label, f);
     const ImU32 text = draw_pill_shape(frame, pos, ImVec2(pos.x + width, pos.y + height), style, action);
-    const float size = drawn_size(font);
-    const std::string label_text(label);
-    frame.draw->AddText(font, size, ImVec2(pos.x + height * 0.45f, pos.y + (height - size) / 2 - size * 0.04f),
-                        text, label_text.c_str());
+    const float size = drawn_size(f);
+    draw_line(frame, f, size, ImVec2(pos.x + height * 0.45f, pos.y + (height - size) / 2 - size * 0.04f), text, label);
     return width;
 }
 
@@ -117,11 +133,12 @@ void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const Ta
         break;
     }
     case Icon::larger_text: {
-        ImFont* font = frame.fonts.heading;
+        const Font font = frame.fonts.heading;
         const float big = drawn_size(font), small = big * 0.7f;
-        const float w = measure(font, small, "A") + measure(font, big, "A");
-        d->AddText(font, small, ImVec2(c.x - w / 2, c.y - small * 0.62f + (big - small) * 0.35f), ink, "A");
-        d->AddText(font, big, ImVec2(c.x - w / 2 + measure(font, small, "A"), c.y - big * 0.62f), ink, "A");
+        const float small_w = text_width(frame, font, small, "A");
+        const float w = small_w + text_width(frame, font, big, "A");
+        draw_line(frame, font, small, ImVec2(c.x - w / 2, c.y - small * 0.62f + (big - small) * 0.35f), ink, "A");
+        draw_line(frame, font, big, ImVec2(c.x - w / 2 + small_w, c.y - big * 0.62f), ink, "A");
         break;
     }
     case Icon::contrast:
@@ -133,117 +150,77 @@ void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const Ta
     frame.targets.add(pos, max, action);
 }
 
-float text_height(ImFont* font, float size, std::string_view text, float width, int max_lines,
+float text_height(const Frame& frame, Font font, float size, std::string_view text, float width, int max_lines,
                   float line_height) {
-    const core::MeasureText m = [&](std::string_view piece) { return measure(font, size, piece); };
-    const auto lines = core::break_lines(text, width, m, static_cast<std::size_t>(std::max(0, max_lines))).size();
+    if (!frame.fonts.text) return 0;
+    auto lines = frame.fonts.text->lay_out(font.style, size, text, width).line_count();
+    if (max_lines > 0) lines = std::min(lines, static_cast<std::size_t>(max_lines));
     return static_cast<float>(lines) * size * line_height;
 }
 
-float draw_text(Frame& frame, ImFont* font, float size, ImVec2 pos, float width, ImU32 color,
-                std::string_view text, int max_lines, float line_height) {
-    const core::MeasureText m = [&](std::string_view piece) { return measure(font, size, piece); };
-    // One line more than shown tells whether the last shown line needs an ellipsis.
-    const auto lines = core::break_lines(text, width, m, max_lines > 0 ? static_cast<std::size_t>(max_lines) + 1 : 0);
-    float y = pos.y;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        std::string piece(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
-        const bool last = max_lines > 0 && i + 1 == static_cast<std::size_t>(max_lines);
-        if (last && i + 1 < lines.size()) {
-            // Make room for the ellipsis so it stays inside the width.
-            const std::string ellipsis = "\xE2\x80\xA6";
-            while (!piece.empty() && measure(font, size, piece + ellipsis) > width) pop_code_point(piece);
-            piece += ellipsis;
-        }
-        frame.draw->AddText(font, size, ImVec2(pos.x, y), color, piece.c_str());
-        y += size * line_height;
-        if (last) break;
+float draw_text(Frame& frame, Font font, float size, ImVec2 pos, float width, ImU32 color, std::string_view text,
+                int max_lines, float line_height) {
+    if (!frame.fonts.text) return 0;
+    auto& typesetter = *frame.fonts.text;
+    const auto laid_out = typesetter.lay_out(font.style, size, text, width);
+    const std::size_t lines = laid_out.line_count();
+    const std::size_t shown = max_lines > 0 ? std::min(lines, static_cast<std::size_t>(max_lines)) : lines;
+    const float advance = size * line_height;
+    if (shown == lines) {
+        draw_laid_out(frame, font, size, laid_out, pos, width, advance, color);
+        return static_cast<float>(shown) * advance;
     }
-    return y - pos.y;
+    // The last line shown ends in an ellipsis, inside the width.
+    draw_laid_out(frame, font, size, laid_out, pos, width, advance, color, shown - 1);
+    const auto& last = laid_out.paragraph->lines[shown - 1];
+    std::string piece(text.substr(last.byte_begin, last.byte_end - last.byte_begin));
+    const std::string ellipsis = "\xE2\x80\xA6";
+    while (!piece.empty() && typesetter.width(font.style, size, piece + ellipsis) > width) pop_code_point(piece);
+    const auto cut = typesetter.lay_out(font.style, size, piece + ellipsis);
+    draw_laid_out(frame, font, size, cut, ImVec2(pos.x, pos.y + static_cast<float>(shown - 1) * advance), width, advance,
+                  color);
+    return static_cast<float>(shown) * advance;
 }
 
 namespace {
 
-// A run of one style inside a block's text.
-struct StyledRun {
-    std::size_t begin;
-    std::size_t end;
-    bool strong;
-    bool emphasis;
-};
-
-std::vector<StyledRun> runs_of(const content::Block& block) {
-    std::vector<std::size_t> cuts{0, block.text.size()};
+// Emphasis in the accent (no italic face covers Chinese or Arabic), strong heavier.
+std::vector<TextSpan> spans_of(const content::Block& block, ImU32 accent, ImU32 color) {
+    std::vector<TextSpan> spans;
     for (const auto& span : block.spans) {
-        cuts.push_back(span.begin);
-        cuts.push_back(span.end);
+        const bool strong = span.style == content::SpanStyle::strong;
+        spans.push_back(TextSpan{span.begin, span.end, strong ? color : accent, strong});
     }
-    std::sort(cuts.begin(), cuts.end());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-    std::vector<StyledRun> runs;
-    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
-        StyledRun run{cuts[i], cuts[i + 1], false, false};
-        for (const auto& span : block.spans) {
-            if (span.begin <= run.begin && run.end <= span.end)
-                (span.style == content::SpanStyle::strong ? run.strong : run.emphasis) = true;
-        }
-        runs.push_back(run);
-    }
-    return runs;
+    // An emphasis inside strong text keeps the accent: emphasis spans first.
+    std::stable_sort(spans.begin(), spans.end(), [](const TextSpan& a, const TextSpan& b) { return !a.strong && b.strong; });
+    return spans;
 }
 
 } // namespace
 
 float draw_block(Frame& frame, const content::Block& block, ImVec2 pos, float width, bool draw) {
+    if (!frame.fonts.text) return 0;
     const auto& p = frame.theme.palette;
     const bool heading = block.kind == content::BlockKind::heading;
-    ImFont* regular = heading ? frame.fonts.heading : frame.fonts.body;
-    ImFont* bold = heading ? frame.fonts.heading : frame.fonts.body_bold;
+    const Font font = heading ? frame.fonts.heading : frame.fonts.body;
     const float size = heading ? drawn_size(frame.fonts.heading) * (block.level <= 1 ? 1.0f : 0.82f)
                                : drawn_size(frame.fonts.body);
     const float indent = block.kind == content::BlockKind::bullet ? frame.dp(34)
                          : block.kind == content::BlockKind::quote ? frame.dp(30)
                                                                    : 0.0f;
     const float line_height = heading ? 1.3f : 1.5f;
-    const auto runs = runs_of(block);
-    const std::string_view text = block.text;
-
-    // Width of any piece of the text, with each run in its own font.
-    auto run_font = [&](const StyledRun& run) { return run.strong ? bold : regular; };
-    const core::MeasureText m = [&](std::string_view piece) {
-        const auto begin = static_cast<std::size_t>(piece.data() - text.data());
-        const auto end = begin + piece.size();
-        float w = 0;
-        for (const auto& run : runs) {
-            const auto a = std::max(begin, run.begin), b = std::min(end, run.end);
-            if (a < b) w += measure(run_font(run), size, text.substr(a, b - a));
-        }
-        return w;
-    };
-    const auto lines = core::break_lines(text, width - indent, m);
-    const float height = static_cast<float>(lines.size()) * size * line_height;
+    const auto laid_out = frame.fonts.text->lay_out(font.style, size, block.text, width - indent);
+    const float height = static_cast<float>(laid_out.line_count()) * size * line_height;
     if (!draw) return height;
 
-    const ImU32 color = block.kind == content::BlockKind::quote ? p.text_muted : p.text;
+    const ImU32 color = heading ? p.accent : block.kind == content::BlockKind::quote ? p.text_muted : p.text;
     if (block.kind == content::BlockKind::bullet)
         frame.draw->AddCircleFilled(ImVec2(pos.x + frame.dp(10), pos.y + size * 0.72f), frame.dp(5), p.accent, 16);
     if (block.kind == content::BlockKind::quote)
         frame.draw->AddRectFilled(ImVec2(pos.x, pos.y + size * 0.2f), ImVec2(pos.x + frame.dp(5), pos.y + height - size * 0.3f),
                                   p.accent_soft, frame.dp(3));
-    float y = pos.y;
-    for (const auto& line : lines) {
-        float x = pos.x + indent;
-        for (const auto& run : runs) {
-            const auto a = std::max(line.begin, run.begin), b = std::min(line.end, run.end);
-            if (a >= b) continue;
-            const std::string piece(text.substr(a, b - a));
-            // No italic face covers Chinese, so emphasis is shown in the accent colour.
-            frame.draw->AddText(run_font(run), size, ImVec2(x, y), run.emphasis ? p.accent : (heading ? p.accent : color),
-                                piece.c_str());
-            x += measure(run_font(run), size, piece);
-        }
-        y += size * line_height;
-    }
+    draw_laid_out(frame, font, size, laid_out, ImVec2(pos.x + indent, pos.y), width - indent, size * line_height, color,
+                  laid_out.line_count(), spans_of(block, p.accent, color));
     return height;
 }
 

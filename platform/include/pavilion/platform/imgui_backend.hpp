@@ -11,11 +11,20 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace pavilion::platform {
 
 class Window;
+
+// One page of a glyph atlas: width x height coverage bytes, top row first.
+struct CoveragePage {
+    int width = 0;
+    int height = 0;
+    const std::uint8_t* alpha = nullptr;
+};
 
 class ImGuiBackend {
 public:
@@ -31,6 +40,10 @@ public:
     // Uploads a built atlas (replacing the previous one) and sets its texture id. The atlas's
     // CPU copy of the pixels is freed: only the GPU needs them from now on.
     void upload_fonts(ImFontAtlas& atlas);
+    // Uploads the text's glyph atlas pages as one-channel textures (white with the page's
+    // coverage as alpha), replacing the previous set, which must no longer be drawn; returns
+    // their ids in page order.
+    std::vector<ImTextureID> upload_glyph_pages(const std::vector<CoveragePage>& pages);
     // Draws one small frame with every pipeline state the kiosk uses (a glyph-style one-channel
     // texture and an RGBA picture), so drivers that compile shader variants at first use
     // (llvmpipe, V3D) do so now, while start-up is still waiting for content, and not inside
@@ -41,6 +54,7 @@ private:
     // The atlas ImGui's stock device set-up uploads: tiny, replaced by upload_fonts.
     std::unique_ptr<ImFontAtlas> placeholder_fonts_;
     unsigned font_texture_ = 0;
+    std::vector<unsigned> glyph_textures_;
 };
 
 } // namespace pavilion::platform

@@ -69,12 +69,15 @@ private:
     static constexpr std::size_t index_of(core::Route::Screen screen) { return static_cast<std::size_t>(screen); }
     Screen& current() const { return *table_[index_of(route_.screen)]; }
     void close_all_but(const Screen& arriving, const core::Route& next);
+    std::vector<model::Intent> draw_screen(Frame& frame, const model::Look& look);
+    std::vector<model::Intent> draw_mirrored(Frame& frame, const model::Look& look);
     void draw_framed(Frame& frame, Screen& screen, const model::Look& look, std::vector<model::Intent>& intents);
     void resolve_taps(const Frame& frame, Screen& screen, std::vector<model::Intent>& intents);
 
     const content::Catalog& catalog_;
     core::Route route_;
     std::string locale_;
+    bool right_to_left_ = false; // locale_ is written right to left: the screens are mirrored
     const content::ItemBody* body_ = nullptr;
     ChromeText chrome_;
     MapView map_; // every place and its card, in locale_; shared by map, home and detail

@@ -8,7 +8,8 @@
 
 #include "pavilion/core/gesture_recognizer.hpp"
 #include "pavilion/core/pointer_event.hpp"
-#include "pavilion/screens/font_atlas.hpp"
+#include "pavilion/screens/fonts.hpp"
+#include "pavilion/screens/mirror.hpp"
 #include "pavilion/core/image_source.hpp"
 #include "pavilion/core/map_mesh.hpp"
 #include "pavilion/model/intent.hpp"
@@ -79,6 +80,14 @@ public:
     }
     // The last target added that contains the point: later drawing is on top.
     std::optional<TapAction> hit(ImVec2 point) const;
+    // Flips every target about the vertical line x = width / 2 (mirror.hpp).
+    void mirror(float width) {
+        for (auto& target : targets_) {
+            const float left = width - target.max.x, right = width - target.min.x;
+            target.min.x = left;
+            target.max.x = right;
+        }
+    }
     // This frame's targets, visible parts only, in drawing order (the soak monkey aims at them).
     const std::vector<Target>& all() const { return targets_; }
 
@@ -103,6 +112,8 @@ struct Frame {
     TapTargets& targets;
     // Draws the base map on the GPU; null when there is none (no GPU in tests, or not loaded yet).
     core::MapRenderer* map_renderer = nullptr;
+    // Set while a right-to-left language's screens are drawn (the Deck's); null otherwise.
+    Mirror* mirror = nullptr;
 
     // True while a finger rests on the rectangle (pressed feedback), never after it lifts.
     bool pressed(ImVec2 min, ImVec2 max) const {
@@ -111,6 +122,7 @@ struct Frame {
                p.position.y >= min.y && p.position.y < max.y;
     }
     float dp(float v) const { return theme.dp(v); }
+    bool mirrored() const { return mirror && mirror->active(); }
 };
 
 // What this frame's taps (gesture kind tap) hit, in order; taps on no target are left out.

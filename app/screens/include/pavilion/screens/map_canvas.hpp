@@ -77,6 +77,8 @@ public:
                          const MapCanvasStyle& style, ImVec2 min, ImVec2 max);
 
 private:
+    void draw_in_place(Frame& frame, const core::MapCamera& camera, const MapLayers& layers, const MapCanvasStyle& style,
+                       ImVec2 min, ImVec2 max);
     void queue_base_map(Frame& frame, const core::MapCamera& camera, ImVec2 min, ImVec2 max);
     static void render_base_map(const ImDrawList* list, const ImDrawCmd* command);
     // The lines projected and thinned to the pixels and to max_points in view

@@ -27,7 +27,8 @@ public:
 
 private:
     void place_camera(Frame& frame, float top);
-    void apply_gestures(Frame& frame, float top);
+    // input: as on the screen (the map is never mirrored).
+    void apply_gestures(Frame& frame, const FrameInput& input, float top);
     void handle_taps(Frame& frame, float top, std::vector<model::Intent>& intents);
     void draw_preview(Frame& frame, ImVec2 area_min, ImVec2 area_max);
     void draw_controls(Frame& frame, ImVec2 area_min, ImVec2 area_max);

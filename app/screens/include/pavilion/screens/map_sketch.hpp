@@ -41,12 +41,14 @@ struct SketchStyle {
 class MapSketch {
 public:
     void draw(Frame& frame, const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
-              ImVec2 max, const SketchStyle& style);
+                       ImVec2 max, const SketchStyle& style);
     // fit_window(features, aspect), kept while the features and the aspect stay the same: it
     // reads every place, which a pack of thousands would otherwise make every frame pay.
     GeoWindow window_fitting(const std::vector<content::MapFeature>& features, float aspect);
 
 private:
+    void draw_in_place(Frame& frame, const std::vector<content::MapFeature>& features, const GeoWindow& window, ImVec2 min,
+                       ImVec2 max, const SketchStyle& style);
     struct Dot {
         // Index into the features of the first of those merged (a story if any is). Not a
         // pointer: screens pass views rebuilt in place (same address, same size, new storage),

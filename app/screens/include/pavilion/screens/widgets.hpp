@@ -5,6 +5,7 @@
 #include "pavilion/content/model.hpp"
 #include "pavilion/screens/frame.hpp"
 
+#include <optional>
 #include <string_view>
 
 namespace pavilion::screens {
@@ -24,8 +25,8 @@ enum class PillStyle { filled, outlined, quiet };
 
 // A rounded button with a label; returns its width. Registers a tap target for action.
 float draw_pill(Frame& frame, ImVec2 pos, float height, std::string_view label, PillStyle style,
-                const TapAction& action, ImFont* font = nullptr);
-float pill_width(const Frame& frame, float height, std::string_view label, ImFont* font = nullptr);
+                const TapAction& action, std::optional<Font> font = std::nullopt);
+float pill_width(const Frame& frame, float height, std::string_view label, std::optional<Font> font = std::nullopt);
 // A pill's shape over [min, max) and its tap target, for labels draw_pill does not make (an icon
 // beside the words); returns the colour for text on it.
 ImU32 draw_pill_shape(Frame& frame, ImVec2 min, ImVec2 max, PillStyle style, const TapAction& action);
@@ -34,10 +35,11 @@ enum class Icon { back, home, larger_text, contrast };
 // A round icon button, min_touch in size.
 void draw_icon_button(Frame& frame, ImVec2 pos, Icon icon, bool active, const TapAction& action);
 
-// Plain text wrapped by Pavilion's line breaker; returns the height used.
-float draw_text(Frame& frame, ImFont* font, float size, ImVec2 pos, float width, ImU32 color,
+// Plain text wrapped at the text engine's line breaks (ICU); returns the height used. With
+// max_lines, the last line shown ends in "…" when the text goes on.
+float draw_text(Frame& frame, Font font, float size, ImVec2 pos, float width, ImU32 color,
                 std::string_view text, int max_lines = 0, float line_height = 1.35f);
-float text_height(ImFont* font, float size, std::string_view text, float width, int max_lines = 0,
+float text_height(const Frame& frame, Font font, float size, std::string_view text, float width, int max_lines = 0,
                   float line_height = 1.35f);
 
 // A rich-text block (heading, paragraph, bullet, quote with emphasis/strong runs); returns the
