@@ -9,6 +9,7 @@
 // holds every whole number) is written in scientific notation ("1E300") rather than as hundreds
 // of digits. They never throw and never return an empty text.
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -49,6 +50,7 @@ public:
 
     std::string number(double value, int decimals, const NumberStyle& style);
     std::string compact(double value, const NumberStyle& style);
+    // number() or compact() by form; decimals apply to the full form only.
     std::string format(double value, int decimals, NumberForm form, const NumberStyle& style);
 
     // The text of a figure counting up to `value`, at `progress` (0..1) of its animation. The
