@@ -7,7 +7,7 @@ set(pavilion_layer_content_allows pavilion_core ${pavilion_layer_core_allows} Pk
     PkgConfig::SQLite3 md4c::md4c toml11::toml11 nlohmann_json::nlohmann_json)
 # The text engine: core, HarfBuzz, ICU and FreeType; nothing that draws (no GL, GLFW, ImGui).
 set(pavilion_layer_text_allows pavilion_core ${pavilion_layer_core_allows} PkgConfig::HarfBuzz
-    PkgConfig::IcuUc PkgConfig::FreeType)
+    PkgConfig::IcuUc PkgConfig::IcuI18n PkgConfig::FreeType)
 # The model: core and content, and nothing that draws (no GL, GLFW, ImGui, FreeType).
 set(pavilion_layer_model_allows pavilion_content ${pavilion_layer_content_allows})
 

@@ -1,6 +1,7 @@
 #include "pack_source.hpp"
 
 #include "map_point_budget.hpp"
+#include "pavilion/content/number_digits.hpp"
 #include "toml_table.hpp"
 
 #include <algorithm>
@@ -91,6 +92,18 @@ bool parse_pack_file(const std::string& root, PackSource& source, Diagnostics& d
     return true;
 }
 
+// number_digits is not a text but a choice of digits, from a fixed list (content does not link
+// ICU, which would ignore an unknown name and leave the author wondering).
+void check_number_digits(const TableReader& table, const std::string& locale,
+                         std::map<std::string, std::string>& strings) {
+    const auto digits = strings.find(kNumberDigitsKey);
+    if (digits == strings.end() || digits->second.empty() || is_allowed_number_digits(digits->second)) return;
+    table.error(kNumberDigitsKey, "[" + locale + "] number_digits = '" + digits->second +
+                                      "' is not a numbering system with decimal digits; use one of: " +
+                                      allowed_number_digits_list());
+    strings.erase(digits);
+}
+
 void parse_strings_file(const std::string& root, Catalog& catalog, Diagnostics& diagnostics) {
     const std::string file = "strings.toml";
     const auto document = parse_toml_file(root, file, diagnostics);
@@ -111,6 +124,7 @@ void parse_strings_file(const std::string& root, Catalog& catalog, Diagnostics& 
                 out[key] = *text;
             }
         }
+        check_number_digits(*table, locale, out);
     }
     // Every locale must name the same things, so no screen shows a blank in one language.
     const auto& reference = catalog.strings[catalog.meta.default_locale];
@@ -118,6 +132,7 @@ void parse_strings_file(const std::string& root, Catalog& catalog, Diagnostics& 
         for (const auto& [key, text] : reference) {
             const bool reported = std::find(kRequiredStrings.begin(), kRequiredStrings.end(), key) !=
                                   kRequiredStrings.end(); // already named above
+            if (key == kNumberDigitsKey) continue; // a choice per language, not a text to translate
             if (!table.count(key) && !reported)
                 diagnostics.error(file, line_of(document->as_table().at(locale), 0),
                                   "[" + locale + "] has no '" + key + "' (it is in [" +

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     const auto& inputs = *loaded;
     pavilion::bench::register_text_benchmarks(*inputs);
     pavilion::bench::register_text_engine_benchmarks(*inputs);
+    pavilion::bench::register_number_format_benchmarks(*inputs);
     pavilion::bench::register_touch_benchmarks(*inputs);
     pavilion::bench::register_map_benchmarks(*inputs);
     pavilion::bench::register_pack_benchmarks(*inputs);
