@@ -15,13 +15,13 @@ namespace {
 namespace fs = std::filesystem;
 
 // Keys whose strings are never drawn as text: ids and references to them (`link` too), file
-// paths, dates, map roles, the base map's colours and the countries it highlights (matched
-// against the map data, which names them). Links (`url`) are drawn, on the Sources screen. A key
-// that is a locale code always holds text.
+// paths, map roles, the base map's colours and the countries it highlights (matched against the
+// map data, which names them). Links (`url`), a source's date (its byline) and the pack's
+// `created` (the operator panel) are drawn. A key that is a locale code always holds text.
 const std::set<std::string> kNotDrawn = {
-    "id",     "image",   "font",     "link",   "files",   "created", "date",
-    "locales", "default_locale", "theme", "region", "role", "source", "sources", "related",
-    "water",  "land",    "highlight", "border",
+    "id",     "image",  "font",   "link",   "files",   "locales", "default_locale", "theme",
+    "region", "role",   "source", "sources", "related", "water",  "land",           "highlight",
+    "border",
 };
 
 struct TomlWalk {
