@@ -13,6 +13,7 @@
 namespace pavilion::content {
 namespace {
 
+namespace fs = std::filesystem;
 using test::kAnyLine;
 using test::reports;
 using test::SourceCopy;

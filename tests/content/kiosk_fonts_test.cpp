@@ -11,6 +11,8 @@
 namespace pavilion::content {
 namespace {
 
+namespace fs = std::filesystem;
+using pavilion::testing::TempDir;
 using test::reports;
 using test::SourceCopy;
 
