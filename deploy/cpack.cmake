@@ -82,7 +82,9 @@ set(pavilion_runtime_depends
 # build; a cross build has no arm64 dpkg database for it, so there the list is written out.
 set(pavilion_library_depends
   libc6 libstdc++6 libgcc-s1 "libglfw3 (>= 3.3)" libgles2 libsqlite3-0 libsodium23
-  libqrencode4 libevdev2 libsystemd0 libmd4c0 libfreetype6 libstb0)
+  libqrencode4 libevdev2 libsystemd0 libmd4c0 libfreetype6 libstb0
+  # pavilion-pack opens the kiosk's fonts with the text engine to check a pack's characters.
+  libharfbuzz0b libicu72)
 if(CMAKE_CROSSCOMPILING)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
   set(pavilion_depends ${pavilion_library_depends} ${pavilion_runtime_depends})

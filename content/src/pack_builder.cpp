@@ -6,6 +6,7 @@
 #include "pack_source.hpp"
 #include "pack_writer.hpp"
 #include "picture_limits.hpp"
+#include "uncovered_characters.hpp"
 
 #include <sodium.h>
 
@@ -85,6 +86,11 @@ Expected<BuildReport> build_pack(const std::string& source_dir, const std::strin
     if (source.base_map) {
         if (auto built = build_base_map(source_dir, *source.base_map, options.world_atlas_dir, diagnostics))
             base_map = std::move(*built);
+    }
+    // (A pack font that failed to load is reported already; its coverage is not asked for.)
+    if (options.glyph_coverage && (source.font_path.empty() || font)) {
+        if (auto checked = check_glyph_coverage(source_dir, source, options.glyph_coverage, diagnostics); !checked)
+            return checked.error();
     }
     if (!diagnostics.empty()) return make_error(ErrorCode::authoring, diagnostics.joined());
 

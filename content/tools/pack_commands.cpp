@@ -1,6 +1,7 @@
 #include "pack_commands.hpp"
 
 #include "command_line.hpp"
+#include "kiosk_fonts.hpp"
 
 #include "pavilion/content/image_codec.hpp"
 #include "pavilion/content/minisign.hpp"
@@ -42,7 +43,9 @@ int run_build(const Arguments& args) {
         "Compiles a pack source folder (see content/AUTHORING.md) into one pack file.\n"
         "Images are validated, scaled and re-encoded. Every authoring error is printed as\n"
         "file:line: message, and nothing is written unless the whole source is valid.\n"
-        "The same source always gives a byte-identical pack.\n"
+        "The same source always gives a byte-identical pack. A character of visitor text\n"
+        "that no font the kiosk draws with covers (the pack's font, then Debian's Noto\n"
+        "fonts) is an error at its file:line.\n"
         "\n"
         "--world-atlas DIR  where world-atlas's countries-110m.json and countries-50m.json are,\n"
         "                   for a [base_map] without files of its own (default: the\n"
@@ -59,6 +62,7 @@ int run_build(const Arguments& args) {
         if (const char* from_environment = std::getenv("PAVILION_WORLD_ATLAS_DIR"))
             options.world_atlas_dir = from_environment;
     }
+    options.glyph_coverage = kiosk_font_coverage();
     auto report = content::build_pack(line.positional[0], output, options);
     if (!report) {
         if (report.error().code == content::ErrorCode::authoring) {

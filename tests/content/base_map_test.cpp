@@ -206,7 +206,7 @@ const std::string kWorldAtlasSection = "\n[base_map]\nhighlight = [\"Gamma\"]\n"
 TEST(BaseMapWorldAtlas, WithoutFilesTheWorldAtlasFolderIsUsed) {
     const SourceWithBaseMap source(kWorldAtlasSection);
     const FakeWorldAtlas atlas;
-    const auto map = built_base_map(source, BuildOptions{atlas.path()});
+    const auto map = built_base_map(source, BuildOptions{atlas.path(), {}});
     ASSERT_EQ(map.levels.size(), 2u);
     EXPECT_EQ(map.levels[0].name, "110m");
     EXPECT_EQ(map.levels[1].name, "50m");
@@ -225,7 +225,7 @@ TEST(BaseMapWorldAtlas, WithoutAFolderTheBuildSaysWhatIsMissing) {
 TEST(BaseMapWorldAtlas, AFolderWithoutTheFilesIsAnError) {
     const SourceWithBaseMap source(kWorldAtlasSection);
     TempDir empty;
-    const auto report = build_pack(source.root(), source.output(), BuildOptions{empty.path().string()});
+    const auto report = build_pack(source.root(), source.output(), BuildOptions{empty.path().string(), {}});
     ASSERT_FALSE(report);
     EXPECT_TRUE(reports(report.error().message, empty / "countries-110m.json", 0, "cannot be read"));
 }

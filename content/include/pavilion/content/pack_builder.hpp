@@ -2,6 +2,7 @@
 // Compiles a pack source folder (see content/AUTHORING.md) into a pack file.
 
 #include "pavilion/content/expected.hpp"
+#include "pavilion/content/glyph_coverage.hpp"
 
 #include <cstdint>
 #include <string>
@@ -27,6 +28,10 @@ struct BuildOptions {
     // Where world-atlas's countries-110m.json and countries-50m.json are, for a source whose
     // map.toml has a [base_map] without files of its own; "" when not given.
     std::string world_atlas_dir;
+    // The fonts the kiosk draws the pack's text with. When set, a character of visitor text
+    // that none of them covers is an authoring error at its file:line (the visitor would see a
+    // box); unset (library users, tests about other things), nothing is checked.
+    OpenGlyphCoverage glyph_coverage;
 };
 
 // On failure the error's code is `authoring` and its message lists every problem, one
