@@ -59,13 +59,13 @@ content::OpenGlyphCoverage kiosk_font_coverage(std::string noto_core_dir, std::s
                -> content::Expected<std::unique_ptr<content::GlyphCoverage>> {
         std::vector<text::FontFile> files;
         if (pack_font) {
-            files.push_back({pack_font->path, 0});
+            files.push_back({pack_font->path, 0, nullptr});
             // Opened alone first, so a broken pack font is the author's error, not the machine's.
             if (auto alone = text::FontSet::open(files); !alone)
                 return content::make_error(content::ErrorCode::authoring,
                                            "font '" + pack_font->name + "' cannot be used: " + alone.error().message);
         }
-        const auto noto = text::noto_fallback(text::NotoScript::latin, core_dir, cjk_dir);
+        const auto noto = text::noto_fallback(text::NotoScript::latin, text::FontWeight::regular, core_dir, cjk_dir);
         files.insert(files.end(), noto.begin(), noto.end());
         auto fonts = text::FontSet::open(files);
         if (!fonts)

@@ -108,7 +108,7 @@ TEST(KioskScreenshot, CachesGiveTheSamePixels) {
     const auto first = take(args, "800x480");
     EXPECT_NE(first.log.find("rasterized"), std::string::npos) << first.log;
     EXPECT_NE(first.log.find("catalog read from the pack"), std::string::npos) << first.log;
-    const auto fonts = only_entry(cache.path(), "fonts-");
+    const auto fonts = only_entry(cache.path(), "glyphs-");
     const auto catalog = only_entry(cache.path(), "catalog-");
     ASSERT_FALSE(fonts.empty());
     ASSERT_FALSE(catalog.empty());
@@ -121,7 +121,7 @@ TEST(KioskScreenshot, CachesGiveTheSamePixels) {
     damage_middle_byte(fonts);
     damage_middle_byte(catalog);
     const auto third = take(args, "800x480");
-    EXPECT_NE(third.log.find("the font cache file is damaged"), std::string::npos) << third.log;
+    EXPECT_NE(third.log.find("the glyph atlas cache file is damaged"), std::string::npos) << third.log;
     EXPECT_NE(third.log.find("the catalog cache file is damaged"), std::string::npos) << third.log;
     EXPECT_NE(third.log.find("reading the pack again"), std::string::npos) << third.log;
     EXPECT_NE(third.log.find("rasterized"), std::string::npos) << third.log;

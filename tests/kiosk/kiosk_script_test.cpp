@@ -67,10 +67,11 @@ TEST(KioskScript, AVisitorsWalkFromAttractBackToAttract) {
                         "shot " + dir / "story.png\n"
                         "drag 1500 600 700 620 180\n"   // swipe left: the next story
                         "tap 94 56\n"                   // Back
-                        "tap 1655 56\n"                 // 中文 (English, 中文, Русский)
+                        "tap 1767 55\n"                 // the language button (four languages: a sheet)
+                        "tap 1706 250\n"                // 中文, the sheet's second row
                         "shot " + dir / "chinese.png\n"
-                        "tap 1389 55\n"                 // high contrast (first: larger text widens the pills)
-                        "tap 1299 55\n"                 // larger text
+                        "tap 1629 55\n"                 // high contrast (first: larger text widens the button)
+                        "tap 1539 55\n"                 // larger text
                         "shot " + dir / "contrast.png\n"
                         "wait 95000\n"                  // idle: "Still there?"
                         "shot " + dir / "still-there.png\n"

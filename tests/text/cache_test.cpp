@@ -101,11 +101,11 @@ TEST_F(TextCache, GlyphsNeededAreTheShapedGlyphsOfEveryFace) {
 }
 
 TEST(FontSetOpen, AMissingFileIsAnErrorNamingIt) {
-    const auto missing = FontSet::open({FontFile{"/nonexistent/NotoSans-Regular.ttf", 0}});
+    const auto missing = FontSet::open({FontFile{"/nonexistent/NotoSans-Regular.ttf", 0, nullptr}});
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().message.find("/nonexistent/NotoSans-Regular.ttf"), std::string::npos);
     EXPECT_FALSE(FontSet::open({}));
-    const auto not_a_font = FontSet::open({FontFile{"/etc/hostname", 0}});
+    const auto not_a_font = FontSet::open({FontFile{"/etc/hostname", 0, nullptr}});
     EXPECT_FALSE(not_a_font);
 }
 

@@ -85,7 +85,10 @@ void draw_language_sheet(Frame& frame, const ChromeText& text) {
     const float row = bar.button + frame.dp(10);
     const ImVec2 min(frame.size.x - bar.margin - width - 2 * pad, top);
     const ImVec2 max(frame.size.x - bar.margin, top + 2 * pad + row * static_cast<float>(text.languages.size()) - frame.dp(10));
-    frame.draw->AddRectFilled(min, max, frame.theme.palette.surface, frame.dp(frame.theme.metrics.radius));
+    // Opaque under the (translucent) surface colour: the screen must not show through the names.
+    const float radius = frame.dp(frame.theme.metrics.radius);
+    frame.draw->AddRectFilled(min, max, frame.theme.palette.background_top, radius);
+    frame.draw->AddRectFilled(min, max, frame.theme.palette.surface, radius);
     float y = min.y + pad;
     for (const auto& language : text.languages) {
         const ImVec2 at(min.x + pad, y);

@@ -9,39 +9,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 namespace pavilion::screens {
 
-namespace {
-
-// Ease out: fast at first, settling on the real value.
-double counted_up(double value, float progress) {
-    const double t = std::clamp(static_cast<double>(progress), 0.0, 1.0);
-    return t >= 1 ? value : value * (1 - std::pow(1 - t, 3));
-}
-
-} // namespace
-
-std::string format_figure(double value, int decimals, float progress, const std::string& locale) {
-    double shown = counted_up(value, progress);
-    if (shown == 0) shown = 0; // not "-0" at the start of a negative figure's count-up
-    char digits[400];          // room for any double in %f
-    std::snprintf(digits, sizeof digits, "%.*f", std::clamp(decimals, 0, 6), shown);
-    // Thousands grouped with commas, which both English and Chinese exhibition texts use for
-    // figures; locale is the hook for languages that group otherwise.
-    std::string text = digits;
-    const auto point = text.find('.');
-    std::size_t integer_end = point == std::string::npos ? text.size() : point;
-    const std::size_t first = text[0] == '-' ? 1 : 0;
-    const char separator = ',';
-    (void)locale;
-    for (std::ptrdiff_t at = static_cast<std::ptrdiff_t>(integer_end) - 3; at > static_cast<std::ptrdiff_t>(first); at -= 3)
-        text.insert(static_cast<std::size_t>(at), 1, separator);
-    return text;
-}
-
-std::string figure_text(const FigureView& figure, float progress, const std::string& locale) {
-    if (figure.display.empty()) return format_figure(figure.value, figure.decimals, progress, locale) + figure.suffix;
+std::string figure_text(const FigureView& figure, float progress, text::NumberForm form,
+                        const text::NumberStyle& style, text::NumberFormats& formats) {
+    if (figure.display.empty()) return formats.count_up(figure.value, figure.decimals, form, progress, style) + figure.suffix;
     if (progress >= 1) return figure.display; // exactly as the author wrote it
     // The first number in the display form counts up; the words and signs around it stay.
     const auto& display = figure.display;
@@ -58,7 +32,7 @@ std::string figure_text(const FigureView& figure, float progress, const std::str
     const std::string number = display.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
     char digits[400]; // room for any double in %f
     std::snprintf(digits, sizeof digits, "%.*f", std::clamp(decimals, 0, 6),
-                  counted_up(std::strtod(number.c_str(), nullptr), progress));
+                  text::counted_up(std::strtod(number.c_str(), nullptr), progress));
     return display.substr(0, begin) + digits + (end == std::string::npos ? "" : display.substr(end));
 }
 
@@ -72,16 +46,38 @@ float figure_card_height(const Frame& frame, float pad) {
            frame.dp(8) + label_size * 0.75f * 1.35f * 2 + pad;
 }
 
-void draw_figure_card(Frame& frame, const FigureView& figure, const std::string& value, ImVec2 min, float width,
-                      float height, float pad) {
+// How a figure is set so it fits its card: the full form at the display size if it fits, else
+// the compact form ("1T", "1 трлн"), else whichever is narrower, set smaller until it fits. Decided
+// on the settled text, so the count-up never changes form or size on the way.
+struct FigureSetting {
+    text::NumberForm form = text::NumberForm::full;
+    float size = 0;
+};
+
+FigureSetting fit_figure(const Frame& frame, const FigureView& figure, const text::NumberStyle& style,
+                         text::NumberFormats& formats, float room) {
+    const float size = drawn_size(frame.fonts.display);
+    auto width_of = [&](text::NumberForm form) {
+        return text_width(frame, frame.fonts.display, size, figure_text(figure, 1, form, style, formats));
+    };
+    const float full = width_of(text::NumberForm::full);
+    if (full <= room || !figure.display.empty()) return {text::NumberForm::full, full <= room ? size : size * room / full};
+    const float compact = width_of(text::NumberForm::compact);
+    if (compact <= room) return {text::NumberForm::compact, size};
+    return {text::NumberForm::compact, size * room / compact};
+}
+
+void draw_figure_card(Frame& frame, const FigureView& figure, const std::string& value, float number, ImVec2 min,
+                      float width, float height, float pad) {
     const auto& p = frame.theme.palette;
     const ImVec2 max(min.x + width, min.y + height);
-    const float number = drawn_size(frame.fonts.display);
     const float label_size = body_size(frame);
     frame.draw->AddRectFilled(min, max, p.surface, frame.dp(frame.theme.metrics.radius));
     float y = min.y + pad;
-    draw_line(frame, frame.fonts.display, number, ImVec2(min.x + pad, y), p.accent, value);
-    y += number * 1.1f;
+    const float display = drawn_size(frame.fonts.display);
+    // A figure set smaller sits on the same baseline as its neighbours.
+    draw_line(frame, frame.fonts.display, number, ImVec2(min.x + pad, y + (display - number) * 0.78f), p.accent, value);
+    y += display * 1.1f;
     const float unit_size = drawn_size(frame.fonts.heading) * 0.8f;
     y += draw_text(frame, frame.fonts.heading, unit_size, ImVec2(min.x + pad, y), width - 2 * pad, p.text, figure.unit,
                    1, 1.3f);
@@ -97,7 +93,6 @@ void draw_figure_card(Frame& frame, const FigureView& figure, const std::string&
 
 void FiguresScreen::on_open(const ScreenContext& context) {
     view_ = context.views.figures();
-    locale_ = context.views.locale();
 }
 
 void FiguresScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {
@@ -118,8 +113,9 @@ void FiguresScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {
         const ImVec2 min(margin + column * (width + gutter), start_y + row * (height + gutter));
         // Each card starts counting a little after the one before it.
         const float delayed = progress - static_cast<float>(i) * 0.06f;
-        const std::string value = figure_text(figure, delayed, locale_);
-        draw_figure_card(frame, figure, value, min, width, height, pad);
+        const auto setting = fit_figure(frame, figure, view_.numbers, formats_, width - 2 * pad);
+        const std::string value = figure_text(figure, delayed, setting.form, view_.numbers, formats_);
+        draw_figure_card(frame, figure, value, setting.size, min, width, height, pad);
     }
     const int rows = (static_cast<int>(view_.figures.size()) + columns - 1) / columns;
     scroll_.end(frame, frame.dp(8) + rows * (height + gutter) + margin);

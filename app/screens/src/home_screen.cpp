@@ -92,7 +92,9 @@ void draw_tile(Frame& frame, const HomeTile& tile, const TileExtras& extras, Rec
     if (tile.route.screen == Screen::figures && !extras.first_figure.empty()) {
         // The first key figure, large, above the title, when the tile is tall enough for it.
         const Font display = frame.fonts.display;
-        const float number = drawn_size(display);
+        // Set smaller when it would run past the tile (a figure in the trillions).
+        const float natural = text_width(frame, display, drawn_size(display), extras.first_figure);
+        const float number = drawn_size(display) * std::min(1.0f, width / std::max(natural, 1.0f));
         const float top = caption_top - title_h - number * 1.1f;
         if (top >= r.min.y + pad * 0.5f)
             draw_line(frame, display, number, ImVec2(r.min.x + pad, top), p.accent, extras.first_figure);
@@ -163,7 +165,9 @@ void HomeScreen::on_open(const ScreenContext& context) {
     map_ = &context.map;
     first_figure_.clear();
     const auto figures = context.views.figures();
-    if (!figures.figures.empty()) first_figure_ = figure_text(figures.figures.front(), 1, context.views.locale());
+    text::NumberFormats formats;
+    if (!figures.figures.empty())
+        first_figure_ = figure_text(figures.figures.front(), 1, text::NumberForm::full, figures.numbers, formats);
 }
 
 void HomeScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {

@@ -1,8 +1,8 @@
 #include "operator_cards.hpp"
 
-#include "pavilion/screens/figures_screen.hpp"
 #include "pavilion/screens/text_draw.hpp"
 #include "pavilion/screens/widgets.hpp"
+#include "pavilion/text/number_format.hpp"
 
 #include <algorithm>
 #include <string>
@@ -11,6 +11,9 @@
 
 namespace pavilion::screens::operator_cards {
 namespace {
+
+// Staff read the panel in English: its counts are grouped as English groups them.
+const text::NumberStyle kStaffNumbers{"en", ""};
 
 using namespace operator_drawing;
 
@@ -216,7 +219,7 @@ float count_rows(const Canvas& c, const Type& t, const std::vector<std::pair<std
             for (const auto& [code, name] : *names)
                 if (code == label && !name.empty()) label = name + " (" + code + ")";
         }
-        const std::string count = format_figure(rows[i].second, 0, 1, "en");
+        const std::string count = text::format_number(rows[i].second, 0, kStaffNumbers);
         const float count_w = c.line_right(c.frame.fonts.body_bold, t.body, pos.x + width, y, width / 3, p.text, count);
         c.line(c.frame.fonts.body, t.body, ImVec2(pos.x, y), width - count_w - c.dp(16), p.text, label, 1.35f);
         if (c.live) {
@@ -261,7 +264,7 @@ float session_tiles(const Canvas& c, const Type& t, const model::VisitorNumbers&
         if (c.live) c.draw()->AddRectFilled(r.min, r.max, p.surface, c.dp(14));
         const float tx = r.min.x + c.dp(20);
         c.line(display, number, ImVec2(tx, r.min.y + c.dp(20)), tile_w - c.dp(40), p.accent,
-               format_figure(tiles[i].first, 0, 1, "en"));
+               text::format_number(tiles[i].first, 0, kStaffNumbers));
         c.line(c.frame.fonts.body, t.small, ImVec2(tx, r.min.y + c.dp(20) + number * 1.15f), tile_w - c.dp(40),
                p.text_muted, tiles[i].second);
     }

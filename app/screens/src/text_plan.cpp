@@ -1,5 +1,7 @@
 #include "pavilion/screens/text_plan.hpp"
 
+#include "pavilion/text/number_format.hpp"
+
 namespace pavilion::screens {
 namespace {
 
@@ -36,6 +38,24 @@ void TextPlan::add_body(content::BlockKind kind, std::string_view text) {
     else add_owned({Style::body}, std::string(text));
 }
 
+// The figures as the screens write them in each language (ICU's words: "тыс.", "万", Arabic-Indic
+// digits), full and compact, and every digit the count-up passes through.
+void TextPlan::add_figures(const content::Catalog& catalog) {
+    for (const auto& locale : catalog.meta.locales) {
+        text::NumberStyle style{locale.code, ""};
+        if (const auto strings = catalog.strings.find(locale.code); strings != catalog.strings.end())
+            if (const auto digits = strings->second.find("number_digits"); digits != strings->second.end())
+                style.digits = digits->second;
+        std::string texts = text::format_number(1234567890.5, 1, style);
+        for (const auto& figure : catalog.figures) {
+            texts += " " + text::format_number(figure.value, figure.decimals, style) + figure.suffix;
+            texts += " " + text::format_compact(figure.value, style) + figure.suffix;
+        }
+        owned_.push_back(std::move(texts));
+        add(Style::display, owned_.back(), locale.code);
+    }
+}
+
 TextPlan::TextPlan(const content::Catalog& catalog) {
     for (auto& text : interface_texts())
         add_owned({Style::body, Style::body_bold, Style::heading, Style::display}, std::move(text));
@@ -46,8 +66,14 @@ TextPlan::TextPlan(const content::Catalog& catalog) {
     const auto& meta = catalog.meta;
     add_all(meta.title, {Style::body, Style::heading, Style::display});
     add_all(meta.subtitle, {Style::body, Style::heading});
-    for (const auto& locale : meta.locales)
+    for (const auto& locale : meta.locales) {
         for (Style style : {Style::body, Style::body_bold, Style::heading}) add(style, locale.name, locale.code);
+        // Digits and signs take the font of the script before them ("عدد مرات الاستشهاد: 3" draws
+        // its 3 from Noto Naskh Arabic): the screens put numbers into texts in every language.
+        owned_.push_back(locale.name + " 0123456789 +-%.,:;()/\xE2\x80\xA6\xC2\xB7");
+        for (Style style : {Style::body, Style::body_bold, Style::heading, Style::display})
+            add(style, owned_.back(), locale.code);
+    }
     for (const auto& [locale, strings] : catalog.strings)
         for (const auto& [key, text] : strings)
             for (Style style : {Style::body, Style::body_bold, Style::heading}) add(style, text, locale);
@@ -67,6 +93,7 @@ TextPlan::TextPlan(const content::Catalog& catalog) {
         }
     }
     for (const auto& facet : catalog.facets) add_all(facet.name, {Style::body, Style::body_bold, Style::heading});
+    add_figures(catalog);
     for (const auto& figure : catalog.figures) {
         add(Style::display, figure.suffix, "");
         for (const auto& [locale, text] : figure.text) {

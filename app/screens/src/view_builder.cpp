@@ -173,7 +173,7 @@ std::optional<DetailView> ViewBuilder::detail(const std::string& ref, const cont
 }
 
 FiguresView ViewBuilder::figures() const {
-    FiguresView view{text("figures"), {}};
+    FiguresView view{text("figures"), {}, {locale_, text_or("number_digits", "")}};
     for (const auto& figure : catalog_.figures) {
         const auto* text = content::in_locale(figure.text, locale_, fallback_locale());
         if (!text) continue;

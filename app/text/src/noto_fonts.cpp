@@ -44,8 +44,8 @@ const char* core_family(NotoScript script) {
 
 FontFile noto_font_for(NotoScript script, FontWeight weight, const std::string& core_dir, const std::string& cjk_dir) {
     const char* suffix = weight == FontWeight::bold ? "-Bold" : "-Regular";
-    if (script == NotoScript::cjk) return FontFile{cjk_dir + "/NotoSansCJK" + suffix + ".ttc", kNotoSansCjkScFace};
-    return FontFile{core_dir + "/" + core_family(script) + suffix + ".ttf", 0};
+    if (script == NotoScript::cjk) return FontFile{cjk_dir + "/NotoSansCJK" + suffix + ".ttc", kNotoSansCjkScFace, nullptr};
+    return FontFile{core_dir + "/" + core_family(script) + suffix + ".ttf", 0, nullptr};
 }
 
 std::vector<FontFile> noto_fallback(NotoScript primary, FontWeight weight, const std::string& core_dir,

@@ -9,12 +9,11 @@
 
 namespace pavilion::screens {
 
-// "150", "12.5", "100,000": the value shown after t (0..1) of the count-up.
-std::string format_figure(double value, int decimals, float progress, const std::string& locale);
-
 // The figure as shown after t (0..1) of the count-up: the pack's display form for the language,
-// its first number counting up ("0万+" … "10万+"), or else the value formatted, with its suffix.
-std::string figure_text(const FigureView& figure, float progress, const std::string& locale);
+// its first number counting up ("0万+" … "10万+"), or else the value as the language writes it
+// ("100,000", "100 000", "١٠٠٬٠٠٠"; in compact form "100K", "10万"), with its suffix.
+std::string figure_text(const FigureView& figure, float progress, text::NumberForm form,
+                        const text::NumberStyle& style, text::NumberFormats& formats);
 
 class FiguresScreen final : public Screen {
 public:
@@ -30,7 +29,7 @@ public:
 
 private:
     FiguresView view_;
-    std::string locale_; // numbers are formatted for it
+    text::NumberFormats formats_;
     ScrollArea scroll_;
 };
 

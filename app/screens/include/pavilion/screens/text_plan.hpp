@@ -45,6 +45,7 @@ public:
 private:
     void add(TextStyle style, std::string_view text, std::string_view locale);
     void add_owned(std::initializer_list<TextStyle> styles, std::string text);
+    void add_figures(const content::Catalog& catalog);
 
     std::array<std::vector<PlannedText>, kTextStyles> texts_;
     std::deque<std::string> owned_; // texts not in the catalog; a deque never moves them

@@ -4,6 +4,7 @@
 
 #include "pavilion/content/model.hpp"
 #include "pavilion/core/route.hpp"
+#include "pavilion/text/number_format.hpp"
 
 #include <map>
 #include <optional>
@@ -104,6 +105,9 @@ struct FigureView {
 struct FiguresView {
     std::string title;
     std::vector<FigureView> figures;
+    // How numbers are written in this language: the locale, and the pack's choice of digits
+    // (strings.toml `number_digits`, "" for the locale's own).
+    text::NumberStyle numbers;
 };
 
 struct SourceEntry {
