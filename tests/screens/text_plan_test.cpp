@@ -118,5 +118,24 @@ TEST(Typesetter, SizesScaleTheLayoutAndWrapAtTheWidthAsked) {
     EXPECT_GT(t.width(TextStyle::heading, 26, text), at_26) << "headings are bold";
 }
 
+// The atlas stays within a Raspberry Pi's texture limit at every size the kiosk sets text at
+// (full HD and 4K, larger text on and off) for the default pack in its four languages and the
+// seven-script fixture pack, and every glyph their texts shape into is in it.
+TEST(Typesetter, AtlasPagesStayWithinTheTextureLimitAtEveryScale) {
+    for (const auto* pack : {&pavilion::testing::default_pack(), &pavilion::testing::scripts_pack()}) {
+        for (float scale : {1.0f, 1.4f, 2.0f, 2.8f}) {
+            auto typesetter = pavilion::testing::make_typesetter(pack->catalog(), scale);
+            ASSERT_TRUE(typesetter) << typesetter.error().message;
+            const auto& atlas = (*typesetter)->atlas();
+            EXPECT_FALSE(atlas.pages.empty());
+            EXPECT_TRUE(atlas.failures.empty()) << pack->path() << " at " << scale;
+            for (const auto& page : atlas.pages) {
+                EXPECT_LE(page.width, text::kMaxAtlasSide) << pack->path() << " at " << scale;
+                EXPECT_LE(page.height, text::kMaxAtlasSide) << pack->path() << " at " << scale;
+            }
+        }
+    }
+}
+
 } // namespace
 } // namespace pavilion::screens
