@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the README's screenshots from the default pack: every screen in English (landscape)
-# and Chinese (portrait), at half size. Needs a built tree (deploy/build.sh) and an X server
+# and Chinese (portrait), Russian and Arabic ones (Arabic mirrored, right to left), and the
+# seven-script fixture pack in Hindi, Thai and Hebrew, at half size. Needs a built tree (deploy/build.sh) and an X server
 # (run under xvfb-run -a), plus ImageMagick's convert for the scaling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +27,26 @@ done
 printf 'wait 2000\ntap 1000 55\nshot %s\n' "$tmp/sheet.png" > "$tmp/sheet.txt"
 build/pavilion --script "$tmp/sheet.txt" --screen figures --lang ru --size 1080x1920 2>/dev/null
 convert "$tmp/sheet.png" -resize 40% -strip "$out/language-sheet-ru-portrait.png"
+# Arabic: the layout mirrored (landscape), key figures in portrait.
+for route in home stories story/china-laos-railway map; do
+  name=${route//\//-}
+  build/pavilion --screen "$route" --lang ar --size 1920x1080 --screenshot "$tmp/$name-ar.png" 2>/dev/null
+  convert "$tmp/$name-ar.png" -resize 50% -strip "$out/$name-ar.png"
+done
+build/pavilion --screen figures --lang ar --size 1080x1920 --screenshot "$tmp/figures-ar.png" 2>/dev/null
+convert "$tmp/figures-ar.png" -resize 40% -strip "$out/figures-ar-portrait.png"
+# The seven-script fixture pack: a story in Hindi and in Thai, and Hebrew (right to left) in portrait.
+scripts=build/packs/scripts.pack
+for lang in hi th; do
+  build/pavilion --pack "$scripts" --screen story/calligraphy-table --lang "$lang" --size 1920x1080 \
+    --screenshot "$tmp/scripts-$lang.png" 2>/dev/null
+  convert "$tmp/scripts-$lang.png" -resize 50% -strip "$out/scripts-story-$lang.png"
+done
+build/pavilion --pack "$scripts" --screen story/music-workshop --lang he --size 1080x1920 \
+  --screenshot "$tmp/scripts-he.png" 2>/dev/null
+convert "$tmp/scripts-he.png" -resize 40% -strip "$out/scripts-story-he-portrait.png"
 # Accessibility: larger text and high contrast, by script (taps on the two switches).
-printf 'tap 960 540\ntap 1389 55\ntap 1299 55\ntap 960 650\ntap 280 420\nshot %s\n' "$tmp/a11y.png" > "$tmp/a11y.txt"
+printf 'tap 960 540\ntap 1602 55\ntap 1512 55\ntap 960 650\ntap 280 420\nshot %s\n' "$tmp/a11y.png" > "$tmp/a11y.txt"
 build/pavilion --script "$tmp/a11y.txt" 2>/dev/null
 convert "$tmp/a11y.png" -resize 50% -strip "$out/story-larger-text-high-contrast-en.png"
 # The map after a pinch and a tap on a place: its preview card.

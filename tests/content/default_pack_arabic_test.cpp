@@ -162,5 +162,13 @@ TEST(DefaultPackArabic, EveryInterfaceWordHasItsArabicForm) {
     }
 }
 
+// The texts and the figures' display forms write numbers in Western digits (as Xinhua's Arabic
+// service does); the kiosk's own figures follow that choice instead of ICU's Arabic-Indic default.
+TEST(DefaultPackArabic, FiguresUseTheDigitsTheTextsUse) {
+    const auto& ar = default_pack().catalog().strings.at(kArabic);
+    ASSERT_TRUE(ar.count("number_digits"));
+    EXPECT_EQ(ar.at("number_digits"), "latn");
+}
+
 } // namespace
 } // namespace pavilion
