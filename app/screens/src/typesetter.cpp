@@ -14,6 +14,12 @@ const std::shared_ptr<const text::Paragraph>& empty_paragraph() {
     return empty;
 }
 
+// Face (up to 2^16), glyph id (16 bits in OpenType) and size in 1/64 px (up to 2^32): one number.
+std::uint64_t packed_key(std::size_t face, std::uint32_t glyph, std::int32_t size_64) {
+    return (static_cast<std::uint64_t>(face & 0xFFFF) << 48) | (static_cast<std::uint64_t>(glyph & 0xFFFF) << 32) |
+           static_cast<std::uint32_t>(size_64);
+}
+
 const TextSpan* span_at(const std::vector<TextSpan>& spans, std::size_t byte) {
     for (const auto& span : spans)
         if (byte >= span.begin && byte < span.end) return &span;
@@ -25,7 +31,17 @@ const TextSpan* span_at(const std::vector<TextSpan>& spans, std::size_t byte) {
 Typesetter::Typesetter(TextFonts fonts, std::vector<ImTextureID> page_textures)
     : fonts_(std::move(fonts)), pages_(std::move(page_textures)), regular_layouter_(*fonts_.regular),
       bold_layouter_(*fonts_.bold), regular_cache_(regular_layouter_, kCachedParagraphs),
-      bold_cache_(bold_layouter_, kCachedParagraphs), quads_by_page_(pages_.size()) {}
+      bold_cache_(bold_layouter_, kCachedParagraphs), quads_by_page_(pages_.size()) {
+    by_key_.reserve(fonts_.atlas.glyphs.size());
+    for (const auto& [key, glyph] : fonts_.atlas.glyphs)
+        if (key.face <= 0xFFFF && key.glyph <= 0xFFFF) by_key_.emplace(packed_key(key.face, key.glyph, key.size_64), &glyph);
+}
+
+const text::AtlasGlyph* Typesetter::find(std::size_t face, std::uint32_t glyph, std::int32_t size_64) const {
+    if (face > 0xFFFF || glyph > 0xFFFF) return fonts_.atlas.find(text::AtlasKey{face, glyph, size_64});
+    const auto found = by_key_.find(packed_key(face, glyph, size_64));
+    return found == by_key_.end() ? nullptr : found->second;
+}
 
 void Typesetter::set_locale(std::string_view locale) {
     if (locale_ != locale) locale_.assign(locale);
@@ -67,8 +83,7 @@ void Typesetter::place_line(TextStyle style, const text::Line& line, float scale
     for (const auto& run : line.runs) {
         const std::size_t face = fonts_.atlas_face(style, run.face);
         for (const auto& glyph : run.glyphs) {
-            const auto* entry = fonts_.atlas.glyphs.empty() ? nullptr
-                                                            : fonts_.atlas.find(text::AtlasKey{face, glyph.id, size_64});
+            const auto* entry = find(face, glyph.id, size_64);
             const float x = pen.x + glyph.x_offset * scale, y = pen.y - glyph.y_offset * scale;
             pen.x += glyph.x_advance * scale;
             if (!entry) {

@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <string>
+#include <vector>
+#include <utility>
 
 namespace pavilion::screens {
 namespace {
@@ -30,6 +33,25 @@ ImDrawFlags mirrored_corners(ImDrawFlags corners) {
     if (corners & ImDrawFlags_RoundCornersBottomLeft) out |= ImDrawFlags_RoundCornersBottomRight;
     if (corners & ImDrawFlags_RoundCornersBottomRight) out |= ImDrawFlags_RoundCornersBottomLeft;
     return out;
+}
+
+// Where a line cut to fit room px ends (a byte of the text): the longest start of the line whose
+// glyphs, by their shaped advances, take at most room. No shaping: a frame pays a pass over the
+// line's glyphs, not a layout per candidate length.
+std::size_t fitting_end(const text::Line& line, float scale, float room) {
+    std::vector<std::pair<std::uint32_t, float>> clusters; // (first byte, advance), logical order
+    for (const auto& run : line.runs)
+        for (const auto& glyph : run.glyphs) clusters.emplace_back(glyph.cluster, glyph.x_advance * scale);
+    std::sort(clusters.begin(), clusters.end());
+    float used = 0;
+    for (std::size_t i = 0; i < clusters.size();) {
+        const std::uint32_t start = clusters[i].first;
+        float width = 0;
+        for (; i < clusters.size() && clusters[i].first == start; ++i) width += clusters[i].second;
+        if (used + width > room) return std::max<std::size_t>(start, line.byte_begin);
+        used += width;
+    }
+    return line.byte_end;
 }
 
 } // namespace
@@ -173,8 +195,13 @@ float draw_text(Frame& frame, Font font, float size, ImVec2 pos, float width, Im
     // The last line shown ends in an ellipsis, inside the width.
     draw_laid_out(frame, font, size, laid_out, pos, width, advance, color, shown - 1);
     const auto& last = laid_out.paragraph->lines[shown - 1];
-    std::string piece(text.substr(last.byte_begin, last.byte_end - last.byte_begin));
     const std::string ellipsis = "\xE2\x80\xA6";
+    const float room = width - typesetter.width(font.style, size, ellipsis);
+    const std::size_t end = fitting_end(last, laid_out.scale, room);
+    std::string piece(text.substr(last.byte_begin, end - last.byte_begin));
+    while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+    // Cut text is shaped anew (an Arabic letter at the cut takes its final form): rarely a hair
+    // wider than its parts were, then a letter more goes.
     while (!piece.empty() && typesetter.width(font.style, size, piece + ellipsis) > width) pop_code_point(piece);
     const auto cut = typesetter.lay_out(font.style, size, piece + ellipsis);
     draw_laid_out(frame, font, size, cut, ImVec2(pos.x, pos.y + static_cast<float>(shown - 1) * advance), width, advance,

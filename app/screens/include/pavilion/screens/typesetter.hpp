@@ -13,10 +13,12 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pavilion::screens {
@@ -85,9 +87,13 @@ private:
     void place_line(TextStyle style, const text::Line& line, float scale, ImVec2 pen, float size, ImU32 color,
                     const std::vector<TextSpan>& spans);
     void flush(ImDrawList& draw);
+    const text::AtlasGlyph* find(std::size_t face, std::uint32_t glyph, std::int32_t size_64) const;
 
     TextFonts fonts_;
     std::vector<ImTextureID> pages_;
+    // The atlas's glyphs by a hash of their key: a page of text looks up thousands a frame, and
+    // the atlas's ordered map costs a dozen comparisons each.
+    std::unordered_map<std::uint64_t, const text::AtlasGlyph*> by_key_;
     text::ParagraphLayouter regular_layouter_;
     text::ParagraphLayouter bold_layouter_;
     text::ParagraphCache regular_cache_;
