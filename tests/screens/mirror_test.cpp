@@ -133,6 +133,7 @@ TEST_F(MirrorTest, TextStaysOnTheScreenAndDrawsFromTheAtlas) {
 TEST(Mirror, FlipsAllButWhatIsKept) {
     ImGuiContext* context = ImGui::CreateContext();
     ImGui::SetCurrentContext(context);
+    ImGui::GetIO().IniFilename = nullptr; // a test leaves no imgui.ini behind
     screen_tests::build_imgui_font();
     ImGui::GetIO().DisplaySize = ImVec2(100, 50);
     ImGui::NewFrame();
