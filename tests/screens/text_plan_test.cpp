@@ -118,6 +118,30 @@ TEST(Typesetter, SizesScaleTheLayoutAndWrapAtTheWidthAsked) {
     EXPECT_GT(t.width(TextStyle::heading, 26, text), at_26) << "headings are bold";
 }
 
+// A long text scrolled mostly out of its clip rectangle makes quads for the lines in view only.
+TEST(Typesetter, LinesOutsideTheClipRectangleMakeNoQuads) {
+    auto typesetter = pavilion::testing::make_typesetter(mini_pack().catalog(), 1.0f);
+    ASSERT_TRUE(typesetter) << typesetter.error().message;
+    auto& t = **typesetter;
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "Connecting infrastructure, rules and people. ";
+    const auto laid_out = t.lay_out(TextStyle::body, 26, text, 400);
+    ASSERT_GT(laid_out.line_count(), 20u);
+    ImDrawListSharedData shared;
+    auto vertices_drawn = [&](ImVec2 clip_min, ImVec2 clip_max) {
+        ImDrawList draw(&shared);
+        draw._ResetForNewFrame();
+        draw.PushClipRect(clip_min, clip_max);
+        draw.PushTextureID(ImTextureID{});
+        t.draw(draw, TextStyle::body, 26, laid_out, LinePlacement{0, 0, 400, false, 36}, IM_COL32_WHITE);
+        return draw.VtxBuffer.Size;
+    };
+    const int all = vertices_drawn(ImVec2(0, 0), ImVec2(400, 10000));
+    const int some = vertices_drawn(ImVec2(0, 360), ImVec2(400, 540)); // five lines in view
+    EXPECT_GT(some, 0);
+    EXPECT_LT(some * 2, all);
+}
+
 // The atlas stays within a Raspberry Pi's texture limit at every size the kiosk sets text at
 // (full HD and 4K, larger text on and off) for the default pack in its four languages and the
 // seven-script fixture pack, and every glyph their texts shape into is in it.

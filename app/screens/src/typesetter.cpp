@@ -63,7 +63,14 @@ void Typesetter::draw(ImDrawList& draw, TextStyle style, float size, const LaidO
                       const LinePlacement& place, ImU32 color, const std::vector<TextSpan>& spans) {
     const auto& lines = text.paragraph->lines;
     const std::size_t shown = std::min(lines.size(), place.max_lines);
+    // Lines wholly above or below the clip rectangle make no quads (a long story scrolled, as
+    // ImGui's own text did): glyphs reach at most a line box beyond their own.
+    const float clip_top = draw.GetClipRectMin().y, clip_bottom = draw.GetClipRectMax().y;
+    const float reach = std::max(place.line_advance, size) * 1.5f;
     for (std::size_t i = 0; i < shown; ++i) {
+        const float line_top = place.top + static_cast<float>(i) * place.line_advance;
+        if (line_top - reach > clip_bottom) break;
+        if (line_top + reach < clip_top) continue;
         const float width = lines[i].width * text.scale;
         const float left = place.align_right ? place.left + place.box_width - width : place.left;
         const float baseline = place.top + static_cast<float>(i) * place.line_advance + size * fonts_.metrics.ascent;
