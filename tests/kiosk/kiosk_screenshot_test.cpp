@@ -1,8 +1,7 @@
 // Runs the real pavilion executable. The test command runs the suite under xvfb-run, so an X
 // server with Mesa's software OpenGL ES is there, exactly as in CI.
 
-#include "pavilion/content/image_codec.hpp"
-#include "test_support.hpp"
+#include "screenshot_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +11,9 @@
 namespace pavilion {
 namespace {
 
+using testing::bright_pixels;
 using testing::run_command;
+using testing::Screenshot;
 using testing::TempDir;
 
 const std::string kKiosk = PAVILION_KIOSK;
@@ -25,34 +26,8 @@ const std::string kMiniPack = [] {
     return path;
 }();
 
-struct Screenshot {
-    content::Pixels pixels;
-    std::string log;
-};
-
 Screenshot take(const std::vector<std::string>& extra, const std::string& size) {
-    TempDir dir;
-    const auto png = dir / "shot.png";
-    std::vector<std::string> argv{kKiosk, "--screenshot", png, "--size", size};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    const auto result = run_command(argv);
-    EXPECT_EQ(result.exit_code, 0) << result.output;
-    const auto bytes = testing::read_bytes(png);
-    auto decoded = content::decode_image(bytes.data(), bytes.size(), 4);
-    EXPECT_TRUE(decoded) << "no PNG written: " << result.output;
-    return {decoded ? std::move(decoded).value() : content::Pixels{}, result.output};
-}
-
-// Pixels much brighter than the dark navy background: text and highlights.
-int bright_pixels(const content::Pixels& image, int x0, int y0, int x1, int y1) {
-    int count = 0;
-    for (int y = y0; y < y1 && y < image.height; ++y) {
-        for (int x = x0; x < x1 && x < image.width; ++x) {
-            const auto* p = &image.data[(static_cast<std::size_t>(y) * image.width + x) * 4];
-            if (p[0] + p[1] + p[2] > 600) ++count;
-        }
-    }
-    return count;
+    return testing::take_screenshot(extra, size);
 }
 
 TEST(KioskScreenshot, LandscapeHomeShowsTheTitleAsText) {

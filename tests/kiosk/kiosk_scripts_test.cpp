@@ -2,8 +2,7 @@
 // portrait: every language draws text where its layout puts it, and the right-to-left ones
 // (Arabic, Hebrew) mirror the chrome: the Back arrow at the right, the screen's title beside it.
 
-#include "pavilion/content/image_codec.hpp"
-#include "test_support.hpp"
+#include "screenshot_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,36 +11,14 @@
 namespace pavilion {
 namespace {
 
-using testing::run_command;
-using testing::TempDir;
 
-struct Shot {
-    content::Pixels pixels;
-    std::string log;
-};
-
-Shot stories_in(const std::string& locale, int width, int height) {
-    TempDir dir;
-    const auto png = dir / "shot.png";
-    const auto size = std::to_string(width) + "x" + std::to_string(height);
-    const auto result = run_command({PAVILION_KIOSK, "--pack", PAVILION_SCRIPTS_PACK, "--screen", "stories", "--lang",
-                                     locale, "--size", size, "--screenshot", png});
-    EXPECT_EQ(result.exit_code, 0) << result.output;
-    const auto bytes = testing::read_bytes(png);
-    auto decoded = content::decode_image(bytes.data(), bytes.size(), 4);
-    EXPECT_TRUE(decoded) << "no PNG written: " << result.output;
-    return {decoded ? std::move(decoded).value() : content::Pixels{}, result.output};
+testing::Screenshot stories_in(const std::string& locale, int width, int height) {
+    return testing::take_screenshot({"--pack", PAVILION_SCRIPTS_PACK, "--screen", "stories", "--lang", locale},
+                                    std::to_string(width) + "x" + std::to_string(height));
 }
 
-// Pixels much brighter than the dark navy background: text, icons and highlights.
 int bright(const content::Pixels& image, int x0, int y0, int x1, int y1) {
-    int count = 0;
-    for (int y = std::max(0, y0); y < y1 && y < image.height; ++y)
-        for (int x = std::max(0, x0); x < x1 && x < image.width; ++x) {
-            const auto* p = &image.data[(static_cast<std::size_t>(y) * image.width + x) * 4];
-            if (p[0] + p[1] + p[2] > 600) ++count;
-        }
-    return count;
+    return testing::bright_pixels(image, x0, y0, x1, y1);
 }
 
 class ScriptsPack : public ::testing::TestWithParam<const char*> {};
