@@ -46,14 +46,6 @@ float figure_card_height(const Frame& frame, float pad) {
            frame.dp(8) + label_size * 0.75f * 1.35f * 2 + pad;
 }
 
-// How a figure is set so it fits its card: the full form at the display size if it fits, else
-// the compact form ("1T", "1 трлн"), else whichever is narrower, set smaller until it fits. Decided
-// on the settled text, so the count-up never changes form or size on the way.
-struct FigureSetting {
-    text::NumberForm form = text::NumberForm::full;
-    float size = 0;
-};
-
 FigureSetting fit_figure(const Frame& frame, const FigureView& figure, const text::NumberStyle& style,
                          text::NumberFormats& formats, float room) {
     const float size = drawn_size(frame.fonts.display);
@@ -93,6 +85,7 @@ void draw_figure_card(Frame& frame, const FigureView& figure, const std::string&
 
 void FiguresScreen::on_open(const ScreenContext& context) {
     view_ = context.views.figures();
+    settings_.clear();
 }
 
 void FiguresScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {
@@ -113,7 +106,17 @@ void FiguresScreen::draw(Frame& frame, float top, std::vector<model::Intent>&) {
         const ImVec2 min(margin + column * (width + gutter), start_y + row * (height + gutter));
         // Each card starts counting a little after the one before it.
         const float delayed = progress - static_cast<float>(i) * 0.06f;
-        const auto setting = fit_figure(frame, figure, view_.numbers, formats_, width - 2 * pad);
+        // Decided once per card width and text size (the settled text does not change while the
+        // screen is open), not every frame.
+        const float display = drawn_size(frame.fonts.display);
+        if (settings_room_ != width - 2 * pad || settings_display_ != display || settings_.size() != view_.figures.size()) {
+            settings_room_ = width - 2 * pad;
+            settings_display_ = display;
+            settings_.clear();
+            for (const auto& each : view_.figures)
+                settings_.push_back(fit_figure(frame, each, view_.numbers, formats_, settings_room_));
+        }
+        const auto& setting = settings_[i];
         const std::string value = figure_text(figure, delayed, setting.form, view_.numbers, formats_);
         draw_figure_card(frame, figure, value, setting.size, min, width, height, pad);
     }

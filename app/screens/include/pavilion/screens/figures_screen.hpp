@@ -6,6 +6,7 @@
 #include "pavilion/screens/views.hpp"
 
 #include <string>
+#include <vector>
 
 namespace pavilion::screens {
 
@@ -14,6 +15,14 @@ namespace pavilion::screens {
 // ("100,000", "100 000", "١٠٠٬٠٠٠"; in compact form "100K", "10万"), with its suffix.
 std::string figure_text(const FigureView& figure, float progress, text::NumberForm form,
                         const text::NumberStyle& style, text::NumberFormats& formats);
+
+// How a figure is set so it fits its card: the full form at the display size if it fits, else
+// the compact form ("1T", "1 трлн"), else whichever is narrower, set smaller until it fits. Decided
+// on the settled text, so the count-up never changes form or size on the way.
+struct FigureSetting {
+    text::NumberForm form = text::NumberForm::full;
+    float size = 0;
+};
 
 class FiguresScreen final : public Screen {
 public:
@@ -30,6 +39,9 @@ public:
 private:
     FiguresView view_;
     text::NumberFormats formats_;
+    std::vector<FigureSetting> settings_; // per figure, for cards settings_room_ wide
+    float settings_room_ = 0;             // at a display size of settings_display_ px
+    float settings_display_ = 0;
     ScrollArea scroll_;
 };
 
